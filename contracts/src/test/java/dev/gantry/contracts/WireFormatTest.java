@@ -1,0 +1,175 @@
+package dev.gantry.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.contracts.WireExamples.Example;
+import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.EventPayload;
+import dev.gantry.contracts.sandbox.SandboxCommand;
+import dev.gantry.contracts.sandbox.SandboxStatusEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WireFormatTest {
+
+    private final ObjectMapper mapper = GantryJson.mapper();
+
+    static List<Example> examples() {
+        return WireExamples.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void writesExactlyTheRecordedJson(Example example) throws IOException {
+        JsonNode written = mapper.readTree(mapper.writerFor(example.wireType()).writeValueAsString(example.value()));
+
+        assertThat(written).isEqualTo(golden(example));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void readsTheRecordedJsonBackIntoTheSameRecord(Example example) throws IOException {
+        Object read = mapper.treeToValue(golden(example), example.wireType());
+
+        assertThat(read).isEqualTo(example.value());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void roundTripsThroughJson(Example example) throws IOException {
+        String json = mapper.writerFor(example.wireType()).writeValueAsString(example.value());
+
+        assertThat(mapper.readValue(json, example.wireType())).isEqualTo(example.value());
+    }
+
+    @Test
+    void everyWireTypeHasAnExample() {
+        List<String> named = examples().stream().map(Example::name).toList();
+        List<String> permitted = Stream.of(EventPayload.class, ConversationCommand.class, SandboxCommand.class,
+                        SandboxStatusEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .map(Class::getSimpleName)
+                .toList();
+
+        assertThat(named).containsExactlyInAnyOrderElementsOf(permitted);
+    }
+
+    @Test
+    void anEventsKindIsItsPayloadsTypeName() {
+        for (Example example : examples()) {
+            if (example.value() instanceof ConversationEvent event) {
+                assertThat(event.kind()).isEqualTo(event.payload().getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnUnknownEventKindNamingItAndTheKnownOnes() throws IOException {
+        JsonNode json = golden("MessageEvent");
+        ((ObjectNode) json).put("kind", "TeleportEvent");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
+                .isInstanceOf(InvalidTypeIdException.class)
+                .hasMessageContaining("'TeleportEvent'")
+                .hasMessageContaining("MessageEvent");
+    }
+
+    @Test
+    void rejectsAnUnknownCommandKind() {
+        String json = """
+                {"kind":"Explode","commandId":"c0ffee00-0000-4000-8000-000000000003",
+                 "conversationId":"7f3c2a10-0000-4000-8000-000000000001","issuedAt":"2026-11-25T10:00:00Z"}""";
+
+        assertThatThrownBy(() -> mapper.readValue(json, ConversationCommand.class))
+                .isInstanceOf(InvalidTypeIdException.class)
+                .hasMessageContaining("'Explode'");
+    }
+
+    @Test
+    void rejectsAnEventWithoutAKind() throws IOException {
+        JsonNode json = golden("MessageEvent");
+        ((ObjectNode) json).remove("kind");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
+                .hasMessageContaining("kind");
+    }
+
+    @Test
+    void rejectsAPayloadMissingARequiredFieldNamingTheField() throws IOException {
+        JsonNode json = golden("ObservationEvent");
+        ((ObjectNode) json.get("payload")).remove("toolCallId");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
+                .isInstanceOf(ValueInstantiationException.class)
+                .hasMessageContaining("ObservationEvent")
+                .hasMessageContaining("missing required field 'toolCallId'");
+    }
+
+    @Test
+    void rejectsAnEnvelopeWithoutSeq() throws IOException {
+        JsonNode json = golden("MessageEvent");
+        ((ObjectNode) json).remove("seq");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
+                .isInstanceOf(ValueInstantiationException.class)
+                .hasMessageContaining("field 'seq' must be at least 1");
+    }
+
+    @Test
+    void rejectsACommandMissingItsId() {
+        String json = """
+                {"kind":"Stop","conversationId":"7f3c2a10-0000-4000-8000-000000000001",
+                 "issuedAt":"2026-11-25T10:00:00Z"}""";
+
+        assertThatThrownBy(() -> mapper.readValue(json, ConversationCommand.class))
+                .isInstanceOf(ValueInstantiationException.class)
+                .hasMessageContaining("missing required field 'commandId'");
+    }
+
+    @Test
+    void rejectsAnUnknownStatusValueListingTheAcceptedOnes() throws IOException {
+        JsonNode json = golden("ConversationStateUpdateEvent");
+        ((ObjectNode) json.get("payload")).put("status", "sleeping");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
+                .hasMessageContaining("sleeping")
+                .hasMessageContaining("waiting_for_confirmation");
+    }
+
+    @Test
+    void ignoresPropertiesItDoesNotKnowSoProducersCanAddFieldsFirst() throws IOException {
+        JsonNode json = golden("MessageEvent");
+        ((ObjectNode) json).put("traceId", "abc");
+        ((ObjectNode) json.get("payload")).put("imageUrls", "x");
+
+        assertThat(mapper.treeToValue(json, ConversationEvent.class)).isEqualTo(example("MessageEvent").value());
+    }
+
+    private JsonNode golden(Example example) throws IOException {
+        return golden(example.name());
+    }
+
+    private JsonNode golden(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/wire/" + name + ".json")) {
+            assertThat(in).as("src/test/resources/wire/%s.json", name).isNotNull();
+            return mapper.readTree(in);
+        }
+    }
+
+    private static Example example(String name) {
+        return examples().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+}
