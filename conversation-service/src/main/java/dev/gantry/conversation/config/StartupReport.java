@@ -1,0 +1,16 @@
+package dev.gantry.conversation.config;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/** Says, once at start, how this conversation-service is set up. */
+@Singleton
+class StartupReport {
+
+    void onStart(@Observes StartupEvent start, ConversationConfig config) {
+        Log.infof("conversation-service: default model %s, at most %d iterations, confirmation %s",
+                config.defaults().model(), config.defaults().maxIterations(), config.defaults().confirmationPolicy());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gantry.testing;
+
+import dev.gantry.contracts.Topics;
+import dev.gantry.local.TopicProvisioner;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka broker inside the test JVM, with Gantry's topics created as
+ * {@link Topics#ALL} describes them. It is started once per JVM and shared by every test that
+ * uses it, since a broker takes seconds to start and tests tell their data apart by ids.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The broker logs every partition it creates at INFO: tests only want to hear of trouble. */
+    private static final List<Logger> QUIETED = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
+            .map(Logger::getLogger).toList();
+
+    private static KafkaClusterTestKit cluster;
+
+    /** The bootstrap servers of the shared broker, starting it if no test has yet. */
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            cluster = startCluster();
+            Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestResource::stopCluster, "kafka-test-broker-stop"));
+        }
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // kept for the next test class of this JVM; the shutdown hook stops it
+    }
+
+    private static KafkaClusterTestKit startCluster() {
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        try {
+            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
+                new TopicProvisioner(admin).provision(Topics.ALL, (short) 1);
+            }
+            return kit;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-JVM Kafka broker for tests: " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized void stopCluster() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // the JVM is exiting: nothing useful is left to do with the error
+        }
+    }
+}
