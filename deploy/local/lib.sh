@@ -1,0 +1,93 @@
+# Shared by the local scripts: where things live, which JDK, how to probe a port or a health endpoint.
+# shellcheck shell=bash
+
+GANTRY_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Everything a local run writes (Kafka's data, logs, pids, the gateway's key pair) lives here.
+GANTRY_HOME=${GANTRY_HOME:-$GANTRY_REPO/.gantry}
+GANTRY_LOGS=$GANTRY_HOME/logs
+GANTRY_RUN=$GANTRY_HOME/run
+
+GANTRY_PG_HOST=${GANTRY_PG_HOST:-127.0.0.1}
+GANTRY_PG_PORT=${GANTRY_PG_PORT:-5432}
+GANTRY_REDIS_HOST=${GANTRY_REDIS_HOST:-127.0.0.1}
+GANTRY_REDIS_PORT=${GANTRY_REDIS_PORT:-6379}
+GANTRY_KAFKA_PORT=${GANTRY_KAFKA_PORT:-9092}
+GANTRY_KAFKA_CONTROLLER_PORT=${GANTRY_KAFKA_CONTROLLER_PORT:-9093}
+
+# The services of a local platform and their fixed ports.
+GANTRY_SERVICES=(conversation-service:8081 agent-worker:8082 sandbox-manager:8083 event-store:8084
+  integrations-service:8085 gateway:8080)
+
+log() { printf '\033[1m[gantry]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[gantry] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Sets JAVA_HOME to a JDK 21 or newer: the one given, the default java, or one under /usr/lib/jvm.
+use_jdk21() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+      $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    [[ -n $candidate && -x $candidate/bin/javac ]] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    if [[ ${version%%.*} -ge 21 ]]; then
+      export JAVA_HOME=${candidate%/}
+      export PATH=$JAVA_HOME/bin:$PATH
+      return 0
+    fi
+  done
+  die "Gantry needs a JDK 21 or newer (javac included): install one (apt-get install openjdk-21-jdk-headless, or Temurin) or set JAVA_HOME."
+}
+
+require_maven() {
+  command -v mvn >/dev/null || die "Gantry builds with Maven 3.8 or newer: install it (apt-get install maven)."
+}
+
+# true when something accepts TCP connections on host:port
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# the HTTP status line's code of a GET, or nothing
+http_status() {
+  local host=$1 port=$2 path=$3 line
+  { exec 3<>"/dev/tcp/$host/$port" && printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$host" >&3 &&
+    IFS= read -r -t 5 line <&3 && echo "$line" | awk '{print $2}'; } 2>/dev/null
+}
+
+# waits until a check command succeeds, or gives up after some seconds
+wait_for() {
+  local seconds=$1 what=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stops the process of a pid file: TERM, then KILL if it has not exited after 30 s
+stop_pidfile() {
+  local name=$1 pidfile=$2 pid
+  if ! pid_alive "$pidfile"; then
+    rm -f "$pidfile"
+    return
+  fi
+  pid=$(cat "$pidfile")
+  log "$name: stopping (pid $pid)"
+  kill "$pid" 2>/dev/null || true
+  wait_for 30 "$name" bash -c "! kill -0 $pid 2>/dev/null" || { log "$name: killing it"; kill -9 "$pid" 2>/dev/null || true; }
+  rm -f "$pidfile"
+}
+
+# Runs a command as the operating-system user that owns PostgreSQL (peer authentication).
+as_postgres() {
+  if [[ $(id -un) == postgres ]]; then "$@"
+  elif [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"
+  elif command -v sudo >/dev/null; then sudo -n -u postgres "$@"
+  else return 1; fi
+}
+
+# Runs a command as root, for package installation.
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "installing $* needs root: run as root or install sudo"; fi
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts the whole platform locally in its embedded default: the infrastructure (infra-up.sh),
+# then the six services as processes from their built jars, sandboxes as local processes.
+# Prints each service's URL once every /q/health/ready answers UP. Safe to run again: running
+# services are left running. Builds first when a service jar is missing or nothing is running,
+# or always with --build.
+# Usage: deploy/local/platform-up.sh [--build]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+use_jdk21
+mkdir -p "$GANTRY_LOGS" "$GANTRY_RUN" "$GANTRY_HOME/sandboxes"
+
+service_jar() { echo "$GANTRY_REPO/$1/target/quarkus-app/quarkus-run.jar"; }
+
+needs_build() {
+  [[ ${1:-} == --build ]] && return 0
+  local entry running=false
+  for entry in "${GANTRY_SERVICES[@]}"; do
+    [[ -f $(service_jar "${entry%%:*}") ]] || return 0
+    pid_alive "$GANTRY_RUN/${entry%%:*}.pid" && running=true
+  done
+  # rebuilding under running services would swap their jars: only rebuild when none runs
+  ! $running
+}
+
+if needs_build "${1:-}"; then
+  require_maven
+  log "building Gantry (mvn package -DskipTests); the first build downloads dependencies"
+  (cd "$GANTRY_REPO" && mvn -B -q package -DskipTests) >&2 || die "the build failed: see the Maven output above"
+fi
+
+"$GANTRY_REPO/deploy/local/infra-up.sh"
+
+# Every service's environment: where the infrastructure and the local data are.
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
+export QUARKUS_REDIS_HOSTS=redis://$GANTRY_REDIS_HOST:$GANTRY_REDIS_PORT
+export GANTRY_HOME
+export GANTRY_SANDBOX_PROCESS_ROOT=$GANTRY_HOME/sandboxes
+export GANTRY_SANDBOX_PROCESS_RUNTIME_JAR=$(service_jar sandbox-runtime)
+
+start_service() {
+  local name=$1 port=$2 pidfile=$GANTRY_RUN/$1.pid
+  if pid_alive "$pidfile"; then
+    log "$name: already running (pid $(cat "$pidfile"))"
+    return
+  fi
+  port_open 127.0.0.1 "$port" && die "$name: port $port is taken by another process: stop it, or stop Gantry with ./gantry down"
+  local datasource=()
+  case $name in
+    conversation-service) datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations"
+                                      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations") ;;
+    event-store) datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events"
+                             QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events") ;;
+  esac
+  log "$name: starting on port $port"
+  env "${datasource[@]}" nohup java -Xms64m -Xmx384m -jar "$(service_jar "$name")" >> "$GANTRY_LOGS/$name.log" 2>&1 &
+  echo $! > "$pidfile"
+}
+
+ready() { [[ $(http_status 127.0.0.1 "$1" /q/health/ready) == 200 ]]; }
+
+for entry in "${GANTRY_SERVICES[@]}"; do
+  start_service "${entry%%:*}" "${entry##*:}"
+done
+for entry in "${GANTRY_SERVICES[@]}"; do
+  name=${entry%%:*} port=${entry##*:}
+  if ! wait_for 90 "$name" ready "$port"; then
+    pid_alive "$GANTRY_RUN/$name.pid" || log "$name: the process has exited"
+    tail -n 30 "$GANTRY_LOGS/$name.log" >&2 || true
+    die "$name is not ready on port $port after 90 s: see $GANTRY_LOGS/$name.log"
+  fi
+done
+
+printf '\nGantry is up (logs in %s):\n' "$GANTRY_LOGS"
+for entry in "${GANTRY_SERVICES[@]}"; do
+  printf '  %-22s http://127.0.0.1:%s   (ready: http://127.0.0.1:%s/q/health/ready)\n' "${entry%%:*}" "${entry##*:}" "${entry##*:}"
+done
+printf '  %-22s 127.0.0.1:%s\n' kafka "$GANTRY_KAFKA_PORT"
+printf '\nThe public API is http://127.0.0.1:8080/api/v1 . Stop everything with ./gantry down\n'

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test of Gantry: makes sure PostgreSQL and Redis answer (reusing, starting or
+# installing them as infra-up.sh does, with the test databases), then `mvn verify`.
+# Kafka needs nothing: the tests start a real broker inside their JVM.
+# Extra arguments go to Maven, e.g. deploy/local/test.sh -pl contracts
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+use_jdk21
+require_maven
+"$GANTRY_REPO/deploy/local/infra-up.sh" --no-kafka
+cd "$GANTRY_REPO"
+log "running the tests with $(java -version 2>&1 | head -1) and $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+exec mvn -B verify "$@"
