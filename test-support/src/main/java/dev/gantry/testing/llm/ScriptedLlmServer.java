@@ -1,0 +1,244 @@
+package dev.gantry.testing.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An OpenAI-compatible chat completions server over real HTTP that answers from a script.
+ * Each test scripts the replies for a model name of its own (the model the conversation is
+ * configured with), so tests sharing one server do not take each other's replies.
+ * Every request is recorded, so a test can assert what the LLM was sent.
+ *
+ * <pre>
+ * ScriptedLlmServer llm = ScriptedLlmServer.start();
+ * llm.script("model-of-test-1")
+ *    .toolCall("terminal", "{\"command\": \"ls\"}")
+ *    .text("done");
+ * ... settings with baseUrl = llm.baseUrl(), model = "model-of-test-1" ...
+ * llm.requests("model-of-test-1")   // the chat completion requests, as JSON
+ * </pre>
+ *
+ * When a model's script is used up, the server answers with the text {@link #SCRIPT_ENDED}.
+ */
+public final class ScriptedLlmServer implements AutoCloseable {
+
+    public static final String SCRIPT_ENDED = "(the script has no more replies)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+    private final AtomicLong responseIds = new AtomicLong();
+
+    private ScriptedLlmServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts a server on a free port of the loopback interface. */
+    public static ScriptedLlmServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ScriptedLlmServer llm = new ScriptedLlmServer(http);
+            http.createContext("/v1/chat/completions", llm::handle);
+            http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            http.start();
+            return llm;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the scripted LLM server", e);
+        }
+    }
+
+    /** The OpenAI base URL to configure a client with, ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The script of replies for requests naming this model; made empty on first use. */
+    public Script script(String model) {
+        return scripts.computeIfAbsent(model, m -> new Script());
+    }
+
+    /** The requests received for this model so far, oldest first. */
+    public List<JsonNode> requests(String model) {
+        return script(model).requests();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, error("only POST is answered"));
+                return;
+            }
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            String model = request.path("model").asText();
+            Reply reply = script(model).next(request);
+            reply.delay().ifPresent(ScriptedLlmServer::sleep);
+            switch (reply) {
+                case Reply.Failure failure -> send(exchange, failure.status(), error(failure.message()));
+                case Reply.Completion completion -> send(exchange, 200, completion(model, completion));
+            }
+        }
+    }
+
+    private ObjectNode completion(String model, Reply.Completion reply) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", "chatcmpl-" + responseIds.incrementAndGet())
+                .put("object", "chat.completion")
+                .put("created", System.currentTimeMillis() / 1000)
+                .put("model", model);
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant");
+        if (reply.text() == null) {
+            message.putNull("content");
+        } else {
+            message.put("content", reply.text());
+        }
+        if (!reply.toolCalls().isEmpty()) {
+            ArrayNode calls = message.putArray("tool_calls");
+            for (ToolCall call : reply.toolCalls()) {
+                calls.addObject()
+                        .put("id", call.id())
+                        .put("type", "function")
+                        .set("function", JSON.createObjectNode()
+                                .put("name", call.name())
+                                .put("arguments", call.arguments()));
+            }
+        }
+        body.putArray("choices").addObject()
+                .put("index", 0)
+                .put("finish_reason", reply.toolCalls().isEmpty() ? "stop" : "tool_calls")
+                .set("message", message);
+        body.putObject("usage")
+                .put("prompt_tokens", reply.promptTokens())
+                .put("completion_tokens", reply.completionTokens())
+                .put("total_tokens", reply.promptTokens() + reply.completionTokens());
+        return body;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("message", message).put("type", "scripted_error");
+        return body;
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A tool call as the LLM makes it: {@code arguments} is the JSON text, valid or not. */
+    public record ToolCall(String id, String name, String arguments) {
+
+        public static ToolCall of(String name, String arguments) {
+            return new ToolCall("call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), name, arguments);
+        }
+    }
+
+    /** One scripted answer. */
+    public sealed interface Reply {
+
+        Optional<Duration> delay();
+
+        /** A chat completion: text, tool calls, or both, with the token usage it reports. */
+        record Completion(String text, List<ToolCall> toolCalls, int promptTokens, int completionTokens,
+                Optional<Duration> delay) implements Reply {
+            public Completion {
+                toolCalls = List.copyOf(toolCalls);
+            }
+        }
+
+        /** An HTTP error answer, such as 429 or 503. */
+        record Failure(int status, String message, Optional<Duration> delay) implements Reply {
+        }
+    }
+
+    /** The replies for one model, taken in order, and the requests that took them. */
+    public static final class Script {
+
+        /** The token usage every scripted completion reports unless told otherwise. */
+        public static final int PROMPT_TOKENS = 100;
+        public static final int COMPLETION_TOKENS = 20;
+
+        private final Deque<Reply> replies = new ArrayDeque<>();
+        private final List<JsonNode> requests = new ArrayList<>();
+
+        /** Answers with a text and no tool call. */
+        public Script text(String text) {
+            return add(new Reply.Completion(text, List.of(), PROMPT_TOKENS, COMPLETION_TOKENS, Optional.empty()));
+        }
+
+        /** Answers with one tool call. */
+        public Script toolCall(String name, String arguments) {
+            return toolCalls(null, ToolCall.of(name, arguments));
+        }
+
+        /** Answers with a text beside one or more tool calls, made in one response. */
+        public Script toolCalls(String thought, ToolCall... calls) {
+            return add(new Reply.Completion(thought, List.of(calls), PROMPT_TOKENS, COMPLETION_TOKENS, Optional.empty()));
+        }
+
+        /** Answers with an HTTP error. */
+        public Script failure(int status) {
+            return add(new Reply.Failure(status, "scripted failure " + status, Optional.empty()));
+        }
+
+        /** Adds any reply, e.g. one with a delay or a chosen token usage. */
+        public synchronized Script add(Reply reply) {
+            replies.addLast(reply);
+            return this;
+        }
+
+        /** How many scripted replies are still to be taken. */
+        public synchronized int remaining() {
+            return replies.size();
+        }
+
+        synchronized Reply next(JsonNode request) {
+            requests.add(request);
+            Reply reply = replies.pollFirst();
+            return reply != null ? reply : new Reply.Completion(SCRIPT_ENDED, List.of(), PROMPT_TOKENS,
+                    COMPLETION_TOKENS, Optional.empty());
+        }
+
+        synchronized List<JsonNode> requests() {
+            return List.copyOf(requests);
+        }
+    }
+}
