@@ -1,12 +1,15 @@
 package dev.gantry.runtime.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * How the sandbox started this runtime: {@code GANTRY_SESSION_API_KEY} and {@code GANTRY_WORKSPACE}.
- * There is no default key, so the runtime does not start without one.
+ * How the sandbox started this runtime: {@code GANTRY_SESSION_API_KEY} and {@code GANTRY_WORKSPACE},
+ * plus the limits of its tools. There is no default key, so the runtime does not start without one.
  */
 @ConfigMapping(prefix = "gantry")
 public interface RuntimeConfig {
@@ -14,7 +17,87 @@ public interface RuntimeConfig {
     /** The key every caller but {@code /alive} must present in {@code X-Session-API-Key}. */
     String sessionApiKey();
 
-    /** The working root of the agent's tools. */
+    /** The working root of the agent's tools; created at startup when missing. */
     @WithDefault("/workspace")
     Path workspace();
+
+    /** Directories the editor and file API may touch besides the workspace. */
+    @WithDefault("/tmp")
+    List<Path> extraAllowedRoots();
+
+    Terminal terminal();
+
+    Editor editor();
+
+    Files files();
+
+    /** The persistent shell behind {@code POST /api/v1/terminal}. */
+    interface Terminal {
+
+        /** The shell program; it must be bash, whose prompt and rc-file options the session relies on. */
+        @WithDefault("/bin/bash")
+        String shell();
+
+        /** A running command that prints nothing for this long is reported back as still running. */
+        @WithDefault("30s")
+        Duration noOutputTimeout();
+
+        /** How long a call without {@code timeoutSeconds} may wait for a command that keeps printing. */
+        @WithDefault("10m")
+        Duration defaultHardTimeout();
+
+        /** The largest {@code timeoutSeconds} a caller may ask for. */
+        @WithDefault("2h")
+        Duration maxTimeout();
+
+        /** How long a new shell may take to print its first prompt. */
+        @WithDefault("10s")
+        Duration startTimeout();
+
+        /** Output above this many characters is cut in the middle. */
+        @WithDefault("30000")
+        int maxOutputChars();
+
+        /** TERM of the shell; a dumb terminal keeps colour and cursor codes out of the output. */
+        @WithDefault("dumb")
+        String term();
+
+        @WithDefault("240")
+        int columns();
+
+        @WithDefault("60")
+        int rows();
+    }
+
+    /** The file editor behind {@code POST /api/v1/editor}. */
+    interface Editor {
+
+        /** Results above this many characters are clipped with a notice. */
+        @WithDefault("16000")
+        int maxResponseChars();
+
+        /** Files larger than this are not loaded into memory for viewing or editing. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** Lines of context shown around an edit. */
+        @WithDefault("4")
+        int snippetContextLines();
+
+        /** How many earlier versions of each file {@code undo_edit} can restore. */
+        @WithDefault("10")
+        int maxUndoDepth();
+
+        /** How deep a directory {@code view} lists. */
+        @WithDefault("2")
+        int directoryDepth();
+    }
+
+    /** The file transfer API under {@code /api/v1/files}. */
+    interface Files {
+
+        /** The largest upload accepted. */
+        @WithDefault("100M")
+        MemorySize maxUploadSize();
+    }
 }

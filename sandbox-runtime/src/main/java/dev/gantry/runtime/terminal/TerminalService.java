@@ -1,0 +1,194 @@
+package dev.gantry.runtime.terminal;
+
+import dev.gantry.runtime.config.RuntimeConfig;
+import dev.gantry.runtime.rest.ApiProblem;
+import dev.gantry.runtime.security.PathConfinement;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The terminal tool: one persistent shell, one call at a time, with OpenHands' observable behaviour
+ * (soft timeout with the output so far, input to a running program, keys, head-and-tail truncation).
+ */
+@ApplicationScoped
+public class TerminalService {
+
+    /** Keys written as control characters: {@code C-c} interrupts, {@code C-d} ends input, {@code C-z} suspends. */
+    private static final Pattern CONTROL_KEY = Pattern.compile("C-([a-zA-Z])");
+    private static final int CONTROL_MASK = 0x1f;
+    /** The runtime's own secret must not be readable by the agent through {@code env}. */
+    private static final String SESSION_KEY_VARIABLE = "GANTRY_SESSION_API_KEY";
+    private static final String CONTINUATION_NOTICE = "[Below is the output of the previous command.]\n";
+    private static final String HOW_TO_CONTINUE = "Send an empty command to keep waiting for output, send text"
+            + " with isInput=true to answer the program, or send C-c to interrupt it (C-d ends its input,"
+            + " C-z suspends it).";
+
+    private final RuntimeConfig.Terminal config;
+    private final PathConfinement paths;
+    private final ReentrantLock callLock = new ReentrantLock();
+    private ShellSession shell;
+
+    TerminalService(RuntimeConfig config, PathConfinement paths) {
+        this.config = config.terminal();
+        this.paths = paths;
+    }
+
+    public TerminalResult execute(TerminalCommand request) {
+        if (!callLock.tryLock()) {
+            throw ApiProblem.conflict("command",
+                    "another terminal request is still being served; send one request at a time");
+        }
+        try {
+            long callStart = System.nanoTime();
+            StringBuilder notices = new StringBuilder();
+            if (request.reset()) {
+                closeShell();
+                notices.append("[The terminal was reset: the old shell and its processes were killed,"
+                        + " a new shell started in ").append(paths.workspace()).append(".]\n");
+            }
+            if (shell != null && shell.hasExited()) {
+                closeShell();
+                notices.append("[The previous shell had exited; this is a new shell in ")
+                        .append(paths.workspace()).append(".]\n");
+            }
+            ShellSession session = shell();
+            if (request.reset() && request.command().isEmpty()) {
+                return new TerminalResult(notices.toString().strip(), 0, session.lastPrompt().workingDir(), false);
+            }
+            Optional<Character> key = controlKey(request.command());
+            boolean continuation = session.isRunning();
+            if (continuation) {
+                if (key.isPresent()) {
+                    session.type(String.valueOf(key.get()));
+                } else if (request.isInput()) {
+                    session.type(request.command() + "\n");
+                } else if (!request.command().isEmpty()) {
+                    return refuseWhileRunning(request.command(), session);
+                }
+            } else {
+                if (request.isInput() || key.isPresent()) {
+                    throw ApiProblem.conflict("isInput",
+                            "no command is running to receive this input; send it with isInput=false to run it");
+                }
+                if (request.command().isBlank()) {
+                    throw ApiProblem.conflict("command",
+                            "no command is running, so there is no output to wait for; send a command to run");
+                }
+                session.run(request.command());
+            }
+            Duration quietLimit = request.timeout().isPresent() ? null : config.noOutputTimeout();
+            Duration timeLimit = request.timeout().orElse(config.defaultHardTimeout());
+            ShellSession.Outcome outcome = session.await(quietLimit, timeLimit, callStart);
+            return describe(outcome, notices.append(continuation ? CONTINUATION_NOTICE : ""), quietLimit, timeLimit,
+                    session);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shell could not be reached", e);
+        } finally {
+            callLock.unlock();
+        }
+    }
+
+    private TerminalResult describe(ShellSession.Outcome outcome, StringBuilder text, Duration quietLimit,
+            Duration timeLimit, ShellSession session) {
+        text.append(outcome.output());
+        return switch (outcome) {
+            case ShellSession.Outcome.Finished finished -> {
+                appendLine(text, "[Current working directory: " + finished.prompt().workingDir() + "]");
+                appendLine(text, "[Command finished with exit code " + finished.prompt().exitCode() + "]");
+                yield new TerminalResult(text.toString(), finished.prompt().exitCode(),
+                        finished.prompt().workingDir(), false);
+            }
+            case ShellSession.Outcome.StillRunning running -> {
+                appendLine(text, running.hitTimeLimit()
+                        ? "[The command is still running after the time limit of " + seconds(timeLimit)
+                                + " seconds. " + HOW_TO_CONTINUE + "]"
+                        : "[The command has printed nothing new for " + seconds(quietLimit)
+                                + " seconds and is still running. " + HOW_TO_CONTINUE + "]");
+                String workingDir = session.lastPrompt().workingDir();
+                appendLine(text, "[Current working directory: " + workingDir + "]");
+                yield new TerminalResult(text.toString(), TerminalResult.STILL_RUNNING, workingDir, true);
+            }
+            case ShellSession.Outcome.Exited exited -> {
+                appendLine(text, "[The shell exited with code " + exited.exitValue() + ". The next command starts"
+                        + " a new shell in " + paths.workspace() + "; the working directory, variables and"
+                        + " background jobs of the old one are gone.]");
+                String workingDir = session.lastPrompt().workingDir();
+                closeShell();
+                yield new TerminalResult(text.toString(), exited.exitValue(), workingDir, false);
+            }
+        };
+    }
+
+    private TerminalResult refuseWhileRunning(String command, ShellSession session) {
+        String workingDir = session.lastPrompt().workingDir();
+        return new TerminalResult("[The command \"" + command + "\" was NOT run: the previous command is still"
+                + " running, and a new command can only start after it ends. " + HOW_TO_CONTINUE + "]\n"
+                + "[Current working directory: " + workingDir + "]",
+                TerminalResult.STILL_RUNNING, workingDir, false);
+    }
+
+    private ShellSession shell() throws IOException {
+        if (shell == null) {
+            shell = ShellSession.start(config, paths.workspace(), shellEnvironment());
+        }
+        return shell;
+    }
+
+    private Map<String, String> shellEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove(SESSION_KEY_VARIABLE);
+        environment.put("TERM", config.term());
+        // a pager would wait for a key press that never comes
+        environment.put("PAGER", "cat");
+        environment.put("GIT_PAGER", "cat");
+        return environment;
+    }
+
+    private void closeShell() {
+        if (shell != null) {
+            Log.infof("stopping shell pid %d", shell.pid());
+            shell.close();
+            shell = null;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        callLock.lock();
+        try {
+            closeShell();
+        } finally {
+            callLock.unlock();
+        }
+    }
+
+    private static Optional<Character> controlKey(String command) {
+        Matcher matcher = CONTROL_KEY.matcher(command.strip());
+        return matcher.matches()
+                ? Optional.of((char) (Character.toLowerCase(matcher.group(1).charAt(0)) & CONTROL_MASK))
+                : Optional.empty();
+    }
+
+    private static void appendLine(StringBuilder text, String line) {
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text.append('\n');
+        }
+        text.append(line);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0
+                ? String.valueOf(duration.toSeconds())
+                : String.valueOf(duration.toMillis() / 1000.0);
+    }
+}
