@@ -1,0 +1,79 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.CondensationEvent;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.SystemPromptEvent;
+import dev.gantry.contracts.event.UserRejectObservation;
+import java.util.Optional;
+
+/** How an event reads in a terminal: one headline, and for tool output a few indented lines. */
+public final class EventLine {
+
+    /** Tool output is shortened to this many lines in the terminal; the event log keeps all of it. */
+    static final int OUTPUT_LINES = 8;
+
+    private EventLine() {
+    }
+
+    /** The text to print for an event, or empty for events a reader does not need to see. */
+    public static Optional<String> render(ConversationEvent event) {
+        String text = switch (event.payload()) {
+            case MessageEvent message -> (event.source() == EventSource.USER ? "you:   " : "agent: ")
+                    + message.content().strip();
+            case ActionEvent action -> describe(action);
+            case ObservationEvent observation -> indent(observation.content())
+                    + (observation.exitCode() == null || observation.exitCode() == 0 ? ""
+                            : "\n  (exit code " + observation.exitCode() + ")");
+            case UserRejectObservation rejection -> "rejected " + rejection.toolName() + ": "
+                    + rejection.rejectionReason();
+            case AgentErrorEvent error -> "error: " + error.error();
+            case ConversationStateUpdateEvent update when update.status() != null ->
+                    "status: " + statusName(update) + (update.reason() == null ? "" : " (" + update.reason() + ")");
+            case ConversationStateUpdateEvent ignored -> null;
+            case CondensationEvent condensation -> "(history condensed: "
+                    + condensation.forgottenEventIds().size() + " events summarized)";
+            case PauseEvent ignored -> "(pause requested)";
+            case SystemPromptEvent ignored -> null;
+        };
+        return Optional.ofNullable(text);
+    }
+
+    private static String describe(ActionEvent action) {
+        JsonNode args = action.arguments();
+        String thought = action.thought().isBlank() ? "" : action.thought().strip() + "\n";
+        return thought + switch (action.toolName()) {
+            case "terminal", "execute_bash" -> "$ " + args.path("command").asText();
+            case "file_editor", "str_replace_editor" -> "edit: " + args.path("command").asText() + " "
+                    + args.path("path").asText();
+            case "think" -> "thinking: " + args.path("thought").asText();
+            case "finish" -> "finish: " + args.path("message").asText();
+            case "task_tracker" -> "tasks: " + args.path("command").asText();
+            default -> action.toolName() + " " + args;
+        };
+    }
+
+    private static String statusName(ConversationStateUpdateEvent update) {
+        return update.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String indent(String output) {
+        String[] lines = output.strip().split("\n", -1);
+        StringBuilder text = new StringBuilder();
+        int shown = Math.min(lines.length, OUTPUT_LINES);
+        for (int i = 0; i < shown; i++) {
+            text.append(i == 0 ? "" : "\n").append("  ").append(lines[i]);
+        }
+        if (lines.length > shown) {
+            text.append("\n  ... (").append(lines.length - shown).append(" more lines)");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gantry run "<task>"}: starts a conversation and follows its events until it ends. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start a conversation on a task and follow the agent live until it finishes.")
+public class RunCommand implements Callable<Integer> {
+
+    /** Exit codes, for scripts. */
+    static final int FINISHED = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int WAITING = 3;
+
+    static final String API_KEY_SECRET = "gantry-cli-llm-api-key";
+    private static final int MAX_RECONNECTS = 5;
+    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "What the agent should do.")
+    String task;
+
+    @Option(names = "--repo", paramLabel = "PATH_OR_URL", description = "A git repository to work in.")
+    String repository;
+
+    @Option(names = "--api", paramLabel = "URL", defaultValue = "${env:GANTRY_API_URL:-http://127.0.0.1:8080}",
+            description = "Gantry's public API (default: ${DEFAULT-VALUE}).")
+    URI api;
+
+    @Option(names = "--token", paramLabel = "JWT", defaultValue = "${env:GANTRY_TOKEN}",
+            description = "A bearer token (default: $GANTRY_TOKEN, else the local user's token).")
+    String token;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final TokenSource tokens;
+
+    public RunCommand(Map<String, String> environment, PrintStream out, PrintStream err, TokenSource tokens) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LlmSettings llm = LlmSettings.from(environment);
+        if (llm.missing().size() > 0) {
+            err.println("gantry run needs an LLM. Set " + String.join(", ", llm.missing())
+                    + " (an OpenAI-compatible endpoint), for example:\n"
+                    + "  export GANTRY_LLM_BASE_URL=https://api.openai.com/v1\n"
+                    + "  export GANTRY_LLM_API_KEY=sk-...\n"
+                    + "  export GANTRY_LLM_MODEL=gpt-4o\n"
+                    + "or run a recorded trajectory with no LLM: gantry run --replay FILE");
+            return USAGE;
+        }
+        GantryApi gantry = new GantryApi(api, token != null ? token : tokens.localToken());
+        gantry.putSecret(API_KEY_SECRET, llm.apiKey());
+        gantry.updateSettings(GantryJson.mapper().createObjectNode()
+                .put("model", llm.model())
+                .put("baseUrl", llm.baseUrl())
+                .put("apiKeySecretName", API_KEY_SECRET));
+        ObjectNode start = GantryJson.mapper().createObjectNode().put("initialMessage", task);
+        if (repository != null) {
+            start.put("repository", repository);
+        }
+        return follow(gantry, gantry.startConversation(start));
+    }
+
+    /** Prints a conversation's events until it reaches an end, and answers the exit code. */
+    int follow(GantryApi gantry, JsonNode conversation) throws ApiException, InterruptedException {
+        String id = conversation.path("id").asText();
+        out.println("conversation " + id);
+        Follower follower = new Follower();
+        try (Progress progress = new Progress(out, err, System.console() != null)) {
+            follower.progress = progress;
+            for (int attempt = 0; follower.exitCode == null; attempt++) {
+                try {
+                    gantry.streamEvents(id, follower.lastSeq, follower::accept);
+                } catch (EndReached done) {
+                    break;
+                } catch (ApiException e) {
+                    if (e.status() >= 400 && e.status() < 500 || attempt >= MAX_RECONNECTS) {
+                        throw e;
+                    }
+                }
+                // the stream ended before the conversation did: resume after the last event seen
+                Thread.sleep(RECONNECT_PAUSE.toMillis());
+            }
+        }
+        out.println(switch (follower.exitCode) {
+            case FINISHED -> "finished";
+            case WAITING -> "the agent is waiting for you (conversation " + id + ")";
+            default -> "ended: " + follower.status;
+        });
+        return follower.exitCode;
+    }
+
+    /** The state of following one conversation's stream. */
+    private final class Follower {
+        long lastSeq;
+        Integer exitCode;
+        String status;
+        Progress progress;
+        boolean agentSpoke;
+
+        void accept(ConversationEvent event) {
+            if (event.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = event.seq();
+            EventLine.render(event).ifPresent(progress::print);
+            agentSpoke = event.payload() instanceof dev.gantry.contracts.event.MessageEvent
+                    && event.source() == dev.gantry.contracts.event.EventSource.AGENT;
+            if (event.payload() instanceof ConversationStateUpdateEvent update && update.status() != null) {
+                status = update.status().name().toLowerCase(java.util.Locale.ROOT);
+                exitCode = exitCodeOf(update.status());
+                if (exitCode != null) {
+                    throw new EndReached();
+                }
+            }
+        }
+
+        private Integer exitCodeOf(ExecutionStatus status) {
+            return switch (status) {
+                case FINISHED -> FINISHED;
+                case ERROR, STUCK, STOPPED -> FAILED;
+                case WAITING_FOR_CONFIRMATION -> WAITING;
+                case IDLE -> agentSpoke ? WAITING : null;
+                case RUNNING, PAUSED -> null;
+            };
+        }
+    }
+
+    /** Ends the stream from inside its callback once the conversation has reached an end. */
+    private static final class EndReached extends RuntimeException {
+        EndReached() {
+            super(null, null, false, false);
+        }
+    }
+}
