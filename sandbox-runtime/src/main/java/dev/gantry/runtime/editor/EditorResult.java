@@ -1,0 +1,13 @@
+package dev.gantry.runtime.editor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the file editor returns.
+ *
+ * @param output the text a model reads: the file or directory, or the edited snippet with line numbers
+ * @param diff   for a change to a file, the unified diff of old and new content, for display and audit
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EditorResult(String command, String path, String output, String diff) {
+}

@@ -1,0 +1,216 @@
+package dev.gantry.runtime.terminal;
+
+import static dev.gantry.runtime.RuntimeApi.authorized;
+import static dev.gantry.runtime.RuntimeApi.run;
+import static dev.gantry.runtime.RuntimeApi.terminal;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gantry.contracts.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TerminalResourceTest {
+
+    private static final String NOTHING_NEW_FOR_2_SECONDS = "printed nothing new for 2 seconds";
+
+    @BeforeEach
+    void freshShell() {
+        terminal(Map.of("reset", true)).statusCode(200);
+    }
+
+    @Test
+    void reportsOutputExitCodeAndWorkingDirectoryTheWayOpenHandsDoes() {
+        run("echo hello; cd /tmp; bash -c 'exit 7'")
+                .body("output", is("hello\n[Current working directory: /tmp]\n[Command finished with exit code 7]"))
+                .body("exitCode", is(7))
+                .body("workingDir", is("/tmp"))
+                .body("timedOut", is(false));
+    }
+
+    @Test
+    void keepsWorkingDirectoryVariablesAndFunctionsAcrossCalls() {
+        run("mkdir -p /tmp/gantry-cwd-test && cd /tmp/gantry-cwd-test && export GREETING=hi && greet() { echo \"$GREETING $1\"; }");
+        run("pwd; greet ada")
+                .body("output", startsWith("/tmp/gantry-cwd-test\nhi ada\n"))
+                .body("workingDir", is("/tmp/gantry-cwd-test"));
+    }
+
+    @Test
+    void runsAMultiLineScriptAsOneCommand() {
+        run("for i in 1 2 3\ndo\n  echo n$i\ndone\nfalse")
+                .body("output", startsWith("n1\nn2\nn3\n"))
+                .body("exitCode", is(1));
+    }
+
+    @Test
+    void keepsABackgroundJobRunningBetweenCalls() {
+        String pid = run("sleep 120 & echo $!").extract().path("output").toString().lines().findFirst().orElseThrow();
+        run("kill -0 " + pid + " && echo alive; jobs")
+                .body("output", allOf(startsWith("alive\n"), containsString("Running")));
+    }
+
+    @Test
+    void softTimeoutReturnsTheOutputSoFarAndCtrlCInterrupts() {
+        run("echo started; sleep 60")
+                .body("output", allOf(startsWith("started\n"), containsString(NOTHING_NEW_FOR_2_SECONDS),
+                        containsString("C-c")))
+                .body("exitCode", is(-1))
+                .body("timedOut", is(true));
+        run("C-c")
+                .body("output", allOf(startsWith("[Below is the output of the previous command.]"),
+                        endsWith("[Command finished with exit code 130]")))
+                .body("exitCode", is(130));
+    }
+
+    @Test
+    void timeoutSecondsIsAHardLimitThatKeepsTheCommandRunning() {
+        terminal(Map.of("command", "echo one; sleep 0.2; echo two; sleep 60", "timeoutSeconds", 1))
+                .statusCode(200)
+                .body("output", allOf(startsWith("one\ntwo\n"), containsString("time limit of 1 seconds")))
+                .body("exitCode", is(-1))
+                .body("timedOut", is(true));
+        run("").body("timedOut", is(true));
+        run("C-c").body("exitCode", is(130));
+    }
+
+    @Test
+    void refusesANewCommandWhileOneIsRunning() {
+        terminal(Map.of("command", "sleep 60", "timeoutSeconds", 0.3)).statusCode(200).body("exitCode", is(-1));
+        run("echo should-not-run")
+                .body("output", allOf(containsString("was NOT run"), not(containsString("should-not-run\n"))))
+                .body("exitCode", is(-1));
+        run("C-c").body("exitCode", is(130));
+    }
+
+    @Test
+    void sendsInputToBashRead() {
+        terminal(Map.of("command", "read -p 'name? ' NAME; echo \"hello $NAME\"", "timeoutSeconds", 0.5))
+                .statusCode(200)
+                .body("output", startsWith("name? "))
+                .body("exitCode", is(-1));
+        terminal(Map.of("command", "Ada", "isInput", true)).statusCode(200)
+                .body("output", containsString("hello Ada\n"))
+                .body("exitCode", is(0));
+    }
+
+    @Test
+    void sendsInputToPythonInput() {
+        terminal(Map.of("command", "python3 -c 'print(\"got\", input(\"value? \"))'", "timeoutSeconds", 1))
+                .statusCode(200)
+                .body("output", startsWith("value? "))
+                .body("exitCode", is(-1));
+        terminal(Map.of("command", "42", "isInput", true)).statusCode(200)
+                .body("output", containsString("got 42\n"))
+                .body("exitCode", is(0));
+    }
+
+    @Test
+    void ctrlDEndsTheInputOfARunningProgram() {
+        terminal(Map.of("command", "cat > /tmp/gantry-ctrl-d.txt", "timeoutSeconds", 0.3)).statusCode(200);
+        terminal(Map.of("command", "line one", "isInput", true, "timeoutSeconds", 0.3)).statusCode(200);
+        terminal(Map.of("command", "C-d", "isInput", true)).statusCode(200).body("exitCode", is(0));
+        run("cat /tmp/gantry-ctrl-d.txt").body("output", startsWith("line one\n"));
+    }
+
+    @Test
+    void cutsLongOutputInTheMiddleKeepingHeadAndTail() {
+        String output = run("seq 1 40000").extract().path("output");
+        assertAll(
+                () -> assertTrue(output.startsWith("1\n2\n3\n"), "the head is kept"),
+                () -> assertTrue(output.contains("\n40000\n"), "the tail is kept"),
+                () -> assertTrue(output.contains("characters of output were cut here"), "the cut is announced"),
+                () -> assertTrue(output.length() < 31_000, "length " + output.length()));
+    }
+
+    @Test
+    void stripsColourCodes() {
+        run("printf '\\033[1;31mred\\033[0m plain\\n'")
+                .body("output", startsWith("red plain\n"))
+                .body("output", not(containsString("\u001B")));
+    }
+
+    @Test
+    void resetKillsTheShellAndItsBackgroundJobs() throws IOException {
+        String pid = run("export KEPT=yes; sleep 300 & echo $!").extract().path("output").toString()
+                .lines().findFirst().orElseThrow();
+        terminal(Map.of("reset", true)).statusCode(200).body("output", containsString("reset"));
+        run("echo \"kept=$KEPT\"").body("output", startsWith("kept=\n"));
+        assertFalse(isRunning(Long.parseLong(pid)), "the background job " + pid + " survived the reset");
+    }
+
+    @Test
+    void startsANewShellAfterTheOldOneExits() {
+        run("exit 3").body("exitCode", is(3)).body("output", containsString("The shell exited with code 3"));
+        run("echo again").body("output", containsString("again\n")).body("exitCode", is(0));
+    }
+
+    @Test
+    void doesNotExposeTheSessionKeyToTheShell() {
+        run("env | grep -c GANTRY_SESSION_API_KEY").body("output", startsWith("0\n"));
+    }
+
+    @Test
+    void inputWithNothingRunningIsAConflict() {
+        terminal(Map.of("command", "hello", "isInput", true))
+                .statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", is("isInput"));
+    }
+
+    @Test
+    void aMissingCommandIsA400NamingTheField() {
+        terminal(Map.of("isInput", false))
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", is("command"))
+                .body("errors[0].reason", containsString("required"));
+    }
+
+    @Test
+    void aNegativeTimeoutIsA400NamingTheField() {
+        terminal(Map.of("command", "true", "timeoutSeconds", -1))
+                .statusCode(400)
+                .body("errors[0].field", is("timeoutSeconds"));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        authorized().contentType(ContentType.JSON).body("{\"command\": ").post("/api/v1/terminal")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", is("body"));
+    }
+
+    @Test
+    void aWronglyTypedFieldIsA400NamingIt() {
+        authorized().contentType(ContentType.JSON).body("{\"command\": \"true\", \"reset\": \"soon\"}")
+                .post("/api/v1/terminal")
+                .then().statusCode(400)
+                .body("errors[0].field", is("reset"));
+    }
+
+    /** Running, not just present: a killed process may linger as a zombie until it is reaped. */
+    private static boolean isRunning(long pid) throws IOException {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String content = Files.readString(stat);
+        return content.charAt(content.lastIndexOf(')') + 2) != 'Z';
+    }
+}
