@@ -1,13 +1,27 @@
 package dev.gantry.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /** The gateway's own settings ({@code gantry.gateway.*}). */
 @ConfigMapping(prefix = "gantry.gateway")
 public interface GatewayConfig {
 
+    /** The local data directory: {@code GANTRY_HOME}, else {@code ~/.gantry}. Holds the embedded signing keys. */
+    Path dataDir();
+
     RateLimit rateLimit();
+
+    Auth auth();
+
+    Stream stream();
+
+    /** The largest request body accepted; a larger one is answered 413. */
+    @WithDefault("5M")
+    MemorySize maxBodySize();
 
     /** A token bucket per user: {@code burst} requests at once, refilled at {@code requestsPerMinute}. */
     interface RateLimit {
@@ -17,5 +31,40 @@ public interface GatewayConfig {
 
         @WithDefault("40")
         int burst();
+    }
+
+    /** Who may call: tokens are verified by SmallRye JWT ({@code mp.jwt.verify.*} derive from these). */
+    interface Auth {
+
+        /** The {@code iss} every accepted token carries. */
+        @WithDefault("https://gantry.local")
+        String issuer();
+
+        /** The {@code aud} every accepted token carries. */
+        @WithDefault("gantry")
+        String audience();
+
+        /**
+         * Whether to create the embedded signing key pair in the data directory when it is missing.
+         * Off when tokens come from an external identity provider (a JWKS URL).
+         */
+        @WithDefault("true")
+        boolean generateLocalKeys();
+
+        /** The user id ({@code sub}) of tokens printed for the local user. */
+        @WithDefault("local")
+        String localUser();
+
+        /** How long a token printed for the local user stays valid. */
+        @WithDefault("P30D")
+        Duration localTokenLifetime();
+    }
+
+    /** Live event streams to clients. */
+    interface Stream {
+
+        /** How often a comment (SSE) or ping (WebSocket) is sent so proxies keep an idle stream open. */
+        @WithDefault("15s")
+        Duration heartbeatInterval();
     }
 }

@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
-import dev.gantry.testing.RedisTestResource;
+import dev.gantry.gateway.support.GatewayTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(RedisTestResource.class)
+@WithTestResource(GatewayTestResource.class)
 class ReadinessTest {
 
     @Test

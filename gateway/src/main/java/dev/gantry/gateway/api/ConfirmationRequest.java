@@ -1,0 +1,8 @@
+package dev.gantry.gateway.api;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The user's answer to an action waiting for confirmation. */
+public record ConfirmationRequest(@NotNull Boolean accept, @Size(max = Limits.MESSAGE_LENGTH) String reason) {
+}

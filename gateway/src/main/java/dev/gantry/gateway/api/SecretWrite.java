@@ -1,0 +1,12 @@
+package dev.gantry.gateway.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A secret to store; its value is never answered back. */
+public record SecretWrite(
+        @NotBlank @Pattern(regexp = Limits.NAME_PATTERN, message = Limits.NAME_PATTERN_MESSAGE) String name,
+        @NotBlank @Size(max = Limits.SECRET_LENGTH) String value,
+        @Size(max = Limits.TITLE_LENGTH) String description) {
+}

@@ -1,0 +1,24 @@
+package dev.gantry.gateway.client;
+
+/**
+ * The fault-tolerance defaults of every internal call. They are annotation values, so MicroProfile
+ * Fault Tolerance config overrides them without a rebuild ({@code Timeout/value},
+ * {@code <bean class>/Retry/maxRetries}, ...), which is how tests shorten them.
+ */
+final class CallPolicy {
+
+    /** A user is waiting: an internal call that takes longer is treated as an outage. */
+    static final long TIMEOUT_MILLIS = 5_000;
+    /** Only idempotent reads and puts are retried, twice, after a short pause. */
+    static final int MAX_RETRIES = 2;
+    static final long RETRY_DELAY_MILLIS = 200;
+    static final long RETRY_JITTER_MILLIS = 100;
+    /** Opens when half of the last 20 calls failed; tries again after 10 s. */
+    static final int BREAKER_VOLUME = 20;
+    static final double BREAKER_FAILURE_RATIO = 0.5;
+    static final long BREAKER_DELAY_MILLIS = 10_000;
+    static final int BREAKER_SUCCESSES_TO_CLOSE = 2;
+
+    private CallPolicy() {
+    }
+}

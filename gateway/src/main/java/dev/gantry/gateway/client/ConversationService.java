@@ -1,0 +1,143 @@
+package dev.gantry.gateway.client;
+
+import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.gateway.api.CommandAccepted;
+import dev.gantry.gateway.api.ConfirmationRequest;
+import dev.gantry.gateway.api.Conversation;
+import dev.gantry.gateway.api.ConversationAction;
+import dev.gantry.gateway.api.EventCallback;
+import dev.gantry.gateway.api.EventCallbackRequest;
+import dev.gantry.gateway.api.McpServer;
+import dev.gantry.gateway.api.Page;
+import dev.gantry.gateway.api.SecretSummary;
+import dev.gantry.gateway.api.SecretWrite;
+import dev.gantry.gateway.api.SendMessageRequest;
+import dev.gantry.gateway.api.SettingsUpdate;
+import dev.gantry.gateway.api.StartConversationRequest;
+import dev.gantry.gateway.api.UpdateConversationRequest;
+import dev.gantry.gateway.auth.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import dev.gantry.gateway.mapping.RequestProblemException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * conversation-service, called as the given {@link Caller}. Owns the fault tolerance of these calls;
+ * ownership is checked by conversation-service, which answers 404 for another user's conversation.
+ */
+@ApplicationScoped
+@Downstream("conversation-service")
+@Timeout(CallPolicy.TIMEOUT_MILLIS)
+@CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
+        delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
+        skipOn = RequestProblemException.class)
+public class ConversationService {
+
+    private final ConversationServiceApi api;
+
+    ConversationService(@RestClient ConversationServiceApi api) {
+        this.api = api;
+    }
+
+    public Uni<Conversation> start(Caller caller, StartConversationRequest request) {
+        return api.start(caller.userId(), request);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit, String status,
+            String titleContains) {
+        String roles = caller.rolesHeader(allUsers);
+        return api.list(caller.userId(), roles, roles == null ? null : Boolean.TRUE, pageId, limit, status,
+                titleContains);
+    }
+
+    /** The conversation if the caller owns it; a 404 problem otherwise. Every conversation route starts here. */
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Conversation> get(Caller caller, UUID id) {
+        return api.get(caller.userId(), id);
+    }
+
+    public Uni<Conversation> update(Caller caller, UUID id, UpdateConversationRequest request) {
+        return api.update(caller.userId(), id, request);
+    }
+
+    public Uni<Void> delete(Caller caller, UUID id) {
+        return api.delete(caller.userId(), id);
+    }
+
+    public Uni<CommandAccepted> sendMessage(Caller caller, UUID id, SendMessageRequest request) {
+        return api.sendMessage(caller.userId(), id, request);
+    }
+
+    public Uni<CommandAccepted> act(Caller caller, UUID id, ConversationAction action) {
+        return api.act(caller.userId(), id, action);
+    }
+
+    public Uni<CommandAccepted> confirm(Caller caller, UUID id, ConfirmationRequest request) {
+        return api.confirm(caller.userId(), id, request);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<AgentSettings> settings(Caller caller) {
+        return api.settings(caller.userId());
+    }
+
+    public Uni<AgentSettings> updateSettings(Caller caller, SettingsUpdate update) {
+        return api.updateSettings(caller.userId(), update);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Page<SecretSummary>> secrets(Caller caller, String pageId, Integer limit) {
+        return api.secrets(caller.userId(), pageId, limit);
+    }
+
+    public Uni<SecretSummary> createSecret(Caller caller, SecretWrite secret) {
+        return api.createSecret(caller.userId(), secret);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<SecretSummary> putSecret(Caller caller, SecretWrite secret) {
+        return api.putSecret(caller.userId(), secret.name(), secret);
+    }
+
+    public Uni<Void> deleteSecret(Caller caller, String name) {
+        return api.deleteSecret(caller.userId(), name);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Page<McpServer>> mcpServers(Caller caller, String pageId, Integer limit) {
+        return api.mcpServers(caller.userId(), pageId, limit);
+    }
+
+    public Uni<McpServer> createMcpServer(Caller caller, McpServer server) {
+        return api.createMcpServer(caller.userId(), server);
+    }
+
+    public Uni<Void> deleteMcpServer(Caller caller, String name) {
+        return api.deleteMcpServer(caller.userId(), name);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Page<EventCallback>> eventCallbacks(Caller caller, String pageId, Integer limit) {
+        return api.eventCallbacks(caller.userId(), pageId, limit);
+    }
+
+    public Uni<EventCallback> createEventCallback(Caller caller, EventCallbackRequest callback) {
+        return api.createEventCallback(caller.userId(), callback);
+    }
+
+    public Uni<Void> deleteEventCallback(Caller caller, String id) {
+        return api.deleteEventCallback(caller.userId(), id);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gantry.gateway.client;
+
+import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.gateway.api.CommandAccepted;
+import dev.gantry.gateway.api.ConfirmationRequest;
+import dev.gantry.gateway.api.Conversation;
+import dev.gantry.gateway.api.ConversationAction;
+import dev.gantry.gateway.api.EventCallback;
+import dev.gantry.gateway.api.EventCallbackRequest;
+import dev.gantry.gateway.api.McpServer;
+import dev.gantry.gateway.api.Page;
+import dev.gantry.gateway.api.SecretSummary;
+import dev.gantry.gateway.api.SecretWrite;
+import dev.gantry.gateway.api.SendMessageRequest;
+import dev.gantry.gateway.api.SettingsUpdate;
+import dev.gantry.gateway.api.StartConversationRequest;
+import dev.gantry.gateway.api.UpdateConversationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** conversation-service's user-scoped routes, as INTERNAL-API.md writes them. */
+@RegisterRestClient(configKey = "conversation-service")
+@RegisterProvider(DownstreamResponseMapper.class)
+public interface ConversationServiceApi {
+
+    @POST
+    @Path("/conversations")
+    Uni<Conversation> start(@HeaderParam(InternalHeaders.USER) String user, StartConversationRequest request);
+
+    @GET
+    @Path("/conversations")
+    Uni<Page<Conversation>> list(@HeaderParam(InternalHeaders.USER) String user,
+            @HeaderParam(InternalHeaders.ROLES) String roles, @QueryParam("allUsers") Boolean allUsers,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit,
+            @QueryParam("status") String status, @QueryParam("titleContains") String titleContains);
+
+    @GET
+    @Path("/conversations/{id}")
+    Uni<Conversation> get(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id);
+
+    @PATCH
+    @Path("/conversations/{id}")
+    Uni<Conversation> update(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+            UpdateConversationRequest request);
+
+    @DELETE
+    @Path("/conversations/{id}")
+    Uni<Void> delete(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/conversations/{id}/messages")
+    Uni<CommandAccepted> sendMessage(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+            SendMessageRequest request);
+
+    @POST
+    @Path("/conversations/{id}/{action}")
+    Uni<CommandAccepted> act(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+            @PathParam("action") ConversationAction action);
+
+    @POST
+    @Path("/conversations/{id}/confirmation")
+    Uni<CommandAccepted> confirm(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+            ConfirmationRequest request);
+
+    @GET
+    @Path("/settings")
+    Uni<AgentSettings> settings(@HeaderParam(InternalHeaders.USER) String user);
+
+    @POST
+    @Path("/settings")
+    Uni<AgentSettings> updateSettings(@HeaderParam(InternalHeaders.USER) String user, SettingsUpdate update);
+
+    @GET
+    @Path("/secrets")
+    Uni<Page<SecretSummary>> secrets(@HeaderParam(InternalHeaders.USER) String user,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("/secrets")
+    Uni<SecretSummary> createSecret(@HeaderParam(InternalHeaders.USER) String user, SecretWrite secret);
+
+    @PUT
+    @Path("/secrets/{name}")
+    Uni<SecretSummary> putSecret(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name,
+            SecretWrite secret);
+
+    @DELETE
+    @Path("/secrets/{name}")
+    Uni<Void> deleteSecret(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name);
+
+    @GET
+    @Path("/mcp-servers")
+    Uni<Page<McpServer>> mcpServers(@HeaderParam(InternalHeaders.USER) String user,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("/mcp-servers")
+    Uni<McpServer> createMcpServer(@HeaderParam(InternalHeaders.USER) String user, McpServer server);
+
+    @DELETE
+    @Path("/mcp-servers/{name}")
+    Uni<Void> deleteMcpServer(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name);
+
+    @GET
+    @Path("/event-callbacks")
+    Uni<Page<EventCallback>> eventCallbacks(@HeaderParam(InternalHeaders.USER) String user,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("/event-callbacks")
+    Uni<EventCallback> createEventCallback(@HeaderParam(InternalHeaders.USER) String user,
+            EventCallbackRequest callback);
+
+    @DELETE
+    @Path("/event-callbacks/{id}")
+    Uni<Void> deleteEventCallback(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id);
+}

@@ -1,0 +1,48 @@
+package dev.gantry.gateway.client;
+
+import dev.gantry.contracts.problem.Problem;
+import dev.gantry.gateway.mapping.Problems;
+import dev.gantry.gateway.mapping.RequestProblemException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/**
+ * Turns a downstream 4xx into the problem the client gets, keeping the downstream problem (its type
+ * and the fields it names) when there is one. A 401 from downstream is not the user's fault (the
+ * gateway sent the identity), so it is left to the default mapper and counts as an outage, like a 5xx.
+ */
+public class DownstreamResponseMapper implements ResponseExceptionMapper<RequestProblemException> {
+
+    private static final int CLIENT_ERROR_MIN = 400;
+    private static final int CLIENT_ERROR_MAX = 499;
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= CLIENT_ERROR_MIN && status <= CLIENT_ERROR_MAX
+                && status != Response.Status.UNAUTHORIZED.getStatusCode();
+    }
+
+    @Override
+    public RequestProblemException toThrowable(Response response) {
+        return new RequestProblemException(problemOf(response));
+    }
+
+    private static Problem problemOf(Response response) {
+        int status = response.getStatus();
+        try {
+            Problem problem = response.readEntity(Problem.class);
+            if (problem != null && problem.status() == status) {
+                return problem.withInstance(null);
+            }
+        } catch (RuntimeException unreadable) {
+            // not a problem+json body: describe the status instead
+        }
+        if (status == Response.Status.NOT_FOUND.getStatusCode()) {
+            return Problems.notFound("the resource");
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request rejected" : type.getReasonPhrase();
+        return Problems.httpStatus(status, title, "a platform service rejected the request");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gantry.gateway.client;
+
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.gateway.api.Page;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.client.SseEvent;
+import dev.gantry.gateway.mapping.RequestProblemException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * event-store. It does not check ownership: callers check it through {@link ConversationService#get} first.
+ */
+@ApplicationScoped
+@Downstream("event-store")
+public class EventStore {
+
+    private final EventStoreApi api;
+
+    EventStore(@RestClient EventStoreApi api) {
+        this.api = api;
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    @Timeout(CallPolicy.TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
+            delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
+            skipOn = RequestProblemException.class)
+    public Uni<Page<ConversationEvent>> events(UUID conversationId, Long afterSeq, Integer limit, String kind,
+            String pageId) {
+        return api.events(conversationId, afterSeq, limit, kind, pageId);
+    }
+
+    /**
+     * The live stream after {@code afterSeq}. A stream is open for as long as the client listens, so
+     * it has no timeout or retry: a client resumes it with Last-Event-ID.
+     */
+    public Multi<SseEvent<String>> stream(UUID conversationId, Long afterSeq) {
+        return api.stream(conversationId, afterSeq);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.gantry.gateway.rest;
+
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.problem.Problem.FieldError;
+import dev.gantry.gateway.api.Page;
+import dev.gantry.gateway.auth.Caller;
+import dev.gantry.gateway.auth.CurrentCaller;
+import dev.gantry.gateway.client.ConversationService;
+import dev.gantry.gateway.client.EventStore;
+import dev.gantry.gateway.mapping.Problems;
+import dev.gantry.gateway.mapping.RequestProblemException;
+import dev.gantry.gateway.stream.EventRelay;
+import dev.gantry.gateway.stream.RelayedEvent;
+import dev.gantry.gateway.stream.StreamItem;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A conversation's event log: pages of it, and the live stream. Ownership is checked before the event-store is asked. */
+@Path("/api/v1/conversations/{id}/events")
+@Authenticated
+@Tag(name = "events")
+public class EventResource {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final String HEARTBEAT_COMMENT = "heartbeat";
+
+    private final ConversationService conversations;
+    private final EventStore eventStore;
+    private final EventRelay relay;
+    private final CurrentCaller caller;
+
+    EventResource(ConversationService conversations, EventStore eventStore, EventRelay relay, CurrentCaller caller) {
+        this.conversations = conversations;
+        this.eventStore = eventStore;
+        this.relay = relay;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Read a page of the conversation's events, by seq ascending")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "404", description = "No such conversation of the caller")
+    public Uni<Page<ConversationEvent>> list(@PathParam("id") UUID id,
+            @QueryParam("afterSeq") @Min(0) Long afterSeq,
+            @QueryParam("limit") @Min(PageParams.MIN_LIMIT) @Max(PageParams.MAX_LIMIT) Integer limit,
+            @QueryParam("kind") String kind, @QueryParam("pageId") String pageId) {
+        return conversations.get(caller.get(), id)
+                .chain(owned -> eventStore.events(id, afterSeq, limit, kind, pageId));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream the conversation's events live (SSE)", description = """
+            Each event is sent with `id: <seq>`, `event: <kind>` and `data: <ConversationEvent JSON>`; \
+            a `: heartbeat` comment keeps an idle stream open. A client resumes after a disconnect by \
+            sending the last id it saw as `Last-Event-ID` (or `afterSeq`).""")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation of the caller")
+    public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
+            @Parameter(description = "resume after this seq") @HeaderParam(LAST_EVENT_ID) String lastEventId,
+            @QueryParam("afterSeq") @Min(0) Long afterSeq, @Context Sse sse) {
+        Caller current = caller.get();
+        Long resumeAfter = lastEventId == null ? afterSeq : seqOf(lastEventId);
+        return relay.eventsWithHeartbeats(current, id, resumeAfter).map(item -> toSse(sse, item));
+    }
+
+    private static OutboundSseEvent toSse(Sse sse, StreamItem item) {
+        return switch (item) {
+            case RelayedEvent event -> sse.newEventBuilder()
+                    .id(event.id())
+                    .name(event.kind())
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(event.json())
+                    .build();
+            case StreamItem.Heartbeat heartbeat -> sse.newEventBuilder().comment(HEARTBEAT_COMMENT).build();
+        };
+    }
+
+    private static Long seqOf(String lastEventId) {
+        try {
+            long seq = Long.parseLong(lastEventId.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below like a negative number
+        }
+        throw new RequestProblemException(Problems.invalid(
+                List.of(new FieldError(LAST_EVENT_ID, "must be the seq of an event (a whole number from 0)"))));
+    }
+}

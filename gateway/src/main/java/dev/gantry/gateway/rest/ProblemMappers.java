@@ -1,0 +1,113 @@
+package dev.gantry.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.gantry.contracts.problem.Problem.FieldError;
+import dev.gantry.gateway.mapping.ProblemException;
+import dev.gantry.gateway.mapping.Problems;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure becomes an {@code application/problem+json} answer with a stable type. */
+class ProblemMappers {
+
+    /** The field name of a body that is not JSON at all. */
+    private static final String BODY = "body";
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, HttpServerRequest request) {
+        return ProblemResponses.of(e.problem(), request.path());
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return ProblemResponses.of(Problems.unauthorized(), request.path());
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return ProblemResponses.of(Problems.forbidden("this route needs a role the token does not grant"),
+                request.path());
+    }
+
+    @ServerExceptionMapper
+    Response invalid(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ProblemResponses.of(Problems.invalid(errors), request.path());
+    }
+
+    @ServerExceptionMapper
+    Response notJson(JsonParseException e, HttpServerRequest request) {
+        return ProblemResponses.of(Problems.malformedJson(BODY, e.getOriginalMessage()), request.path());
+    }
+
+    @ServerExceptionMapper
+    Response wrongJson(JsonMappingException e, HttpServerRequest request) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+        Throwable reason = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+        String message = reason == e ? e.getOriginalMessage() : reason.getMessage();
+        return ProblemResponses.of(Problems.malformedJson(field.isEmpty() ? BODY : field, message), request.path());
+    }
+
+    @ServerExceptionMapper
+    Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status == Response.Status.NOT_FOUND.getStatusCode()) {
+            return ProblemResponses.of(Problems.notFound("the route " + request.method() + " " + request.path()),
+                    request.path());
+        }
+        if (status >= Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+            return unexpected(e, request);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request rejected" : type.getReasonPhrase();
+        return ProblemResponses.of(Problems.httpStatus(status, title, e.getMessage()), request.path());
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e, HttpServerRequest request) {
+        Log.errorf(e, "gateway: %s %s failed", request.method(), request.path());
+        return ProblemResponses.of(Problems.internal(), request.path());
+    }
+
+    /**
+     * {@code start.request.title} names the method, its parameter and the property; clients know the
+     * property ({@code title}), or the parameter when the constraint is on a query parameter ({@code limit}).
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                properties.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            }
+        }
+        String property = properties.stream().filter(p -> p != null && !p.startsWith("<"))
+                .collect(Collectors.joining("."));
+        if (!property.isEmpty()) {
+            return property;
+        }
+        return parameter != null ? parameter : BODY;
+    }
+}

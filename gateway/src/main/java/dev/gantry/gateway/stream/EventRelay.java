@@ -1,0 +1,56 @@
+package dev.gantry.gateway.stream;
+
+import dev.gantry.gateway.auth.Caller;
+import dev.gantry.gateway.client.ConversationService;
+import dev.gantry.gateway.client.EventStore;
+import dev.gantry.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.resteasy.reactive.client.SseEvent;
+
+/**
+ * A conversation's events, live from the event-store, for a caller who owns it. The ownership check
+ * comes first: for another user's conversation the stream fails with a 404 problem before the
+ * event-store is asked anything. The event-store's own heartbeat comments are dropped: each relay
+ * (SSE, WebSocket) keeps its client connection alive its own way.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    private final ConversationService conversations;
+    private final EventStore eventStore;
+    private final Duration heartbeatInterval;
+
+    EventRelay(ConversationService conversations, EventStore eventStore, GatewayConfig config) {
+        this.conversations = conversations;
+        this.eventStore = eventStore;
+        this.heartbeatInterval = config.stream().heartbeatInterval();
+    }
+
+    /** The events after {@code afterSeq} (all when null), then each new one as it is stored. */
+    public Multi<RelayedEvent> events(Caller caller, UUID conversationId, Long afterSeq) {
+        return conversations.get(caller, conversationId)
+                .onItem().transformToMulti(owned -> eventStore.stream(conversationId, afterSeq))
+                .filter(EventRelay::carriesAnEvent)
+                .map(e -> new RelayedEvent(e.id(), e.name(), e.data()));
+    }
+
+    /** The events, merged with a heartbeat every interval that ends soon after the events end. */
+    public Multi<StreamItem> eventsWithHeartbeats(Caller caller, UUID conversationId, Long afterSeq) {
+        AtomicBoolean ended = new AtomicBoolean();
+        Multi<StreamItem> events = events(caller, conversationId, afterSeq)
+                .map(StreamItem.class::cast)
+                .onTermination().invoke(() -> ended.set(true));
+        Multi<StreamItem> heartbeats = Multi.createFrom().ticks().every(heartbeatInterval)
+                .select().first(tick -> !ended.get())
+                .map(tick -> StreamItem.HEARTBEAT);
+        return Multi.createBy().merging().streams(events, heartbeats);
+    }
+
+    private static boolean carriesAnEvent(SseEvent<String> event) {
+        return event.data() != null && !event.data().isBlank();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gantry.gateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gantry.gateway.auth.LocalSigningKeys;
+import dev.gantry.testing.RedisTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The gateway's surroundings in tests: the machine's Redis, WireMock servers answering as
+ * conversation-service, event-store and sandbox-manager (shaped like INTERNAL-API.md), an
+ * integrations-service that is not there, the embedded key pair in a test data directory, and
+ * fault-tolerance timings short enough for tests.
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final Path DATA_DIR = Path.of("target", "test-gantry-home");
+    public static final int BURST = 20;
+    public static final int REQUESTS_PER_MINUTE = 60;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int TIMEOUT_MILLIS = 1_000;
+
+    private static WireMockServer conversationService;
+    private static WireMockServer eventStore;
+    private static WireMockServer sandboxManager;
+
+    private final RedisTestResource redis = new RedisTestResource();
+
+    public static WireMockServer conversationService() {
+        return conversationService;
+    }
+
+    public static WireMockServer eventStore() {
+        return eventStore;
+    }
+
+    public static WireMockServer sandboxManager() {
+        return sandboxManager;
+    }
+
+    public static LocalSigningKeys keys() {
+        return new LocalSigningKeys(DATA_DIR);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        keys().createIfMissing();
+        conversationService = started();
+        eventStore = started();
+        sandboxManager = started();
+        Map<String, String> config = new HashMap<>(redis.start());
+        config.put("gantry.gateway.data-dir", DATA_DIR.toAbsolutePath().toString());
+        config.put("gantry.gateway.rate-limit.burst", Integer.toString(BURST));
+        config.put("gantry.gateway.rate-limit.requests-per-minute", Integer.toString(REQUESTS_PER_MINUTE));
+        config.put("gantry.gateway.max-body-size", Integer.toString(MAX_BODY_BYTES));
+        config.put("gantry.gateway.stream.heartbeat-interval", "1s");
+        config.put("quarkus.rest-client.conversation-service.url", conversationService.baseUrl());
+        config.put("quarkus.rest-client.event-store.url", eventStore.baseUrl());
+        config.put("quarkus.rest-client.sandbox-manager.url", sandboxManager.baseUrl());
+        config.put("quarkus.rest-client.integrations-service.url", "http://127.0.0.1:" + unusedPort());
+        config.put("Timeout/value", Integer.toString(TIMEOUT_MILLIS));
+        config.put("Retry/delay", "10");
+        config.put("Retry/jitter", "0");
+        config.put("CircuitBreaker/delay", "1000");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        conversationService.stop();
+        eventStore.stop();
+        sandboxManager.stop();
+        redis.stop();
+    }
+
+    /** Resets every stub and the request journals, so each test sees only its own calls. */
+    public static void resetDownstream() {
+        conversationService.resetAll();
+        eventStore.resetAll();
+        sandboxManager.resetAll();
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
