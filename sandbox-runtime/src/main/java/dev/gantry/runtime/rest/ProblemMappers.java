@@ -9,6 +9,10 @@ import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -53,6 +57,22 @@ public class ProblemMappers {
         Response.StatusType type = e.getResponse().getStatusInfo();
         String slug = type.getReasonPhrase().toLowerCase().replace(' ', '-');
         return respond(Problem.of(slug, type.getReasonPhrase(), status, e.getMessage()), uri);
+    }
+
+    /** The file system refused an operation on a path the request named: say why, as the path's problem. */
+    @ServerExceptionMapper
+    public Response fileSystem(UncheckedIOException e, UriInfo uri) {
+        if (!(e.getCause() instanceof FileSystemException refused)) {
+            return unexpected(e, uri);
+        }
+        String reason = refused.getReason() != null ? refused.getReason() : refused.getClass().getSimpleName();
+        String detail = refused.getFile() + ": " + reason;
+        Problem problem = switch (refused) {
+            case AccessDeniedException denied -> Problem.of("access-denied", "Access denied", 403, detail);
+            case NoSuchFileException missing -> Problem.of("not-found", "Not found", 404, detail);
+            default -> Problem.of("file-system", "File system error", 422, detail);
+        };
+        return respond(problem.withErrors(List.of(new FieldError("path", reason))), uri);
     }
 
     @ServerExceptionMapper

@@ -169,16 +169,17 @@ final class ShellSession implements AutoCloseable {
 
     /** Starts {@code command}; the caller has checked that no command is running. */
     void run(String command) throws IOException {
+        // recreated every time: the agent may have cleaned the temporary directory
+        Files.createDirectories(stateDir);
+        Files.writeString(commandFile, command);
         lock.lock();
         try {
-            // recreated every time: the agent may have cleaned the temporary directory
-            Files.createDirectories(stateDir);
-            Files.writeString(commandFile, command);
             promptAwaited = promptsSeen + 1;
-            write(typedCommandLine);
         } finally {
             lock.unlock();
         }
+        // written outside the lock: a blocked write must never stall the reader that drains the terminal
+        write(typedCommandLine);
     }
 
     /** Sends text to the running program, as if typed. */

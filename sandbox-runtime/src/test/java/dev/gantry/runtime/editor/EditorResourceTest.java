@@ -233,6 +233,16 @@ class EditorResourceTest {
     }
 
     @Test
+    void aFileSystemRefusalIsAProblemNamingThePath() throws IOException {
+        Path file = write("plain.txt", "not a directory\n");
+        editor(Map.of("command", "create", "path", file + "/child.txt", "fileText", "x"))
+                .statusCode(422)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", is("path"))
+                .body("detail", containsString(file.toString()));
+    }
+
+    @Test
     void aMissingFileIsA404() {
         editor(Map.of("command", "view", "path", dir.resolve("absent.txt").toString()))
                 .statusCode(404)
