@@ -50,6 +50,8 @@ final class ShellSession implements AutoCloseable {
     }
 
     private static final String CWD_LABEL = " cwd=";
+    /** Unguessable per session, so no program's output can pass for the prompt by accident. */
+    private static final int NONCE_BYTES = 8;
     private static final int READ_BUFFER_CHARS = 8192;
     /** After the shell exits, how long the reader gets to collect the output still in the terminal. */
     private static final Duration EXIT_DRAIN_GRACE = Duration.ofMillis(200);
@@ -91,7 +93,7 @@ final class ShellSession implements AutoCloseable {
     /** Starts bash in {@code workingDir} and waits for its first prompt. */
     static ShellSession start(RuntimeConfig.Terminal config, Path workingDir, Map<String, String> environment)
             throws IOException {
-        String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        String nonce = HexFormat.of().formatHex(randomBytes());
         Path stateDir = Files.createTempDirectory("gantry-shell-");
         Path rcFile = stateDir.resolve("rc.bash");
         Files.writeString(rcFile, rcFile(nonce));
@@ -119,6 +121,12 @@ final class ShellSession implements AutoCloseable {
         }
         Log.infof("started shell pid %d in %s", process.pid(), workingDir);
         return session;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] nonce = new byte[NONCE_BYTES];
+        new SecureRandom().nextBytes(nonce);
+        return nonce;
     }
 
     /**
