@@ -1,12 +1,16 @@
 package dev.gantry.gateway.auth;
 
 import dev.gantry.gateway.config.GatewayConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +29,8 @@ public final class LocalTokenCommand {
     private static final String USER_ROLE = "user";
     /** Above the defaults (100) and below application.properties (250) and environment (300). */
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
+    /** Above SmallRye's built-in converters, as Quarkus registers its own. */
+    private static final int QUARKUS_CONVERTER_PRIORITY = 200;
 
     private LocalTokenCommand() {
     }
@@ -44,6 +50,9 @@ public final class LocalTokenCommand {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .addDefaultInterceptors()
+                // the shorthands Quarkus accepts in the same file ("15s", "5M")
+                .withConverter(Duration.class, QUARKUS_CONVERTER_PRIORITY, new DurationConverter())
+                .withConverter(MemorySize.class, QUARKUS_CONVERTER_PRIORITY, new MemorySizeConverter())
                 .withMapping(GatewayConfig.class);
         if (properties != null) {
             try {

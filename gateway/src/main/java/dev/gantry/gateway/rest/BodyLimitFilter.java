@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Answers 413 before reading a body whose declared length is over the limit. A body sent without a
- * length is cut by the HTTP layer's limit ({@code quarkus.http.limits.max-body-size}, set to the same value).
+ * length is cut by the HTTP layer's own, higher limit ({@code quarkus.http.limits.max-body-size}).
  */
 class BodyLimitFilter {
 

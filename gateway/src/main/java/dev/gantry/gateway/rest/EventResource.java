@@ -3,7 +3,6 @@ package dev.gantry.gateway.rest;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.api.Page;
-import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.auth.CurrentCaller;
 import dev.gantry.gateway.client.ConversationService;
 import dev.gantry.gateway.client.EventStore;
@@ -13,6 +12,7 @@ import dev.gantry.gateway.stream.EventRelay;
 import dev.gantry.gateway.stream.RelayedEvent;
 import dev.gantry.gateway.stream.StreamItem;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -79,12 +79,15 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No such conversation of the caller")
+    @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
             @Parameter(description = "resume after this seq") @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @QueryParam("afterSeq") @Min(0) Long afterSeq, @Context Sse sse) {
-        Caller current = caller.get();
         Long resumeAfter = lastEventId == null ? afterSeq : seqOf(lastEventId);
-        return relay.eventsWithHeartbeats(current, id, resumeAfter).map(item -> toSse(sse, item));
+        // SSE sends its 200 head as soon as the stream is returned, so a 404 must be known before:
+        // the check waits on a worker thread, bounded by the call's timeout
+        relay.checkOwnership(caller.get(), id).await().indefinitely();
+        return relay.eventsWithHeartbeats(id, resumeAfter).map(item -> toSse(sse, item));
     }
 
     private static OutboundSseEvent toSse(Sse sse, StreamItem item) {

@@ -2,6 +2,7 @@ package dev.gantry.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.mapping.ProblemException;
 import dev.gantry.gateway.mapping.Problems;
@@ -58,6 +59,12 @@ class ProblemMappers {
         return ProblemResponses.of(Problems.malformedJson(BODY, e.getOriginalMessage()), request.path());
     }
 
+    /** Declared for the subtype too, so it wins over the Jackson extension's own mapper of it. */
+    @ServerExceptionMapper
+    Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        return wrongJson(e, request);
+    }
+
     @ServerExceptionMapper
     Response wrongJson(JsonMappingException e, HttpServerRequest request) {
         String field = e.getPath().stream()
@@ -70,6 +77,13 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response http(WebApplicationException e, HttpServerRequest request) {
+        // the body reader wraps what Jackson rejected in a 400
+        if (e.getCause() instanceof JsonParseException notJson) {
+            return notJson(notJson, request);
+        }
+        if (e.getCause() instanceof JsonMappingException wrongJson) {
+            return wrongJson(wrongJson, request);
+        }
         int status = e.getResponse().getStatus();
         if (status == Response.Status.NOT_FOUND.getStatusCode()) {
             return ProblemResponses.of(Problems.notFound("the route " + request.method() + " " + request.path()),

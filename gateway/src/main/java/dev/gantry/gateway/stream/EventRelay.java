@@ -5,6 +5,7 @@ import dev.gantry.gateway.client.ConversationService;
 import dev.gantry.gateway.client.EventStore;
 import dev.gantry.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
@@ -30,24 +31,36 @@ public class EventRelay {
         this.heartbeatInterval = config.stream().heartbeatInterval();
     }
 
-    /** The events after {@code afterSeq} (all when null), then each new one as it is stored. */
-    public Multi<RelayedEvent> events(Caller caller, UUID conversationId, Long afterSeq) {
-        return conversations.get(caller, conversationId)
-                .onItem().transformToMulti(owned -> eventStore.stream(conversationId, afterSeq))
-                .filter(EventRelay::carriesAnEvent)
-                .map(e -> new RelayedEvent(e.id(), e.name(), e.data()));
+    /** Succeeds when the caller owns the conversation; fails with a 404 problem otherwise. */
+    public Uni<Void> checkOwnership(Caller caller, UUID conversationId) {
+        return conversations.get(caller, conversationId).replaceWithVoid();
     }
 
-    /** The events, merged with a heartbeat every interval that ends soon after the events end. */
-    public Multi<StreamItem> eventsWithHeartbeats(Caller caller, UUID conversationId, Long afterSeq) {
+    /** The events after {@code afterSeq} (all when null), then each new one as it is stored; ownership checked first. */
+    public Multi<RelayedEvent> events(Caller caller, UUID conversationId, Long afterSeq) {
+        return checkOwnership(caller, conversationId)
+                .onItem().transformToMulti(owned -> uncheckedEvents(conversationId, afterSeq));
+    }
+
+    /**
+     * The events merged with a heartbeat every interval, which ends soon after the events end. For a
+     * caller whose ownership was checked already ({@link #checkOwnership}).
+     */
+    public Multi<StreamItem> eventsWithHeartbeats(UUID conversationId, Long afterSeq) {
         AtomicBoolean ended = new AtomicBoolean();
-        Multi<StreamItem> events = events(caller, conversationId, afterSeq)
+        Multi<StreamItem> events = uncheckedEvents(conversationId, afterSeq)
                 .map(StreamItem.class::cast)
                 .onTermination().invoke(() -> ended.set(true));
         Multi<StreamItem> heartbeats = Multi.createFrom().ticks().every(heartbeatInterval)
                 .select().first(tick -> !ended.get())
                 .map(tick -> StreamItem.HEARTBEAT);
         return Multi.createBy().merging().streams(events, heartbeats);
+    }
+
+    private Multi<RelayedEvent> uncheckedEvents(UUID conversationId, Long afterSeq) {
+        return eventStore.stream(conversationId, afterSeq)
+                .filter(EventRelay::carriesAnEvent)
+                .map(e -> new RelayedEvent(e.id(), e.name(), e.data()));
     }
 
     private static boolean carriesAnEvent(SseEvent<String> event) {

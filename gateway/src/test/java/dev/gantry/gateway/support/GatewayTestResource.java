@@ -25,7 +25,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static final int BURST = 20;
     public static final int REQUESTS_PER_MINUTE = 60;
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final int TIMEOUT_MILLIS = 1_000;
+    public static final int TIMEOUT_MILLIS = 3_000;
 
     private static WireMockServer conversationService;
     private static WireMockServer eventStore;

@@ -1,0 +1,183 @@
+package dev.gantry.gateway.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.Stubs;
+import dev.gantry.gateway.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(GatewayTestResource.class)
+class ConversationRoutesTest {
+
+    private final String user = TestTokens.newUser();
+    private final String token = TestTokens.forUser(user);
+    private final UUID id = UUID.randomUUID();
+    private WireMockServer conversations;
+
+    @BeforeEach
+    void reset() {
+        GatewayTestResource.resetDownstream();
+        conversations = GatewayTestResource.conversationService();
+    }
+
+    @Test
+    void startsAConversationAsTheTokensUserWhateverHeaderTheClientSends() {
+        conversations.stubFor(post(urlPathEqualTo("/conversations"))
+                .willReturn(Stubs.json(201, Stubs.conversation(id, user, null))));
+
+        given().auth().oauth2(token).header(Stubs.USER_HEADER, "somebody-else").contentType(ContentType.JSON)
+                .body("""
+                        {"initialMessage":"Fix the build","repository":"acme/app","branch":"main","title":"Build"}""")
+                .when().post("/api/v1/conversations")
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .body("id", is(id.toString()))
+                .body("status", is("running"))
+                .body("metrics.cost", is("0.01"));
+
+        conversations.verify(postRequestedFor(urlPathEqualTo("/conversations"))
+                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .withRequestBody(equalToJson("""
+                        {"initialMessage":"Fix the build","repository":"acme/app","branch":"main","title":"Build"}""")));
+    }
+
+    @Test
+    void listsTheCallersConversationsWithTheFiltersPassedOn() {
+        conversations.stubFor(get(urlPathEqualTo("/conversations"))
+                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.conversation(id, user, "sb-1"))))));
+
+        given().auth().oauth2(token)
+                .queryParam("limit", 10).queryParam("status", "running").queryParam("titleContains", "build")
+                .queryParam("pageId", "p2")
+                .when().get("/api/v1/conversations")
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items[0].id", is(id.toString()))
+                .body("nextPageId", nullValue());
+
+        conversations.verify(getRequestedFor(urlPathEqualTo("/conversations"))
+                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .withHeader("X-Gantry-Roles", absent())
+                .withQueryParam("limit", equalTo("10"))
+                .withQueryParam("status", equalTo("running"))
+                .withQueryParam("titleContains", equalTo("build"))
+                .withQueryParam("pageId", equalTo("p2")));
+    }
+
+    @Test
+    void readsOneConversation() {
+        Stubs.ownedConversation(id, user, "sb-1");
+
+        given().auth().oauth2(token).when().get("/api/v1/conversations/" + id)
+                .then().statusCode(200).body("sandboxId", is("sb-1")).body("ownerId", is(user));
+    }
+
+    @Test
+    void renamesAConversation() {
+        conversations.stubFor(patch(urlPathEqualTo("/conversations/" + id))
+                .willReturn(Stubs.json(200, Stubs.conversation(id, user, null))));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"Fix the build\"}")
+                .when().patch("/api/v1/conversations/" + id)
+                .then().statusCode(200).body("title", is("Fix the build"));
+
+        conversations.verify(patchRequestedFor(urlPathEqualTo("/conversations/" + id))
+                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .withRequestBody(equalToJson("{\"title\":\"Fix the build\"}")));
+    }
+
+    @Test
+    void deletesAConversation() {
+        conversations.stubFor(delete(urlPathEqualTo("/conversations/" + id)).willReturn(noContent()));
+
+        given().auth().oauth2(token).when().delete("/api/v1/conversations/" + id).then().statusCode(204);
+
+        conversations.verify(deleteRequestedFor(urlPathEqualTo("/conversations/" + id))
+                .withHeader(Stubs.USER_HEADER, equalTo(user)));
+    }
+
+    @Test
+    void sendsAMessage() {
+        conversations.stubFor(post(urlPathEqualTo("/conversations/" + id + "/messages"))
+                .willReturn(Stubs.json(202, "{\"commandId\":\"c-1\"}")));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"Run the tests\",\"run\":true}")
+                .when().post("/api/v1/conversations/" + id + "/messages")
+                .then().statusCode(202).body("commandId", is("c-1"));
+
+        conversations.verify(postRequestedFor(urlPathEqualTo("/conversations/" + id + "/messages"))
+                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .withRequestBody(equalToJson("{\"content\":\"Run the tests\",\"run\":true}")));
+    }
+
+    @Test
+    void pausesResumesAndStops() {
+        for (String action : List.of("pause", "resume", "stop")) {
+            conversations.stubFor(post(urlPathEqualTo("/conversations/" + id + "/" + action))
+                    .willReturn(Stubs.json(202, "{\"commandId\":\"" + action + "-1\"}")));
+
+            given().auth().oauth2(token).when().post("/api/v1/conversations/" + id + "/" + action)
+                    .then().statusCode(202).body("commandId", is(action + "-1"));
+
+            conversations.verify(postRequestedFor(urlPathEqualTo("/conversations/" + id + "/" + action))
+                    .withHeader(Stubs.USER_HEADER, equalTo(user)));
+        }
+    }
+
+    @Test
+    void answersAConfirmation() {
+        conversations.stubFor(post(urlPathEqualTo("/conversations/" + id + "/confirmation"))
+                .willReturn(Stubs.json(202, "{\"commandId\":\"c-2\"}")));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"accept\":false,\"reason\":\"too risky\"}")
+                .when().post("/api/v1/conversations/" + id + "/confirmation")
+                .then().statusCode(202).body("commandId", is("c-2"));
+
+        conversations.verify(postRequestedFor(urlPathEqualTo("/conversations/" + id + "/confirmation"))
+                .withRequestBody(equalToJson("{\"accept\":false,\"reason\":\"too risky\"}")));
+    }
+
+    @Test
+    void readsAPageOfEventsAfterCheckingOwnership() {
+        Stubs.ownedConversation(id, user, null);
+        GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo("/conversations/" + id + "/events"))
+                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 3), Stubs.event(id, 4))))));
+
+        given().auth().oauth2(token).queryParam("afterSeq", 2).queryParam("limit", 2).queryParam("kind", "MessageEvent")
+                .when().get("/api/v1/conversations/" + id + "/events")
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items.seq", is(List.of(3, 4)))
+                .body("items[0].kind", is("MessageEvent"))
+                .body("items[0].payload.content", is("step 3"));
+
+        GatewayTestResource.eventStore().verify(getRequestedFor(urlPathEqualTo("/conversations/" + id + "/events"))
+                .withQueryParam("afterSeq", equalTo("2"))
+                .withQueryParam("limit", equalTo("2"))
+                .withQueryParam("kind", equalTo("MessageEvent")));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.gantry.gateway.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.Stubs;
+import dev.gantry.gateway.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every failure is answered with application/problem+json and a stable type. */
+@QuarkusTest
+@WithTestResource(GatewayTestResource.class)
+class ErrorAnswersTest {
+
+    private final String user = TestTokens.newUser();
+    private final String token = TestTokens.forUser(user);
+    private final UUID id = UUID.randomUUID();
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void reset() {
+        GatewayTestResource.resetDownstream();
+    }
+
+    @AfterEach
+    void closeBreakers() {
+        breakers.resetAll();
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": \"unterminated")
+                .when().post("/api/v1/conversations/" + id + "/messages")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/malformed-json"))
+                .body("errors[0].reason", containsString("end-of-input"));
+        GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsABadRequestNamingIt() {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"hi\",\"run\":{\"no\":1}}")
+                .when().post("/api/v1/conversations/" + id + "/messages")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/malformed-json"))
+                .body("errors[0].field", is("run"));
+    }
+
+    @Test
+    void anInvalidFieldIsABadRequestNamingTheFieldAndTheReason() {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"  \",\"run\":true}")
+                .when().post("/api/v1/conversations/" + id + "/messages")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/validation"))
+                .body("errors.field", hasItem("content"))
+                .body("errors[0].reason", is("must not be blank"));
+    }
+
+    @Test
+    void aLimitOutOfRangeIsABadRequestNamingTheParameter() {
+        given().auth().oauth2(token).queryParam("limit", 1000).when().get("/api/v1/conversations")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("limit"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLarge() {
+        String huge = "{\"content\":\"" + "x".repeat(GatewayTestResource.MAX_BODY_BYTES) + "\",\"run\":true}";
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(huge)
+                .when().post("/api/v1/conversations/" + id + "/messages")
+                .then().log().ifValidationFails()
+                .statusCode(413).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/payload-too-large"));
+        GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUnknownRouteIsAProblemNotFound() {
+        given().auth().oauth2(token).when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/not-found"));
+    }
+
+    @Test
+    void aDownstreamThatDropsTheConnectionIsServiceUnavailableAfterRetries() {
+        GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/conversations/" + id))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().auth().oauth2(token).when().get("/api/v1/conversations/" + id)
+                .then().log().ifValidationFails()
+                .statusCode(503).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/service-unavailable"))
+                .body("detail", containsString("conversation-service"));
+
+        GatewayTestResource.conversationService().verify(3, getRequestedFor(urlPathEqualTo("/conversations/" + id)));
+    }
+
+    @Test
+    void aDownstreamServerErrorIsServiceUnavailable() {
+        GatewayTestResource.sandboxManager().stubFor(get(urlPathEqualTo("/sandboxes"))
+                .willReturn(aResponse().withStatus(500)));
+
+        given().auth().oauth2(token).when().get("/api/v1/sandboxes")
+                .then().statusCode(503).body("detail", containsString("sandbox-manager"));
+    }
+
+    @Test
+    void aDownstreamThatHangsIsServiceUnavailableAfterTheTimeoutNotAHang() {
+        GatewayTestResource.conversationService().stubFor(post(urlPathEqualTo("/conversations/" + id + "/stop"))
+                .willReturn(Stubs.json(202, "{\"commandId\":\"late\"}")
+                        .withFixedDelay(GatewayTestResource.TIMEOUT_MILLIS * 3)));
+        Instant start = Instant.now();
+
+        given().auth().oauth2(token).when().post("/api/v1/conversations/" + id + "/stop")
+                .then().log().ifValidationFails()
+                .statusCode(503).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/service-unavailable"));
+
+        assertThat(Duration.between(start, Instant.now()))
+                .isLessThan(Duration.ofMillis(GatewayTestResource.TIMEOUT_MILLIS * 2L));
+    }
+
+    @Test
+    void aDownstreamValidationProblemIsPassedOnWithItsFields() {
+        GatewayTestResource.conversationService().stubFor(post(urlPathEqualTo("/secrets"))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type":"https://gantry.dev/problems/conflict","title":"Conflict","status":409,\
+                                "detail":"a secret named openai exists","errors":[{"field":"name","reason":"taken"}]}""")));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"openai\",\"value\":\"sk\"}")
+                .when().post("/api/v1/secrets")
+                .then().log().ifValidationFails()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/conflict"))
+                .body("errors[0].field", is("name"))
+                .body("instance", is("/api/v1/secrets"));
+    }
+}
