@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +162,27 @@ class TerminalResourceTest {
     @Test
     void doesNotExposeTheSessionKeyToTheShell() {
         run("env | grep -c GANTRY_SESSION_API_KEY").body("output", startsWith("0\n"));
+    }
+
+    @Test
+    void aRequestWhileAnotherIsBeingServedIsAConflict() throws Exception {
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> terminal(
+                Map.of("command", "sleep 60", "timeoutSeconds", 3)).extract().statusCode());
+        String detail = "";
+        while (!first.isDone() && !detail.contains("another terminal request")) {
+            detail = terminal(Map.of("command", "")).statusCode(409).extract().path("detail");
+        }
+        assertTrue(detail.contains("another terminal request"), "the second request was refused: " + detail);
+        assertEquals(200, first.get());
+        run("C-c").body("exitCode", is(130));
+    }
+
+    @Test
+    void waitingWithNothingRunningIsAConflict() {
+        terminal(Map.of("command", ""))
+                .statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("no command is running"));
     }
 
     @Test
