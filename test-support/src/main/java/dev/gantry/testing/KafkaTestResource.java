@@ -52,7 +52,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    // one broker: the transaction log must fit on it, as deploy/local/kafka/server.properties has it
+                    // one broker: the group offsets and transaction logs must fit on it, as in deploy/local/kafka/server.properties
+                    .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .build();
