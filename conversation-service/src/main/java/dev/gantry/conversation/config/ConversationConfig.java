@@ -3,6 +3,8 @@ package dev.gantry.conversation.config;
 import dev.gantry.contracts.command.ConfirmationPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /** The conversation-service's own settings ({@code gantry.conversations.*}). */
 @ConfigMapping(prefix = "gantry.conversations")
@@ -16,11 +18,20 @@ public interface ConversationConfig {
         @WithDefault("gpt-4o")
         String model();
 
+        /** An OpenAI-compatible endpoint; absent means the platform's default for the model. */
+        Optional<String> baseUrl();
+
+        /** The name of the user's secret that holds the LLM API key; absent means none. */
+        Optional<String> apiKeySecretName();
+
         /** OpenHands' SDK default. */
         @WithDefault("500")
         int maxIterations();
 
         @WithDefault("never")
         ConfirmationPolicy confirmationPolicy();
+
+        /** The most one conversation may spend, in US dollars; absent means no limit. */
+        Optional<BigDecimal> maxBudget();
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "gantry_conversations_test"))
+        initArgs = {@ResourceArg(name = "database", value = "gantry_conversations_test"),
+                @ResourceArg(name = "jdbc", value = "true")})
 class ReadinessTest {
 
     @Test

@@ -1,0 +1,41 @@
+package dev.gantry.conversation.mapping;
+
+import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.event.ConversationMetrics;
+import dev.gantry.conversation.repository.AgentSettingsColumns;
+import dev.gantry.conversation.repository.ConversationEntity;
+import dev.gantry.conversation.repository.MetricsColumns;
+import dev.gantry.conversation.rest.dto.ConversationResponse;
+
+/** Between a stored conversation and the {@code Conversation} of the API. */
+public final class ConversationMapping {
+
+    private ConversationMapping() {
+    }
+
+    public static ConversationResponse toResponse(ConversationEntity c) {
+        return new ConversationResponse(c.id, c.ownerId, c.title, c.status, c.repository, c.branch, c.sandboxId,
+                toSettings(c.settings), toMetrics(c.metrics), c.lastSeq, c.createdAt, c.updatedAt);
+    }
+
+    public static AgentSettings toSettings(AgentSettingsColumns s) {
+        return new AgentSettings(s.model, s.baseUrl, s.apiKeySecretName, s.maxIterations, s.confirmationPolicy, s.maxBudget);
+    }
+
+    public static AgentSettingsColumns toColumns(AgentSettings settings) {
+        AgentSettingsColumns columns = new AgentSettingsColumns();
+        columns.model = settings.model();
+        columns.baseUrl = settings.baseUrl();
+        columns.apiKeySecretName = settings.apiKeySecretName();
+        columns.maxIterations = settings.maxIterations();
+        columns.confirmationPolicy = settings.confirmationPolicy();
+        columns.maxBudget = settings.maxBudget();
+        return columns;
+    }
+
+    /** An embedded object whose columns are all null comes back from Hibernate as null: no metrics yet. */
+    public static ConversationMetrics toMetrics(MetricsColumns m) {
+        return m == null ? ConversationMetrics.ZERO
+                : new ConversationMetrics(m.promptTokens, m.completionTokens, m.cost, m.llmCalls, m.llmLatencyMillis);
+    }
+}

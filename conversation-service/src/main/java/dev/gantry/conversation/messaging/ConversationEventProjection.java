@@ -1,0 +1,48 @@
+package dev.gantry.conversation.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.conversation.repository.ConversationRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps each conversation's status, metrics, last seq and update time current from its event log.
+ * A redelivered event (seq not above the stored last seq) changes nothing.
+ */
+@ApplicationScoped
+public class ConversationEventProjection {
+
+    private final ConversationRepository conversations;
+    private final ObjectMapper json;
+
+    ConversationEventProjection(ConversationRepository conversations, ObjectMapper json) {
+        this.conversations = conversations;
+        this.json = json;
+    }
+
+    @Incoming(Topics.CONVERSATION_EVENTS)
+    public Uni<Void> onEvent(String record) {
+        ConversationEvent event;
+        try {
+            event = json.readValue(record, ConversationEvent.class);
+        } catch (JsonProcessingException unreadable) {
+            // one bad record must not stop the projection of every other conversation
+            Log.warnf("skipping an unreadable conversation event: %s", unreadable.getOriginalMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> conversations.applyEvent(event))
+                .invoke(changed -> {
+                    if (changed == 0) {
+                        Log.debugf("event %d of conversation %s changed nothing (seen already, or no such conversation)",
+                                event.seq(), event.conversationId());
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

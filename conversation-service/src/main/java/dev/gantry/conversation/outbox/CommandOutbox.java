@@ -1,0 +1,63 @@
+package dev.gantry.conversation.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.sandbox.SandboxCommand;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes commands into the outbox, in the transaction of the change that issues them: they are
+ * committed together or not at all, and the {@link OutboxRelay} takes them to Kafka afterwards.
+ */
+@ApplicationScoped
+public class CommandOutbox {
+
+    private final OutboxRepository outbox;
+    private final ObjectMapper json;
+
+    CommandOutbox(OutboxRepository outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Queues a command for {@link Topics#CONVERSATION_COMMANDS}, keyed by its conversation. */
+    @WithTransaction
+    public Uni<Void> enqueue(ConversationCommand command) {
+        return write(Topics.CONVERSATION_COMMANDS, command.conversationId(), command.commandId(),
+                command.getClass().getSimpleName(), serialize(ConversationCommand.class, command));
+    }
+
+    /** Queues a command for {@link Topics#SANDBOX_COMMANDS}, keyed by its sandbox. */
+    @WithTransaction
+    public Uni<Void> enqueue(SandboxCommand command) {
+        return write(Topics.SANDBOX_COMMANDS, command.sandboxId(), command.commandId(),
+                command.getClass().getSimpleName(), serialize(SandboxCommand.class, command));
+    }
+
+    private Uni<Void> write(String topic, UUID key, UUID commandId, String kind, String payload) {
+        OutboxMessage message = new OutboxMessage();
+        message.topic = topic;
+        message.recordKey = key.toString();
+        message.commandId = commandId;
+        message.kind = kind;
+        message.payload = payload;
+        message.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return outbox.persist(message).replaceWithVoid();
+    }
+
+    /** Written as the sealed type, so the JSON carries the {@code kind} its consumers switch on. */
+    private <T> String serialize(Class<T> type, T command) {
+        try {
+            return json.writerFor(type).writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a command record did not serialize: " + type.getSimpleName(), e);
+        }
+    }
+}

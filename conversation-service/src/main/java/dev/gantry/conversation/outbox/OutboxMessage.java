@@ -1,0 +1,31 @@
+package dev.gantry.conversation.outbox;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A command committed with the change that issued it, waiting for (or done with) its trip to Kafka. */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+    /** Increases with every insert: the relay sends in this order, which keeps a conversation's commands in order. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String topic;
+    public String recordKey;
+    public UUID commandId;
+    public String kind;
+    public String payload;
+    public Instant createdAt;
+    public int attempts;
+    /** Why the last send failed; never holds a secret, since commands carry none. */
+    public String lastError;
+    /** When Kafka acknowledged it; null while pending. */
+    public Instant sentAt;
+}

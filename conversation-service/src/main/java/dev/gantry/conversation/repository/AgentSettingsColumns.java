@@ -1,0 +1,20 @@
+package dev.gantry.conversation.repository;
+
+import dev.gantry.contracts.command.ConfirmationPolicy;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.math.BigDecimal;
+
+/** The agent settings a conversation was started with, snapshotted from the owner's settings. */
+@Embeddable
+public class AgentSettingsColumns {
+
+    public String model;
+    public String baseUrl;
+    public String apiKeySecretName;
+    public int maxIterations;
+    @Enumerated(EnumType.STRING)
+    public ConfirmationPolicy confirmationPolicy;
+    public BigDecimal maxBudget;
+}

@@ -1,0 +1,33 @@
+package dev.gantry.conversation.repository;
+
+import dev.gantry.contracts.event.ExecutionStatus;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "conversation")
+public class ConversationEntity {
+
+    @Id
+    public UUID id;
+    public String ownerId;
+    public String title;
+    @Enumerated(EnumType.STRING)
+    public ExecutionStatus status;
+    public String repository;
+    public String branch;
+    public UUID sandboxId;
+    @Embedded
+    public AgentSettingsColumns settings;
+    @Embedded
+    public MetricsColumns metrics;
+    public long lastSeq;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,98 @@
+package dev.gantry.conversation.repository;
+
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.conversation.service.ConversationQuery;
+import dev.gantry.conversation.service.ConversationSort;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ConversationRepository implements PanacheRepositoryBase<ConversationEntity, UUID> {
+
+    public Uni<ConversationEntity> findOwned(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
+    /** The page the query asks for, plus one row more when there is a next page. */
+    public Uni<List<ConversationEntity>> findPage(ConversationQuery query) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (query.ownerId() != null) {
+            where.append(" and ownerId = :owner");
+            params.and("owner", query.ownerId());
+        }
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", query.status());
+        }
+        if (query.titleContains() != null) {
+            where.append(" and lower(title) like :title escape '\\'");
+            params.and("title", "%" + escapeLike(query.titleContains().toLowerCase(Locale.ROOT)) + "%");
+        }
+        range(where, params, "createdAt", ">", "createdAfter", query.createdAfter());
+        range(where, params, "createdAt", "<", "createdBefore", query.createdBefore());
+        range(where, params, "updatedAt", ">", "updatedAfter", query.updatedAfter());
+        range(where, params, "updatedAt", "<", "updatedBefore", query.updatedBefore());
+        ConversationSort sort = query.sort();
+        String attribute = sort.attribute();
+        if (query.cursor() != null) {
+            String after = sort.ascending() ? ">" : "<";
+            where.append(" and (%1$s %2$s :cursorValue or (%1$s = :cursorValue and id %2$s :cursorId))"
+                    .formatted(attribute, after));
+            params.and("cursorValue", query.cursor().instantValue()).and("cursorId", query.cursor().id());
+        }
+        Sort.Direction direction = sort.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        return find(where.toString(), Sort.by(attribute, direction).and("id", direction), params)
+                .range(0, query.limit()).list();
+    }
+
+    /**
+     * Applies one event to its conversation's projection, unless the conversation has already seen
+     * this seq or a later one (a redelivery). Totals, not increments, are stored, so this is idempotent.
+     *
+     * @return the number of rows changed: 0 for a repeat or an unknown (deleted) conversation
+     */
+    public Uni<Integer> applyEvent(ConversationEvent event) {
+        StringBuilder set = new StringBuilder("lastSeq = :seq, updatedAt = :at");
+        Parameters params = Parameters.with("seq", event.seq())
+                .and("at", event.timestamp().truncatedTo(ChronoUnit.MICROS))
+                .and("id", event.conversationId());
+        if (event.payload() instanceof ConversationStateUpdateEvent update) {
+            if (update.status() != null) {
+                set.append(", status = :status");
+                params.and("status", update.status());
+            }
+            if (update.metrics() != null) {
+                set.append(", metrics.promptTokens = :promptTokens, metrics.completionTokens = :completionTokens,"
+                        + " metrics.cost = :cost, metrics.llmCalls = :llmCalls, metrics.llmLatencyMillis = :llmLatencyMillis");
+                params.and("promptTokens", update.metrics().promptTokens())
+                        .and("completionTokens", update.metrics().completionTokens())
+                        .and("cost", update.metrics().cost())
+                        .and("llmCalls", update.metrics().llmCalls())
+                        .and("llmLatencyMillis", update.metrics().llmLatencyMillis());
+            }
+        }
+        return update(set + " where id = :id and lastSeq < :seq", params);
+    }
+
+    private static void range(StringBuilder where, Parameters params, String attribute, String operator,
+            String name, Instant bound) {
+        if (bound != null) {
+            where.append(" and %s %s :%s".formatted(attribute, operator, name));
+            params.and(name, bound);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gantry.conversation.repository;
+
+import dev.gantry.conversation.service.PageCursor;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class McpServerRepository implements PanacheRepositoryBase<McpServerEntity, UUID> {
+
+    public Uni<McpServerEntity> findByName(String userId, String name) {
+        return find("userId = ?1 and name = ?2", userId, name).firstResult();
+    }
+
+    /** A page by name, plus one row more when there is a next page. */
+    public Uni<List<McpServerEntity>> findPage(String userId, PageCursor after, int limit) {
+        return after == null
+                ? find("userId = ?1", Sort.by("name"), userId).range(0, limit).list()
+                : find("userId = ?1 and name > ?2", Sort.by("name"), userId, after.value()).range(0, limit).list();
+    }
+}

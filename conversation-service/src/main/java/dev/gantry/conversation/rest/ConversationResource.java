@@ -1,0 +1,168 @@
+package dev.gantry.conversation.rest;
+
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.conversation.rest.dto.CommandAccepted;
+import dev.gantry.conversation.rest.dto.ConfirmationRequest;
+import dev.gantry.conversation.rest.dto.ConversationResponse;
+import dev.gantry.conversation.rest.dto.CreateConversationRequest;
+import dev.gantry.conversation.rest.dto.SendMessageRequest;
+import dev.gantry.conversation.rest.dto.UpdateConversationRequest;
+import dev.gantry.conversation.service.ConversationQuery;
+import dev.gantry.conversation.service.ConversationService;
+import dev.gantry.conversation.service.ConversationSort;
+import dev.gantry.conversation.service.Page;
+import dev.gantry.conversation.service.PageCursor;
+import dev.gantry.conversation.service.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The conversations of the caller named in {@code X-Gantry-User}; another user's answer 404. */
+@Path("/conversations")
+@UserScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+    private static final int ACCEPTED = 202;
+    private static final int CREATED = 201;
+    private static final int NO_CONTENT = 204;
+    private static final CreateConversationRequest EMPTY = new CreateConversationRequest(null, null, null, null);
+
+    private final ConversationService conversations;
+
+    ConversationResource(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @POST
+    @ResponseStatus(CREATED)
+    public Uni<ConversationResponse> create(@HeaderParam(GantryHeaders.USER) String userId,
+            @Valid CreateConversationRequest body) {
+        return conversations.create(userId, body == null ? EMPTY : body);
+    }
+
+    @GET
+    public Uni<Page<ConversationResponse>> list(@HeaderParam(GantryHeaders.USER) String userId,
+            @HeaderParam(GantryHeaders.ROLES) String roles,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") String limit,
+            @QueryParam("status") String status, @QueryParam("titleContains") String titleContains,
+            @QueryParam("createdAfter") String createdAfter, @QueryParam("createdBefore") String createdBefore,
+            @QueryParam("updatedAfter") String updatedAfter, @QueryParam("updatedBefore") String updatedBefore,
+            @QueryParam("sort") String sort, @QueryParam("allUsers") boolean allUsers) {
+        QueryParams params = new QueryParams();
+        int pageSize = params.limit(limit);
+        ExecutionStatus statusFilter = status(params, status);
+        ConversationSort order = sort == null || sort.isEmpty() ? ConversationSort.DEFAULT
+                : ConversationSort.parse(sort).orElse(null);
+        if (order == null) {
+            params.reject("sort", "must be one of " + Arrays.stream(ConversationSort.values())
+                    .map(ConversationSort::wireName).collect(Collectors.joining(", ")));
+            order = ConversationSort.DEFAULT;
+        }
+        Instant createdFrom = params.instant("createdAfter", createdAfter);
+        Instant createdTo = params.instant("createdBefore", createdBefore);
+        Instant updatedFrom = params.instant("updatedAfter", updatedAfter);
+        Instant updatedTo = params.instant("updatedBefore", updatedBefore);
+        params.check();
+        if (allUsers && !isAdmin(roles)) {
+            throw ProblemException.forbidden("only an admin may list the conversations of all users");
+        }
+        return conversations.list(new ConversationQuery(allUsers ? null : userId, statusFilter,
+                titleContains == null || titleContains.isEmpty() ? null : titleContains,
+                createdFrom, createdTo, updatedFrom, updatedTo,
+                order, PageCursor.decode(pageId, order.wireName()), pageSize));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ConversationResponse> get(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return conversations.get(userId, id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<ConversationResponse> update(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
+            @Valid @NotNull UpdateConversationRequest body) {
+        return conversations.rename(userId, id, body.title());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(NO_CONTENT)
+    public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return conversations.delete(userId, id);
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @ResponseStatus(ACCEPTED)
+    public Uni<CommandAccepted> sendMessage(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
+            @Valid @NotNull SendMessageRequest body) {
+        return conversations.sendMessage(userId, id, body).map(CommandAccepted::new);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @ResponseStatus(ACCEPTED)
+    public Uni<CommandAccepted> pause(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return conversations.pause(userId, id).map(CommandAccepted::new);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @ResponseStatus(ACCEPTED)
+    public Uni<CommandAccepted> resume(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return conversations.resume(userId, id).map(CommandAccepted::new);
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @ResponseStatus(ACCEPTED)
+    public Uni<CommandAccepted> stop(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return conversations.stop(userId, id).map(CommandAccepted::new);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @ResponseStatus(ACCEPTED)
+    public Uni<CommandAccepted> confirm(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
+            @Valid @NotNull ConfirmationRequest body) {
+        return conversations.confirm(userId, id, body).map(CommandAccepted::new);
+    }
+
+    private static ExecutionStatus status(QueryParams params, String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(ExecutionStatus.values())
+                .filter(s -> s.name().toLowerCase(Locale.ROOT).equals(status))
+                .findFirst()
+                .orElseGet(() -> {
+                    params.reject("status", "must be one of " + Arrays.stream(ExecutionStatus.values())
+                            .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+                    return null;
+                });
+    }
+
+    private static boolean isAdmin(String roles) {
+        return roles != null && Arrays.stream(roles.split(",")).map(String::strip).anyMatch(GantryHeaders.ADMIN_ROLE::equals);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gantry.conversation.rest;
+
+import dev.gantry.conversation.rest.dto.EventCallback;
+import dev.gantry.conversation.rest.dto.EventCallbackRequest;
+import dev.gantry.conversation.service.EventCallbackService;
+import dev.gantry.conversation.service.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Where the caller wants their conversations' events posted. */
+@Path("/event-callbacks")
+@UserScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventCallbackResource {
+
+    private static final int CREATED = 201;
+    private static final int NO_CONTENT = 204;
+
+    private final EventCallbackService callbacks;
+
+    EventCallbackResource(EventCallbackService callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    @GET
+    public Uni<Page<EventCallback>> list(@HeaderParam(GantryHeaders.USER) String userId,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
+        QueryParams params = new QueryParams();
+        int pageSize = params.limit(limit);
+        params.check();
+        return callbacks.list(userId, pageId, pageSize);
+    }
+
+    @POST
+    @ResponseStatus(CREATED)
+    public Uni<EventCallback> create(@HeaderParam(GantryHeaders.USER) String userId,
+            @Valid @NotNull EventCallbackRequest body) {
+        return callbacks.create(userId, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(NO_CONTENT)
+    public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
+        return callbacks.delete(userId, id);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gantry.conversation.rest;
+
+import dev.gantry.conversation.rest.dto.ConversationResponse;
+import dev.gantry.conversation.rest.dto.SecretValue;
+import dev.gantry.conversation.service.ConversationService;
+import dev.gantry.conversation.service.SecretService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** What the agent-worker asks about a conversation it runs, whoever owns it; guarded by the internal token. */
+@Path("/internal/conversations")
+@InternalOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalConversationResource {
+
+    private final ConversationService conversations;
+    private final SecretService secrets;
+
+    InternalConversationResource(ConversationService conversations, SecretService secrets) {
+        this.conversations = conversations;
+        this.secrets = secrets;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ConversationResponse> get(@PathParam("id") UUID id) {
+        return conversations.getAnyOwner(id);
+    }
+
+    /** The value of a secret of the conversation's owner: the only route that answers one. */
+    @GET
+    @Path("/{id}/secrets/{name}")
+    public Uni<SecretValue> secret(@PathParam("id") UUID id, @PathParam("name") String name) {
+        return secrets.resolveForConversation(id, name);
+    }
+}

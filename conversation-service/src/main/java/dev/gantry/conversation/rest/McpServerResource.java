@@ -1,0 +1,61 @@
+package dev.gantry.conversation.rest;
+
+import dev.gantry.conversation.rest.dto.McpServer;
+import dev.gantry.conversation.service.McpServerService;
+import dev.gantry.conversation.service.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The MCP servers the caller's agents may use. */
+@Path("/mcp-servers")
+@UserScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class McpServerResource {
+
+    private static final int NO_CONTENT = 204;
+
+    private final McpServerService servers;
+
+    McpServerResource(McpServerService servers) {
+        this.servers = servers;
+    }
+
+    @GET
+    public Uni<Page<McpServer>> list(@HeaderParam(GantryHeaders.USER) String userId,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
+        QueryParams params = new QueryParams();
+        int pageSize = params.limit(limit);
+        params.check();
+        return servers.list(userId, pageId, pageSize);
+    }
+
+    /** Creates (201) or replaces (200) the server of that name. */
+    @POST
+    public Uni<RestResponse<McpServer>> upsert(@HeaderParam(GantryHeaders.USER) String userId,
+            @Valid @NotNull McpServer body) {
+        return servers.upsert(userId, body).map(written -> written.created()
+                ? RestResponse.status(RestResponse.Status.CREATED, written.value())
+                : RestResponse.ok(written.value()));
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @ResponseStatus(NO_CONTENT)
+    public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("name") String name) {
+        return servers.delete(userId, name);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gantry.conversation.rest.dto;
+
+/** The bounds of the request fields, shared by the annotations that check them. */
+public final class FieldRules {
+
+    /** A secret's or MCP server's name: it is used in paths and in {@code secret:<name>} references. */
+    public static final String NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_.-]{0,127}";
+    public static final String NAME_REASON = "must start with a letter or '_' and hold at most 128 letters, digits, '_', '.', '-'";
+    /** Present but not blank: for optional fields that, when given, must say something. */
+    public static final String NOT_BLANK_PATTERN = "(?s).*\\S.*";
+    public static final String HTTP_URL_PATTERN = "(?i)https?://\\S+";
+
+    public static final int TITLE_MAX = 200;
+    public static final int MESSAGE_MAX = 100_000;
+    public static final int REPOSITORY_MAX = 500;
+    public static final int BRANCH_MAX = 255;
+    public static final int REASON_MAX = 2_000;
+    public static final int MODEL_MAX = 200;
+    public static final int URL_MAX = 2_000;
+    public static final int DESCRIPTION_MAX = 500;
+    public static final int SECRET_VALUE_MAX = 16_384;
+    public static final int COMMAND_MAX = 1_000;
+    public static final int ARGS_MAX = 100;
+    public static final int ARG_MAX = 2_000;
+    public static final int HEADERS_MAX = 50;
+    public static final int HEADER_VALUE_MAX = 4_000;
+    public static final int MAX_ITERATIONS_MAX = 10_000;
+    public static final int EVENT_KINDS_MAX = 50;
+
+    private FieldRules() {
+    }
+}

@@ -1,0 +1,10 @@
+package dev.gantry.conversation.rest.dto;
+
+/** A resolved secret, answered only on the internal route the agent-worker calls with the internal token. */
+public record SecretValue(String name, String value) {
+
+    @Override
+    public String toString() {
+        return "SecretValue[name=" + name + ", value=<hidden>]";
+    }
+}

@@ -1,0 +1,157 @@
+package dev.gantry.conversation.service;
+
+import dev.gantry.contracts.command.ConfirmationResponse;
+import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.command.DeleteConversation;
+import dev.gantry.contracts.command.Pause;
+import dev.gantry.contracts.command.Resume;
+import dev.gantry.contracts.command.SendMessage;
+import dev.gantry.contracts.command.StartConversation;
+import dev.gantry.contracts.command.Stop;
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.sandbox.DeleteSandbox;
+import dev.gantry.conversation.mapping.ConversationMapping;
+import dev.gantry.conversation.outbox.CommandOutbox;
+import dev.gantry.conversation.repository.ConversationEntity;
+import dev.gantry.conversation.repository.ConversationRepository;
+import dev.gantry.conversation.repository.MetricsColumns;
+import dev.gantry.conversation.rest.dto.ConfirmationRequest;
+import dev.gantry.conversation.rest.dto.ConversationResponse;
+import dev.gantry.conversation.rest.dto.CreateConversationRequest;
+import dev.gantry.conversation.rest.dto.SendMessageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Conversations and their lifecycle. Every change that concerns the agent writes its command into
+ * the outbox in the same transaction, so the record and its commands are committed together.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final SettingsService settings;
+    private final CommandOutbox outbox;
+
+    ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox) {
+        this.conversations = conversations;
+        this.settings = settings;
+        this.outbox = outbox;
+    }
+
+    /** Stores the conversation with its own new sandbox id and the owner's settings as they are now, and starts it. */
+    @WithTransaction
+    public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request) {
+        return settings.effective(ownerId).flatMap(agentSettings -> {
+            Instant now = now();
+            ConversationEntity conversation = new ConversationEntity();
+            conversation.id = UUID.randomUUID();
+            conversation.ownerId = ownerId;
+            conversation.title = request.title();
+            conversation.status = ExecutionStatus.IDLE;
+            conversation.repository = request.repository();
+            conversation.branch = request.branch();
+            conversation.sandboxId = UUID.randomUUID();
+            conversation.settings = ConversationMapping.toColumns(agentSettings);
+            conversation.metrics = new MetricsColumns();
+            conversation.createdAt = now;
+            conversation.updatedAt = now;
+            StartConversation start = new StartConversation(UUID.randomUUID(), conversation.id, now, ownerId,
+                    conversation.sandboxId, request.initialMessage(), request.repository(), request.branch(), agentSettings);
+            return conversations.persist(conversation)
+                    .call(() -> outbox.enqueue(start))
+                    .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
+                            conversation.sandboxId))
+                    .map(ConversationMapping::toResponse);
+        });
+    }
+
+    @WithSession
+    public Uni<ConversationResponse> get(String ownerId, UUID id) {
+        return owned(ownerId, id).map(ConversationMapping::toResponse);
+    }
+
+    /** Whoever owns it: for the agent-worker's internal calls. */
+    @WithSession
+    public Uni<ConversationResponse> getAnyOwner(UUID id) {
+        return conversations.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id))
+                .map(ConversationMapping::toResponse);
+    }
+
+    @WithSession
+    public Uni<Page<ConversationResponse>> list(ConversationQuery query) {
+        String sort = query.sort().wireName();
+        boolean byCreation = "createdAt".equals(query.sort().attribute());
+        return conversations.findPage(query).map(rows -> Page.of(rows, query.limit(),
+                c -> new PageCursor(sort, (byCreation ? c.createdAt : c.updatedAt).toString(), c.id),
+                ConversationMapping::toResponse));
+    }
+
+    @WithTransaction
+    public Uni<ConversationResponse> rename(String ownerId, UUID id, String title) {
+        return owned(ownerId, id).map(conversation -> {
+            conversation.title = title.strip();
+            conversation.updatedAt = now();
+            return ConversationMapping.toResponse(conversation);
+        });
+    }
+
+    /** Stops the agent, has the worker forget the conversation and the sandbox-manager remove its sandbox, then removes the record. */
+    @WithTransaction
+    public Uni<Void> delete(String ownerId, UUID id) {
+        return owned(ownerId, id).call(conversation -> {
+            Instant now = now();
+            return outbox.enqueue(new Stop(UUID.randomUUID(), id, now))
+                    .call(() -> outbox.enqueue(new DeleteConversation(UUID.randomUUID(), id, now)))
+                    .call(() -> outbox.enqueue(new DeleteSandbox(UUID.randomUUID(), conversation.sandboxId, now)))
+                    .call(() -> conversations.delete(conversation));
+        }).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<UUID> sendMessage(String ownerId, UUID id, SendMessageRequest message) {
+        return issue(ownerId, id, new SendMessage(UUID.randomUUID(), id, now(), message.content(), message.runOrDefault()));
+    }
+
+    @WithTransaction
+    public Uni<UUID> pause(String ownerId, UUID id) {
+        return issue(ownerId, id, new Pause(UUID.randomUUID(), id, now()));
+    }
+
+    @WithTransaction
+    public Uni<UUID> resume(String ownerId, UUID id) {
+        return issue(ownerId, id, new Resume(UUID.randomUUID(), id, now()));
+    }
+
+    @WithTransaction
+    public Uni<UUID> stop(String ownerId, UUID id) {
+        return issue(ownerId, id, new Stop(UUID.randomUUID(), id, now()));
+    }
+
+    @WithTransaction
+    public Uni<UUID> confirm(String ownerId, UUID id, ConfirmationRequest answer) {
+        return issue(ownerId, id, new ConfirmationResponse(UUID.randomUUID(), id, now(), answer.accept(), answer.reason()));
+    }
+
+    /** Queues a command for a conversation of the caller's, answering its id; runs in the caller's transaction. */
+    private Uni<UUID> issue(String ownerId, UUID id, ConversationCommand command) {
+        return owned(ownerId, id).call(ignored -> outbox.enqueue(command)).map(ignored -> command.commandId());
+    }
+
+    private Uni<ConversationEntity> owned(String ownerId, UUID id) {
+        return conversations.findOwned(id, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
+    }
+
+    /** PostgreSQL keeps microseconds: an instant with more would not equal itself after a round trip. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

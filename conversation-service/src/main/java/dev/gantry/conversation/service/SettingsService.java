@@ -1,0 +1,79 @@
+package dev.gantry.conversation.service;
+
+import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.conversation.config.ConversationConfig;
+import dev.gantry.conversation.repository.UserSettingsEntity;
+import dev.gantry.conversation.repository.UserSettingsRepository;
+import dev.gantry.conversation.rest.dto.SettingsUpdate;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A user's agent settings: what they changed, over the configured defaults. */
+@ApplicationScoped
+public class SettingsService {
+
+    private final UserSettingsRepository settings;
+    private final ConversationConfig config;
+
+    SettingsService(UserSettingsRepository settings, ConversationConfig config) {
+        this.settings = settings;
+        this.config = config;
+    }
+
+    @WithSession
+    public Uni<AgentSettings> effective(String userId) {
+        return settings.findById(userId).map(this::overDefaults);
+    }
+
+    @WithTransaction
+    public Uni<AgentSettings> update(String userId, SettingsUpdate update) {
+        return settings.findById(userId).flatMap(stored -> {
+            UserSettingsEntity row = stored != null ? stored : newRow(userId);
+            if (update.model() != null) {
+                row.model = update.model().strip();
+            }
+            if (update.baseUrl() != null) {
+                row.baseUrl = update.baseUrl();
+            }
+            if (update.apiKeySecretName() != null) {
+                row.apiKeySecretName = update.apiKeySecretName();
+            }
+            if (update.maxIterations() != null) {
+                row.maxIterations = update.maxIterations();
+            }
+            if (update.confirmationPolicy() != null) {
+                row.confirmationPolicy = update.confirmationPolicy();
+            }
+            if (update.maxBudget() != null) {
+                row.maxBudget = update.maxBudget();
+            }
+            row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return settings.persist(row);
+        }).map(this::overDefaults);
+    }
+
+    private static UserSettingsEntity newRow(String userId) {
+        UserSettingsEntity row = new UserSettingsEntity();
+        row.userId = userId;
+        return row;
+    }
+
+    private AgentSettings overDefaults(UserSettingsEntity row) {
+        ConversationConfig.Defaults d = config.defaults();
+        if (row == null) {
+            return new AgentSettings(d.model(), d.baseUrl().orElse(null), d.apiKeySecretName().orElse(null),
+                    d.maxIterations(), d.confirmationPolicy(), d.maxBudget().orElse(null));
+        }
+        return new AgentSettings(
+                row.model != null ? row.model : d.model(),
+                row.baseUrl != null ? row.baseUrl : d.baseUrl().orElse(null),
+                row.apiKeySecretName != null ? row.apiKeySecretName : d.apiKeySecretName().orElse(null),
+                row.maxIterations != null ? row.maxIterations : d.maxIterations(),
+                row.confirmationPolicy != null ? row.confirmationPolicy : d.confirmationPolicy(),
+                row.maxBudget != null ? row.maxBudget : d.maxBudget().orElse(null));
+    }
+}

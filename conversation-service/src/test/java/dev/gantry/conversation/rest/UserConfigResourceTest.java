@@ -1,0 +1,125 @@
+package dev.gantry.conversation.rest;
+
+import static dev.gantry.conversation.rest.ConversationResourceTest.invalid;
+import static dev.gantry.conversation.support.Api.as;
+import static dev.gantry.conversation.support.Api.newUser;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings, MCP servers and event callbacks: what a user configures besides secrets. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(value = PostgresTestResource.class,
+        initArgs = {@ResourceArg(name = "database", value = "gantry_conversations_test"),
+                @ResourceArg(name = "jdbc", value = "true")})
+class UserConfigResourceTest {
+
+    @Test
+    void settingsStartAsTheConfiguredDefaultsAndMergeWhatIsPosted() {
+        String user = newUser();
+        as(user).get("/settings").then().statusCode(200)
+                .body("model", is("gpt-4o"))
+                .body("maxIterations", is(500))
+                .body("confirmationPolicy", is("never"))
+                .body("baseUrl", nullValue());
+
+        as(user).body(Map.of("model", "local-llm", "baseUrl", "http://llm.local:8000/v1")).post("/settings")
+                .then().statusCode(200).body("model", is("local-llm"));
+        as(user).body(Map.of("confirmationPolicy", "risky", "maxBudget", "2.50", "apiKeySecretName", "LLM_KEY"))
+                .post("/settings").then().statusCode(200);
+
+        as(user).get("/settings").then().statusCode(200)
+                .body("model", is("local-llm"))
+                .body("baseUrl", is("http://llm.local:8000/v1"))
+                .body("confirmationPolicy", is("risky"))
+                .body("maxBudget", is("2.50"))
+                .body("apiKeySecretName", is("LLM_KEY"))
+                .body("maxIterations", is(500));
+        as(newUser()).get("/settings").then().body("model", is("gpt-4o"));
+    }
+
+    @Test
+    void badSettingsAreRejectedNamingTheField() {
+        String user = newUser();
+        invalid(as(user).body(Map.of("confirmationPolicy", "sometimes")).post("/settings").then(), "confirmationPolicy");
+        invalid(as(user).body(Map.of("maxIterations", 0)).post("/settings").then(), "maxIterations");
+        invalid(as(user).body(Map.of("maxIterations", "lots")).post("/settings").then(), "maxIterations");
+        invalid(as(user).body(Map.of("baseUrl", "ftp://x")).post("/settings").then(), "baseUrl");
+        invalid(as(user).body(Map.of("maxBudget", -1)).post("/settings").then(), "maxBudget");
+        invalid(as(user).body(Map.of("model", "  ")).post("/settings").then(), "model");
+    }
+
+    @Test
+    void mcpServersAreStoredReplacedListedAndDeleted() {
+        String user = newUser();
+        as(user).body(Map.of("name", "TOKEN", "value", "t")).post("/secrets").then().statusCode(201);
+
+        as(user).body(Map.of("name", "fs", "transport", "stdio", "command", "npx",
+                "args", List.of("-y", "@modelcontextprotocol/server-filesystem"))).post("/mcp-servers")
+                .then().statusCode(201).body("transport", is("stdio")).body("args[0]", is("-y"));
+        as(user).body(Map.of("name", "search", "transport", "streamable-http", "url", "https://mcp.example/mcp",
+                "headers", Map.of("Authorization", "secret:TOKEN", "X-Team", "core"))).post("/mcp-servers")
+                .then().statusCode(201).body("headers.Authorization", is("secret:TOKEN"));
+        as(user).body(Map.of("name", "fs", "transport", "sse", "url", "http://localhost:9000/sse"))
+                .post("/mcp-servers").then().statusCode(200).body("transport", is("sse"));
+
+        as(user).get("/mcp-servers").then().statusCode(200)
+                .body("items.name", equalTo(List.of("fs", "search")))
+                .body("items[0].url", is("http://localhost:9000/sse"))
+                .body("items[0].command", nullValue());
+        as(newUser()).delete("/mcp-servers/fs").then().statusCode(404);
+        as(user).delete("/mcp-servers/fs").then().statusCode(204);
+        as(user).get("/mcp-servers").then().body("items.name", equalTo(List.of("search")));
+    }
+
+    @Test
+    void mcpServersAreValidatedNamingTheField() {
+        String user = newUser();
+        invalid(as(user).body(Map.of("name", "a", "transport", "stdio")).post("/mcp-servers").then(), "command");
+        invalid(as(user).body(Map.of("name", "a", "transport", "sse")).post("/mcp-servers").then(), "url");
+        invalid(as(user).body(Map.of("name", "a", "transport", "sse", "url", "https://x", "command", "npx"))
+                .post("/mcp-servers").then(), "command");
+        invalid(as(user).body(Map.of("name", "a", "transport", "carrier-pigeon", "url", "https://x"))
+                .post("/mcp-servers").then(), "transport");
+        invalid(as(user).body(Map.of("name", "a b", "transport", "sse", "url", "https://x"))
+                .post("/mcp-servers").then(), "name");
+        invalid(as(user).body(Map.of("name", "a", "transport", "sse", "url", "https://x",
+                "headers", Map.of("Authorization", "secret:MISSING"))).post("/mcp-servers").then(), "headers[Authorization]");
+    }
+
+    @Test
+    void eventCallbacksAreValidatedStoredListedAndDeleted() {
+        String user = newUser();
+        invalid(as(user).body(Map.of("url", "https://hooks.example/in", "eventKinds", List.of("MessageEvent"),
+                "signingSecretName", "HOOK_KEY")).post("/event-callbacks").then(), "signingSecretName");
+        as(user).body(Map.of("name", "HOOK_KEY", "value", "k")).post("/secrets").then().statusCode(201);
+        invalid(as(user).body(Map.of("url", "https://hooks.example/in", "eventKinds", List.of("MessageEvent", "Gossip"),
+                "signingSecretName", "HOOK_KEY")).post("/event-callbacks").then(), "eventKinds[1]");
+        invalid(as(user).body(Map.of("url", "https://hooks.example/in", "eventKinds", List.of(),
+                "signingSecretName", "HOOK_KEY")).post("/event-callbacks").then(), "eventKinds");
+        invalid(as(user).body(Map.of("url", "mailto:me", "eventKinds", List.of("MessageEvent"),
+                "signingSecretName", "HOOK_KEY")).post("/event-callbacks").then(), "url");
+
+        String id = as(user).body(Map.of("url", "https://hooks.example/in",
+                        "eventKinds", List.of("MessageEvent", "ConversationStateUpdateEvent"), "signingSecretName", "HOOK_KEY"))
+                .post("/event-callbacks").then().statusCode(201)
+                .body("id", notNullValue())
+                .body("eventKinds", equalTo(List.of("ConversationStateUpdateEvent", "MessageEvent")))
+                .extract().path("id");
+        as(user).get("/event-callbacks").then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        as(newUser()).delete("/event-callbacks/" + id).then().statusCode(404);
+        as(user).delete("/event-callbacks/" + id).then().statusCode(204);
+        as(user).get("/event-callbacks").then().body("items.size()", is(0));
+    }
+}
