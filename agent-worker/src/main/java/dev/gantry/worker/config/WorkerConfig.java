@@ -2,7 +2,9 @@ package dev.gantry.worker.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 /** The agent-worker's own settings ({@code gantry.worker.*}). */
 @ConfigMapping(prefix = "gantry.worker")
@@ -15,4 +17,101 @@ public interface WorkerConfig {
     /** How many conversations this worker drives at once; more wait their turn. */
     @WithDefault("64")
     int maxConcurrentConversations();
+
+    /** The most agent steps one run may take, whatever a conversation's settings ask for. */
+    @WithDefault("100")
+    int maxIterations();
+
+    /** Where the project lives in a sandbox, as the system prompt tells the agent. */
+    @WithDefault("/workspace")
+    String workspacePath();
+
+    Commands commands();
+
+    Recovery recovery();
+
+    Llm llm();
+
+    Runtime runtime();
+
+    /** How commands are taken from {@code gantry.conversation-commands} and events written. */
+    interface Commands {
+
+        /** The consumer group of all agent-workers: Kafka spreads the command partitions among them. */
+        @WithDefault("gantry-agent-worker")
+        String group();
+
+        /**
+         * Prefix of the transactional id of the event writer of each command partition. The owner of
+         * partition p writes with {@code <prefix>p}, so a new owner fences the previous one.
+         */
+        @WithDefault("gantry-agent-worker-events-")
+        String transactionalIdPrefix();
+
+        /** How long one poll of the command topic waits for records. */
+        @WithDefault("200ms")
+        Duration pollTimeout();
+
+        /** How long a transaction may stay open before the broker aborts it. */
+        @WithDefault("60s")
+        Duration transactionTimeout();
+    }
+
+    /** How a worker that takes over a conversation rebuilds it. */
+    interface Recovery {
+
+        /** Events a page of the event-store holds when the history is read back. */
+        @WithDefault("100")
+        int pageSize();
+
+        /**
+         * The clock difference tolerated between the services: the tail of the event topic is read from
+         * this long before the newest time the event-store (or the command) gives.
+         */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** How long reading the tail of the event topic may take. */
+        @WithDefault("30s")
+        Duration topicReadTimeout();
+    }
+
+    /** The LLM calls. */
+    interface Llm {
+
+        /** The OpenAI-compatible endpoint for conversations whose settings name none. */
+        @WithDefault("https://api.openai.com/v1")
+        String defaultBaseUrl();
+
+        /** How long one chat completion may take. */
+        @WithDefault("120s")
+        Duration timeout();
+
+        /** Model prices, by model name; a model without one has no cost in the metrics. */
+        Map<String, Price> prices();
+    }
+
+    /** The price of a model in US dollars per million tokens. */
+    interface Price {
+
+        BigDecimal inputPerMillionTokens();
+
+        BigDecimal outputPerMillionTokens();
+    }
+
+    /** The HTTP calls to a sandbox's runtime. */
+    interface Runtime {
+
+        /** Connecting to a runtime. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** The longest a tool call waits for the runtime's answer: its longest allowed timeout and a margin. */
+        @WithDefault("130m")
+        Duration readTimeout();
+
+        /** The soft timeout of a terminal call that names none, in seconds, as the runtime reports a still-running command. */
+        @WithDefault("120")
+        int defaultTerminalTimeoutSeconds();
+    }
 }

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(WorkerTestResource.class)
 class ReadinessTest {
 
     @Test

@@ -1,0 +1,24 @@
+package dev.gantry.worker.agent;
+
+import dev.gantry.worker.agent.prompt.SystemPrompt;
+import dev.gantry.worker.client.ConversationServiceClient;
+import dev.gantry.worker.client.EventStoreClient;
+import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.worker.llm.LlmCaller;
+import dev.gantry.worker.messaging.EventTopicReader;
+import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.tools.ToolCatalog;
+import jakarta.inject.Singleton;
+
+/** The beans every conversation runner uses, handed over as one. */
+@Singleton
+record AgentServices(
+        WorkerConfig config,
+        SystemPrompt systemPrompt,
+        ToolCatalog tools,
+        LlmCaller llm,
+        ConversationServiceClient conversations,
+        EventStoreClient eventStore,
+        EventTopicReader eventTopic,
+        SandboxProvisioner sandboxes) {
+}

@@ -1,0 +1,560 @@
+package dev.gantry.worker.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.command.ConfirmationPolicy;
+import dev.gantry.contracts.command.ConfirmationResponse;
+import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.command.DeleteConversation;
+import dev.gantry.contracts.command.Pause;
+import dev.gantry.contracts.command.Resume;
+import dev.gantry.contracts.command.SendMessage;
+import dev.gantry.contracts.command.StartConversation;
+import dev.gantry.contracts.command.Stop;
+import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationMetrics;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.contracts.event.SystemPromptEvent;
+import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.worker.agent.history.ChatHistory;
+import dev.gantry.worker.client.ConversationServiceApi;
+import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.worker.llm.LlmFailureException;
+import dev.gantry.worker.llm.LlmReply;
+import dev.gantry.worker.llm.LlmSettings;
+import dev.gantry.worker.messaging.EventLog;
+import dev.gantry.worker.messaging.EventWriteFailedException;
+import dev.gantry.worker.messaging.NewEvent;
+import dev.gantry.worker.messaging.OwnedPartition;
+import dev.gantry.worker.sandbox.SandboxSession;
+import dev.gantry.worker.sandbox.SandboxUnavailableException;
+import dev.gantry.worker.stuck.ContextWindow;
+import dev.gantry.worker.stuck.StuckDetector;
+import dev.gantry.worker.tools.Tool;
+import dev.gantry.worker.tools.ToolArgumentException;
+import dev.gantry.worker.tools.ToolCatalog;
+import dev.gantry.worker.tools.ToolContext;
+import dev.gantry.worker.tools.ToolResult;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Drives one conversation on a virtual thread of its own: takes its commands in order, runs the agent
+ * loop between them, and is the single writer of its event log. A command's offset is settled (and
+ * committed) only once the conversation is at rest again, so a worker that takes over after a crash
+ * gets the command that started an unfinished run again, recognises it in the log (the first event
+ * a command causes carries an id derived from the command's), and goes on with the run.
+ */
+final class ConversationRunner {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private record Inbound(long offset, ConversationCommand command) {
+    }
+
+    private final UUID conversationId;
+    private final OwnedPartition partition;
+    private final AgentServices services;
+    private final Semaphore stepPermits;
+    private final Runnable onExit;
+    private final LinkedBlockingQueue<Inbound> mailbox = new LinkedBlockingQueue<>();
+    private final List<Long> heldOffsets = new ArrayList<>();
+    private final ConversationState state = new ConversationState();
+    private final Thread thread;
+    private volatile boolean stopRequested;
+    private volatile boolean halted;
+    private EventLog log;
+    private ConversationSetup setup;
+    private SandboxSession sandbox;
+    private int iterations;
+
+    ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
+            Runnable onExit) {
+        this.conversationId = conversationId;
+        this.partition = partition;
+        this.services = services;
+        this.stepPermits = stepPermits;
+        this.onExit = onExit;
+        this.thread = Thread.ofVirtual().name("conversation-" + conversationId).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Called on the consumer thread: queues the command; a stop also reaches a running tool at once. */
+    void offer(long offset, ConversationCommand command) {
+        if (command instanceof Stop || command instanceof DeleteConversation) {
+            stopRequested = true;
+        }
+        mailbox.add(new Inbound(offset, command));
+    }
+
+    /** This worker lost the conversation: stop without writing anything more. */
+    void halt() {
+        halted = true;
+        thread.interrupt();
+    }
+
+    int partition() {
+        return partition.partition();
+    }
+
+    private void run() {
+        try {
+            Inbound first = mailbox.take();
+            recover(first.command());
+            handle(first);
+            while (!halted) {
+                if (state.status() == ExecutionStatus.RUNNING) {
+                    Inbound next = mailbox.poll();
+                    if (next != null) {
+                        handle(next);
+                    } else {
+                        step();
+                    }
+                } else {
+                    handle(mailbox.take());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (EventWriteFailedException e) {
+            Log.warnf("conversation %s stops on this worker: %s", conversationId, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "conversation %s failed on this worker", conversationId);
+        } finally {
+            onExit.run();
+        }
+    }
+
+    // ---- recovery
+
+    /** Reads the log back: the event-store, then whatever of the topic it has not stored yet. */
+    private void recover(ConversationCommand first) {
+        List<ConversationEvent> stored = services.eventStore().history(conversationId);
+        Instant since = stored.isEmpty() ? first.issuedAt() : stored.get(stored.size() - 1).timestamp();
+        long storedSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
+        TreeMap<Long, ConversationEvent> bySeq = new TreeMap<>();
+        stored.forEach(e -> bySeq.put(e.seq(), e));
+        services.eventTopic().tail(conversationId, storedSeq, since).forEach(e -> bySeq.putIfAbsent(e.seq(), e));
+        long expected = 1;
+        for (ConversationEvent event : bySeq.values()) {
+            if (event.seq() != expected++) {
+                throw new IllegalStateException("the log of conversation " + conversationId + " has a gap before seq "
+                        + event.seq());
+            }
+            state.apply(event);
+        }
+        log = partition.eventLog(conversationId, state.lastSeq());
+        if (first instanceof StartConversation start) {
+            setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings());
+        } else if (state.started()) {
+            ConversationServiceApi.Conversation known = services.conversations().conversation(conversationId);
+            setup = new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings());
+        }
+        if (!bySeq.isEmpty()) {
+            Log.infof("conversation %s taken over at seq %d, status %s", conversationId, state.lastSeq(),
+                    state.status());
+        }
+    }
+
+    // ---- commands
+
+    private void handle(Inbound inbound) {
+        heldOffsets.add(inbound.offset());
+        ConversationCommand command = inbound.command();
+        UUID causedId = NewEvent.idCausedBy(command.commandId());
+        if (state.contains(causedId) || (setup == null && !(command instanceof StartConversation))) {
+            settleIfAtRest();
+            return;
+        }
+        switch (command) {
+            case StartConversation start -> start(start);
+            case SendMessage message -> message(message);
+            case Pause pause -> {
+                if (active()) {
+                    write(List.of(NewEvent.causedBy(pause.commandId(), EventSource.USER, new PauseEvent()),
+                            status(ExecutionStatus.PAUSED, null)));
+                }
+            }
+            case Resume resume -> {
+                if (state.status() == ExecutionStatus.PAUSED || state.status() == ExecutionStatus.STOPPED) {
+                    stopRequested = false;
+                    iterations = 0;
+                    write(List.of(NewEvent.causedBy(resume.commandId(), EventSource.USER,
+                            ConversationStateUpdateEvent.status(statusToGoOn()))));
+                }
+            }
+            case Stop stop -> stop(stop.commandId());
+            case ConfirmationResponse response -> confirm(response);
+            case DeleteConversation delete -> {
+                stop(delete.commandId());
+                halted = true;
+            }
+        }
+        settleIfAtRest();
+    }
+
+    private void start(StartConversation start) {
+        if (state.started()) {
+            return;
+        }
+        setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings());
+        List<JsonNode> tools = services.tools().specifications(start.settings().confirmationPolicy() != ConfirmationPolicy.NEVER);
+        List<NewEvent> events = new ArrayList<>();
+        events.add(NewEvent.causedBy(start.commandId(), EventSource.SYSTEM,
+                new SystemPromptEvent(services.systemPrompt().text(), tools)));
+        if (start.initialMessage() != null) {
+            events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage())));
+            events.add(status(ExecutionStatus.RUNNING, null));
+        } else {
+            events.add(status(ExecutionStatus.IDLE, null));
+        }
+        iterations = 0;
+        write(events);
+    }
+
+    private void message(SendMessage message) {
+        List<NewEvent> events = new ArrayList<>();
+        events.add(NewEvent.causedBy(message.commandId(), EventSource.USER, new MessageEvent(message.content())));
+        if (message.run() && state.status() != ExecutionStatus.RUNNING
+                && state.status() != ExecutionStatus.WAITING_FOR_CONFIRMATION) {
+            stopRequested = false;
+            iterations = 0;
+            events.add(status(ExecutionStatus.RUNNING, null));
+        }
+        write(events);
+    }
+
+    private void stop(UUID commandId) {
+        if (!active() && state.status() != ExecutionStatus.PAUSED) {
+            return;
+        }
+        List<NewEvent> events = new ArrayList<>();
+        for (ConversationEvent pending : state.pendingActions()) {
+            ActionEvent action = (ActionEvent) pending.payload();
+            events.add(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(action.toolName(), action.toolCallId(),
+                    "not run: the user stopped the agent")));
+        }
+        events.add(NewEvent.causedBy(commandId, EventSource.USER,
+                ConversationStateUpdateEvent.status(ExecutionStatus.STOPPED)));
+        write(events);
+        stopRequested = false;
+    }
+
+    private void confirm(ConfirmationResponse response) {
+        if (state.status() != ExecutionStatus.WAITING_FOR_CONFIRMATION) {
+            return;
+        }
+        if (response.accept()) {
+            write(List.of(NewEvent.causedBy(response.commandId(), EventSource.USER,
+                    ConversationStateUpdateEvent.status(ExecutionStatus.RUNNING))));
+            return;
+        }
+        List<NewEvent> events = new ArrayList<>();
+        boolean first = true;
+        for (ConversationEvent pending : state.pendingActions()) {
+            ActionEvent action = (ActionEvent) pending.payload();
+            UserRejectObservation rejection = new UserRejectObservation(pending.id(), action.toolName(),
+                    action.toolCallId(), response.reason());
+            events.add(first ? NewEvent.causedBy(response.commandId(), EventSource.USER, rejection)
+                    : NewEvent.of(EventSource.USER, rejection));
+            first = false;
+        }
+        events.add(status(ExecutionStatus.RUNNING, null));
+        write(events);
+    }
+
+    private boolean active() {
+        return state.status() == ExecutionStatus.RUNNING || state.status() == ExecutionStatus.WAITING_FOR_CONFIRMATION;
+    }
+
+    private ExecutionStatus statusToGoOn() {
+        return needsConfirmation(state.pendingActions()) ? ExecutionStatus.WAITING_FOR_CONFIRMATION : ExecutionStatus.RUNNING;
+    }
+
+    // ---- the agent loop
+
+    private void step() throws InterruptedException {
+        stepPermits.acquire();
+        try {
+            List<ConversationEvent> pending = state.pendingActions();
+            if (!pending.isEmpty()) {
+                execute(pending);
+                return;
+            }
+            AgentSettings settings = setup.settings();
+            int maxIterations = Math.min(settings.maxIterations(), services.config().maxIterations());
+            if (iterations >= maxIterations) {
+                write(List.of(status(ExecutionStatus.ERROR, "the agent reached its limit of " + maxIterations
+                        + " steps in this run")));
+                return;
+            }
+            BigDecimal cost = state.metrics().cost();
+            if (settings.maxBudget() != null && cost != null && cost.compareTo(settings.maxBudget()) >= 0) {
+                write(List.of(status(ExecutionStatus.ERROR, "the conversation spent $" + cost.toPlainString()
+                        + ", its budget is $" + settings.maxBudget().toPlainString())));
+                return;
+            }
+            Optional<dev.gantry.worker.stuck.StuckPattern> stuck = StuckDetector.detect(state.events());
+            if (stuck.isPresent()) {
+                write(List.of(status(ExecutionStatus.STUCK, stuck.get().reason())));
+                return;
+            }
+            iterations++;
+            decide(settings);
+        } finally {
+            stepPermits.release();
+        }
+    }
+
+    /** Asks the LLM (or the recorded trajectory) for the next move and records it. */
+    private void decide(AgentSettings settings) throws InterruptedException {
+        LlmReply reply;
+        if (Replay.applies(settings.model())) {
+            reply = replayed();
+        } else {
+            try {
+                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.events()),
+                        ToolCatalog.toLangChain(state.systemPrompt().tools()));
+            } catch (LlmFailureException e) {
+                List<NewEvent> events = new ArrayList<>();
+                events.add(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(e.getMessage())));
+                if (!ContextWindow.isExceeded(e.getMessage())) {
+                    events.add(status(ExecutionStatus.ERROR, e.getMessage()));
+                }
+                write(events);
+                return;
+            }
+        }
+        ConversationMetrics metrics = metricsAfter(reply, settings.model());
+        AiMessage message = reply.message();
+        if (!message.hasToolExecutionRequests()) {
+            write(List.of(
+                    NewEvent.of(EventSource.AGENT, new MessageEvent(message.text() == null ? "" : message.text())),
+                    NewEvent.of(EventSource.SYSTEM, new ConversationStateUpdateEvent(ExecutionStatus.IDLE, null, metrics))));
+            return;
+        }
+        List<NewEvent> events = new ArrayList<>();
+        List<ActionEvent> actions = new ArrayList<>();
+        String thought = message.text();
+        for (ToolExecutionRequest call : message.toolExecutionRequests()) {
+            String callId = call.id() == null || call.id().isBlank() ? "call-" + UUID.randomUUID() : call.id();
+            Optional<Tool> tool = services.tools().find(call.name());
+            if (tool.isEmpty()) {
+                events.add(NewEvent.of(EventSource.AGENT, new AgentErrorEvent(call.name(), callId,
+                        "there is no tool named '" + call.name() + "'; the tools are terminal, file_editor, think,"
+                                + " finish and task_tracker")));
+                continue;
+            }
+            Optional<ObjectNode> arguments = parseArguments(call.arguments());
+            if (arguments.isEmpty()) {
+                events.add(NewEvent.of(EventSource.AGENT, new AgentErrorEvent(tool.get().name(), callId,
+                        "the arguments of " + tool.get().name() + " must be a JSON object; got: " + call.arguments())));
+                continue;
+            }
+            ActionEvent action = new ActionEvent(tool.get().name(), callId, arguments.get(), thought,
+                    risk(arguments.get()), reply.responseId());
+            actions.add(action);
+            events.add(NewEvent.of(EventSource.AGENT, action));
+            thought = "";
+        }
+        boolean waitForUser = needsConfirmationOf(actions);
+        events.add(NewEvent.of(EventSource.SYSTEM, new ConversationStateUpdateEvent(
+                waitForUser ? ExecutionStatus.WAITING_FOR_CONFIRMATION : null, null, metrics)));
+        write(events);
+        if (!waitForUser) {
+            execute(state.pendingActions());
+        }
+    }
+
+    private LlmReply replayed() {
+        Optional<ConversationEvent> trajectory = state.events().stream()
+                .filter(e -> e.source() == EventSource.USER && e.payload() instanceof MessageEvent)
+                .findFirst();
+        AiMessage next = Replay.parse(trajectory.map(e -> ((MessageEvent) e.payload()).content()).orElse("[]"))
+                .next(state.actionCount());
+        return new LlmReply(next, "replay-" + UUID.randomUUID(), 0, 0, 0);
+    }
+
+    private LlmSettings llmSettings(AgentSettings settings) {
+        String apiKey = settings.apiKeySecretName() == null ? null
+                : services.conversations().secretValue(conversationId, settings.apiKeySecretName());
+        String baseUrl = settings.baseUrl() == null ? services.config().llm().defaultBaseUrl() : settings.baseUrl();
+        return new LlmSettings(baseUrl, settings.model(), apiKey);
+    }
+
+    /** Runs the actions in order; each result is written as soon as it is known. */
+    private void execute(List<ConversationEvent> actions) throws InterruptedException {
+        for (ConversationEvent event : actions) {
+            if (stopRequested || halted) {
+                return;
+            }
+            ActionEvent action = (ActionEvent) event.payload();
+            Tool tool = services.tools().find(action.toolName()).orElseThrow();
+            NewEvent result;
+            ExecutionStatus after = null;
+            String reason = null;
+            try {
+                ToolResult outcome = tool.run(action.arguments(), context());
+                result = NewEvent.of(EventSource.ENVIRONMENT, new ObservationEvent(event.id(), action.toolName(),
+                        action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error()));
+                if (outcome.finishes()) {
+                    after = ExecutionStatus.FINISHED;
+                }
+            } catch (ToolArgumentException e) {
+                result = NewEvent.of(EventSource.AGENT, new AgentErrorEvent(action.toolName(), action.toolCallId(),
+                        e.getMessage()));
+            } catch (SandboxUnavailableException e) {
+                result = NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(action.toolName(), action.toolCallId(),
+                        e.getMessage()));
+                after = ExecutionStatus.ERROR;
+                reason = e.getMessage();
+            } catch (RuntimeException e) {
+                Log.warnf("conversation %s: %s failed: %s", conversationId, action.toolName(), e.toString());
+                result = NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(action.toolName(), action.toolCallId(),
+                        "the tool failed: " + e.getMessage()));
+            }
+            List<NewEvent> events = new ArrayList<>(List.of(result));
+            if (after != null) {
+                events.add(status(after, reason));
+            }
+            write(events);
+            if (after != null) {
+                return;
+            }
+        }
+    }
+
+    private ToolContext context() {
+        return new ToolContext() {
+            @Override
+            public SandboxSession sandbox() throws InterruptedException {
+                if (sandbox == null) {
+                    sandbox = services.sandboxes().acquire(setup.sandboxId(), setup.ownerId(), conversationId);
+                }
+                return sandbox;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stopRequested;
+            }
+
+            @Override
+            public List<Task> tasks() {
+                return state.tasks();
+            }
+        };
+    }
+
+    // ---- confirmation
+
+    private boolean needsConfirmation(List<ConversationEvent> pending) {
+        return needsConfirmationOf(pending.stream().map(e -> (ActionEvent) e.payload()).toList());
+    }
+
+    private boolean needsConfirmationOf(List<ActionEvent> actions) {
+        ConfirmationPolicy policy = setup.settings().confirmationPolicy();
+        return actions.stream()
+                .filter(a -> services.tools().find(a.toolName()).map(Tool::actsOnSandbox).orElse(false))
+                .anyMatch(a -> switch (policy) {
+                    case NEVER -> false;
+                    case ALWAYS -> true;
+                    case RISKY -> a.securityRisk() == SecurityRisk.HIGH;
+                });
+    }
+
+    private static SecurityRisk risk(JsonNode arguments) {
+        try {
+            return SecurityRisk.valueOf(arguments.path("security_risk").asText("UNKNOWN").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return SecurityRisk.UNKNOWN;
+        }
+    }
+
+    private static Optional<ObjectNode> parseArguments(String json) {
+        try {
+            JsonNode parsed = GantryJson.mapper().readTree(json == null || json.isBlank() ? "{}" : json);
+            return parsed instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- metrics
+
+    private ConversationMetrics metricsAfter(LlmReply reply, String model) {
+        ConversationMetrics before = state.metrics();
+        WorkerConfig.Price price = services.config().llm().prices().get(model);
+        BigDecimal cost = before.cost();
+        if (price != null) {
+            BigDecimal call = price.inputPerMillionTokens().multiply(BigDecimal.valueOf(reply.promptTokens()))
+                    .add(price.outputPerMillionTokens().multiply(BigDecimal.valueOf(reply.completionTokens())))
+                    .divide(MILLION, MathContext.DECIMAL64);
+            cost = cost == null ? call : cost.add(call);
+        }
+        return new ConversationMetrics(before.promptTokens() + reply.promptTokens(),
+                before.completionTokens() + reply.completionTokens(), cost,
+                before.llmCalls() + 1, before.llmLatencyMillis() + reply.latencyMillis());
+    }
+
+    // ---- writing
+
+    private static NewEvent status(ExecutionStatus status, String reason) {
+        return NewEvent.of(EventSource.SYSTEM, new ConversationStateUpdateEvent(status, reason, null));
+    }
+
+    /**
+     * Appends the events and applies them to the state. When they leave the conversation at rest, the
+     * commands held so far are settled in the same transaction.
+     */
+    private void write(List<NewEvent> events) {
+        if (halted) {
+            throw new EventWriteFailedException("conversation " + conversationId + " is no longer owned here", null);
+        }
+        boolean atRest = events.stream()
+                .map(NewEvent::payload)
+                .filter(ConversationStateUpdateEvent.class::isInstance)
+                .map(p -> ((ConversationStateUpdateEvent) p).status())
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b)
+                .map(s -> s != ExecutionStatus.RUNNING)
+                .orElse(state.status() != ExecutionStatus.RUNNING);
+        List<Long> settled = atRest ? List.copyOf(heldOffsets) : List.of();
+        log.append(events, settled).forEach(state::apply);
+        heldOffsets.removeAll(settled);
+    }
+
+    private void settleIfAtRest() {
+        if (state.status() != ExecutionStatus.RUNNING && !heldOffsets.isEmpty()) {
+            partition.settle(List.copyOf(heldOffsets));
+            heldOffsets.clear();
+        }
+    }
+}

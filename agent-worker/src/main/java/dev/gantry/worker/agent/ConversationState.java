@@ -1,0 +1,122 @@
+package dev.gantry.worker.agent;
+
+import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationMetrics;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SystemPromptEvent;
+import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.worker.tools.TaskTrackerTool;
+import dev.gantry.worker.tools.ToolContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a conversation is, derived from its event log only, so a worker that reads the log back is
+ * exactly where the previous one was: status, metrics, task list, and the actions still to run.
+ */
+final class ConversationState {
+
+    private final List<ConversationEvent> events = new ArrayList<>();
+    private final Set<UUID> eventIds = new HashSet<>();
+    /** Actions without a result yet, by tool call id, in the order they were decided. */
+    private final Map<String, ConversationEvent> pendingActions = new LinkedHashMap<>();
+    private final Set<String> answeredCalls = new HashSet<>();
+    private ExecutionStatus status = ExecutionStatus.IDLE;
+    private ConversationMetrics metrics = ConversationMetrics.ZERO;
+    private SystemPromptEvent systemPrompt;
+    private List<ToolContext.Task> tasks = List.of();
+
+    void apply(ConversationEvent event) {
+        events.add(event);
+        eventIds.add(event.id());
+        switch (event.payload()) {
+            case SystemPromptEvent prompt -> systemPrompt = prompt;
+            case ConversationStateUpdateEvent update -> {
+                if (update.status() != null) {
+                    status = update.status();
+                }
+                if (update.metrics() != null) {
+                    metrics = update.metrics();
+                }
+            }
+            case ActionEvent action -> pendingActions.put(action.toolCallId(), event);
+            case ObservationEvent observation -> {
+                answered(observation.toolCallId());
+                ConversationEvent action = findAction(observation.actionId());
+                if (action != null && action.payload() instanceof ActionEvent a && "task_tracker".equals(a.toolName())
+                        && !observation.error() && "plan".equals(a.arguments().path("command").asText())) {
+                    tasks = TaskTrackerTool.parse(a.arguments().path("task_list"));
+                }
+            }
+            case UserRejectObservation rejection -> answered(rejection.toolCallId());
+            case AgentErrorEvent error when error.toolCallId() != null -> answered(error.toolCallId());
+            default -> {
+                // messages, pauses and condensations change nothing here
+            }
+        }
+    }
+
+    private void answered(String toolCallId) {
+        pendingActions.remove(toolCallId);
+        answeredCalls.add(toolCallId);
+    }
+
+    private ConversationEvent findAction(UUID actionId) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).id().equals(actionId)) {
+                return events.get(i);
+            }
+        }
+        return null;
+    }
+
+    List<ConversationEvent> events() {
+        return events;
+    }
+
+    boolean contains(UUID eventId) {
+        return eventIds.contains(eventId);
+    }
+
+    boolean started() {
+        return systemPrompt != null;
+    }
+
+    SystemPromptEvent systemPrompt() {
+        return systemPrompt;
+    }
+
+    ExecutionStatus status() {
+        return status;
+    }
+
+    ConversationMetrics metrics() {
+        return metrics;
+    }
+
+    List<ToolContext.Task> tasks() {
+        return tasks;
+    }
+
+    /** The actions decided but not yet answered, oldest first. */
+    List<ConversationEvent> pendingActions() {
+        return List.copyOf(pendingActions.values());
+    }
+
+    long actionCount() {
+        return events.stream().filter(e -> e.payload() instanceof ActionEvent).count();
+    }
+
+    long lastSeq() {
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+    }
+}

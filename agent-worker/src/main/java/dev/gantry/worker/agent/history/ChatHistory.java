@@ -1,0 +1,118 @@
+package dev.gantry.worker.agent.history;
+
+import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SystemPromptEvent;
+import dev.gantry.contracts.event.UserRejectObservation;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The conversation's event log as the chat messages the LLM reads. Tool calls made in one LLM
+ * response (same {@code llmResponseId}) become one assistant message with several calls, followed
+ * by one tool message per call; a call the worker could not take (unknown tool, bad JSON) is answered
+ * by its AgentErrorEvent.
+ */
+public final class ChatHistory {
+
+    /** Arguments shown for a call whose own arguments were not a JSON object. */
+    private static final String NO_ARGUMENTS = "{}";
+
+    private ChatHistory() {
+    }
+
+    public static List<ChatMessage> toMessages(List<ConversationEvent> events) {
+        Builder builder = new Builder();
+        events.forEach(builder::add);
+        return builder.finish();
+    }
+
+    private static final class Builder {
+
+        private final List<ChatMessage> messages = new ArrayList<>();
+        private final List<ToolExecutionRequest> calls = new ArrayList<>();
+        private final List<ToolExecutionResultMessage> results = new ArrayList<>();
+        private String thought;
+        private String responseId;
+
+        void add(ConversationEvent event) {
+            switch (event.payload()) {
+                case SystemPromptEvent prompt -> {
+                    flush();
+                    messages.add(SystemMessage.from(prompt.systemPrompt()));
+                }
+                case MessageEvent message -> {
+                    flush();
+                    messages.add(event.source() == EventSource.USER ? UserMessage.from(message.content())
+                            : AiMessage.from(message.content()));
+                }
+                case ActionEvent action -> {
+                    startCall(action.llmResponseId(), action.thought());
+                    calls.add(ToolExecutionRequest.builder().id(action.toolCallId()).name(action.toolName())
+                            .arguments(action.arguments().toString()).build());
+                }
+                case ObservationEvent observation -> results.add(ToolExecutionResultMessage.from(
+                        observation.toolCallId(), observation.toolName(), observation.content()));
+                case UserRejectObservation rejection -> results.add(ToolExecutionResultMessage.from(
+                        rejection.toolCallId(), rejection.toolName(),
+                        "The user rejected this action." + (rejection.rejectionReason().isBlank() ? ""
+                                : " Reason: " + rejection.rejectionReason())));
+                case AgentErrorEvent error when error.toolCallId() != null -> {
+                    boolean known = calls.stream().anyMatch(c -> c.id().equals(error.toolCallId()));
+                    if (!known) {
+                        // a call that never became an action: it belongs to the response being built
+                        if (calls.isEmpty() && !results.isEmpty()) {
+                            flush();
+                        }
+                        calls.add(ToolExecutionRequest.builder().id(error.toolCallId())
+                                .name(error.toolName() == null ? "unknown" : error.toolName())
+                                .arguments(NO_ARGUMENTS).build());
+                    }
+                    results.add(ToolExecutionResultMessage.from(error.toolCallId(),
+                            error.toolName() == null ? "unknown" : error.toolName(), "Error: " + error.error()));
+                }
+                default -> {
+                    // status updates, pauses, LLM failures and condensations are not part of the chat
+                }
+            }
+        }
+
+        private void startCall(String llmResponseId, String callThought) {
+            boolean sameResponse = !calls.isEmpty() && Objects.equals(responseId, llmResponseId)
+                    && results.isEmpty();
+            if (!sameResponse) {
+                flush();
+                responseId = llmResponseId;
+                thought = callThought;
+            }
+        }
+
+        private void flush() {
+            if (!calls.isEmpty()) {
+                messages.add(thought == null || thought.isBlank() ? AiMessage.from(List.copyOf(calls))
+                        : AiMessage.from(thought, List.copyOf(calls)));
+                messages.addAll(results);
+            }
+            calls.clear();
+            results.clear();
+            thought = null;
+            responseId = null;
+        }
+
+        List<ChatMessage> finish() {
+            flush();
+            return messages;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gantry.worker.client;
+
+import dev.gantry.contracts.command.AgentSettings;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** conversation-service's internal routes (docs/INTERNAL-API.md). */
+@RegisterRestClient(configKey = "conversation-service")
+@Path("/internal/conversations/{id}")
+public interface ConversationServiceApi {
+
+    @GET
+    Conversation conversation(@PathParam("id") UUID conversationId, @HeaderParam("X-Gantry-Internal-Token") String token);
+
+    @GET
+    @Path("/secrets/{name}")
+    Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name,
+            @HeaderParam("X-Gantry-Internal-Token") String token);
+
+    /** The fields of a conversation the worker needs to take it over. */
+    record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {
+    }
+
+    /** A secret's value; it is never logged. */
+    record Secret(String name, String value) {
+        @Override
+        public String toString() {
+            return "Secret[name=" + name + "]";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gantry.worker.stuck;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Recognises an LLM's "the conversation is too long" refusal among the providers' wordings. */
+public final class ContextWindow {
+
+    private static final Pattern EXCEEDED = Pattern.compile(
+            "context[ _-]?(length|window)|maximum context|too many tokens|prompt is too long|context_length_exceeded");
+
+    private ContextWindow() {
+    }
+
+    public static boolean isExceeded(String errorMessage) {
+        return errorMessage != null && EXCEEDED.matcher(errorMessage.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.gantry.worker.support;
+
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.sandbox.CreateSandbox;
+import dev.gantry.contracts.sandbox.SandboxCommand;
+import dev.gantry.contracts.sandbox.SandboxStatus;
+import dev.gantry.contracts.sandbox.SandboxStatusChanged;
+import dev.gantry.testing.KafkaTestResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Plays the sandbox-manager's part in the worker's tests: takes CreateSandbox from the real command
+ * topic, starts a REAL sandbox-runtime process for it (its own workspace, free port, generated session
+ * key), serves its connection through {@link PlatformStub}, and reports RUNNING on the status topic.
+ */
+public final class SandboxManagerFake {
+
+    /** The runtime jar, built by the sandbox-runtime module before this one. */
+    private static final Path RUNTIME_JAR = Path.of(System.getProperty("gantry.test.runtime-jar",
+            "../sandbox-runtime/target/quarkus-app/quarkus-run.jar"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PlatformStub platform;
+    private final Path workspaces;
+    private final Map<UUID, Process> runtimes = new ConcurrentHashMap<>();
+    private final KafkaProducer<String, String> producer;
+
+    public SandboxManagerFake(PlatformStub platform) {
+        if (!Files.isRegularFile(RUNTIME_JAR)) {
+            throw new IllegalStateException("the sandbox runtime jar " + RUNTIME_JAR.toAbsolutePath() + " is missing:"
+                    + " build the sandbox-runtime module first, or point -Dgantry.runtime.jar at one");
+        }
+        this.platform = platform;
+        try {
+            this.workspaces = Files.createTempDirectory("gantry-worker-test-sandboxes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new StringSerializer());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.values().forEach(Process::destroyForcibly)));
+        Thread.ofPlatform().daemon().name("test-sandbox-manager").start(this::run);
+    }
+
+    /** The workspace the runtime of this sandbox works in. */
+    public Path workspace(UUID sandboxId) {
+        return workspaces.resolve(sandboxId.toString());
+    }
+
+    private void run() {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-sandbox-manager-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.SANDBOX_COMMANDS));
+            while (true) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    SandboxCommand command = parse(record.value());
+                    if (command instanceof CreateSandbox create && !runtimes.containsKey(create.sandboxId())) {
+                        Thread.ofVirtual().start(() -> startRuntime(create));
+                    }
+                }
+            }
+        }
+    }
+
+    private void startRuntime(CreateSandbox create) {
+        try {
+            Path workspace = Files.createDirectories(workspace(create.sandboxId()));
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String key = UUID.randomUUID().toString();
+            ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar",
+                    RUNTIME_JAR.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workspaces.resolve(create.sandboxId() + ".log").toFile());
+            builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
+                    "GANTRY_SESSION_API_KEY", key, "GANTRY_WORKSPACE", workspace.toString(),
+                    // a command that prints nothing is reported as still running after 2 s, so a stop lands fast
+                    "GANTRY_TERMINAL_NO_OUTPUT_TIMEOUT", "2s"));
+            runtimes.put(create.sandboxId(), builder.start());
+            String url = "http://127.0.0.1:" + port;
+            awaitAlive(url);
+            platform.connection(create.sandboxId(), new PlatformStub.Connection(url, key));
+            report(create, SandboxStatus.RUNNING, null);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            report(create, SandboxStatus.ERROR, e.toString());
+        }
+    }
+
+    private static void awaitAlive(String url) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url + "/alive")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the runtime is still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the sandbox runtime did not answer /alive at " + url);
+    }
+
+    private void report(CreateSandbox create, SandboxStatus status, String detail) {
+        SandboxStatusChanged change = new SandboxStatusChanged(create.sandboxId(), create.conversationId(),
+                create.ownerId(), status, detail, Instant.now());
+        try {
+            producer.send(new ProducerRecord<>(Topics.SANDBOX_STATUS, create.sandboxId().toString(),
+                    GantryJson.mapper().writeValueAsString(change)));
+            producer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SandboxCommand parse(String json) {
+        try {
+            return GantryJson.mapper().readValue(json, SandboxCommand.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

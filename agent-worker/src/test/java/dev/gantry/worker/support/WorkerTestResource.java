@@ -1,0 +1,56 @@
+package dev.gantry.worker.support;
+
+import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.llm.ScriptedLlmServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * What the worker talks to besides Kafka, for tests: the scripted LLM, the other services' routes,
+ * and a sandbox-manager stand-in that starts real sandbox runtimes. One set per test JVM.
+ */
+public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static ScriptedLlmServer llm;
+    private static PlatformStub platform;
+    private static SandboxManagerFake sandboxes;
+
+    public static synchronized ScriptedLlmServer llm() {
+        if (llm == null) {
+            llm = ScriptedLlmServer.start();
+            platform = PlatformStub.start();
+            sandboxes = new SandboxManagerFake(platform);
+            EventTap.get();
+        }
+        return llm;
+    }
+
+    public static PlatformStub platform() {
+        llm();
+        return platform;
+    }
+
+    public static SandboxManagerFake sandboxes() {
+        llm();
+        return sandboxes;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        KafkaTestResource.bootstrapServers();
+        llm();
+        return Map.of(
+                "quarkus.rest-client.event-store.url", platform.url(),
+                "quarkus.rest-client.sandbox-manager.url", platform.url(),
+                "quarkus.rest-client.conversation-service.url", platform.url(),
+                "gantry.internal.token", PlatformStub.INTERNAL_TOKEN,
+                // retries as in production, only faster
+                "dev.gantry.worker.llm.LlmCaller/chat/Retry/delay", "20",
+                "dev.gantry.worker.llm.LlmCaller/chat/Retry/delayUnit", "MILLIS");
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of this JVM
+    }
+}
