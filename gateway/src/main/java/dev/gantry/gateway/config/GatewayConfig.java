@@ -31,6 +31,10 @@ public interface GatewayConfig {
 
         @WithDefault("40")
         int burst();
+
+        /** A rate-limit check Redis has not answered by then lets the request through. */
+        @WithDefault("500ms")
+        Duration redisTimeout();
     }
 
     /** Who may call: tokens are verified by SmallRye JWT ({@code mp.jwt.verify.*} derive from these). */

@@ -12,5 +12,7 @@ class StartupReport {
     void onStart(@Observes StartupEvent start, GatewayConfig config) {
         Log.infof("gateway: rate limit %d requests/minute per user, bursts of %d",
                 config.rateLimit().requestsPerMinute(), config.rateLimit().burst());
+        Log.infof("gateway: accepting RS256 tokens of issuer %s for audience %s; data directory %s",
+                config.auth().issuer(), config.auth().audience(), config.dataDir());
     }
 }

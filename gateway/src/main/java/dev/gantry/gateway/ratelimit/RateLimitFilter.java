@@ -1,5 +1,6 @@
 package dev.gantry.gateway.ratelimit;
 
+import dev.gantry.gateway.config.GatewayConfig;
 import dev.gantry.gateway.mapping.Problems;
 import dev.gantry.gateway.rest.ProblemResponses;
 import io.quarkus.logging.Log;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -22,16 +24,16 @@ class RateLimitFilter {
 
     private static final String USER_KEY = "user:";
     private static final String ADDRESS_KEY = "address:";
-    /** A rate-limit check that takes longer than this lets the request through. */
-    private static final Duration REDIS_PATIENCE = Duration.ofMillis(500);
     private static final long MILLIS_PER_SECOND = 1_000;
 
     private final TokenBucket buckets;
     private final CurrentIdentityAssociation identities;
+    private final Duration redisTimeout;
 
-    RateLimitFilter(TokenBucket buckets, CurrentIdentityAssociation identities) {
+    RateLimitFilter(TokenBucket buckets, CurrentIdentityAssociation identities, GatewayConfig config) {
         this.buckets = buckets;
         this.identities = identities;
+        this.redisTimeout = config.rateLimit().redisTimeout();
     }
 
     @ServerRequestFilter
@@ -40,7 +42,7 @@ class RateLimitFilter {
                 .onFailure().recoverWithNull()
                 .map(identity -> keyOf(identity, request))
                 .chain(key -> buckets.take(key)
-                        .ifNoItem().after(REDIS_PATIENCE).fail()
+                        .ifNoItem().after(redisTimeout).fail()
                         .map(decision -> decision.allowed() ? null : tooMany(decision, request))
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("gateway: rate limit not checked, Redis failed: %s", failure.toString());
@@ -52,7 +54,10 @@ class RateLimitFilter {
         if (identity == null || identity.isAnonymous()) {
             return ADDRESS_KEY + request.remoteAddress().hostAddress();
         }
-        return USER_KEY + identity.getPrincipal().getName();
+        // the token's subject, the same user id the internal services are given
+        String user = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
+                : identity.getPrincipal().getName();
+        return USER_KEY + user;
     }
 
     private static Response tooMany(TokenBucket.Decision decision, HttpServerRequest request) {

@@ -7,10 +7,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,6 +38,7 @@ public class EventSocket {
     private static final String AFTER_SEQ_PARAM = "afterSeq";
     private static final String BEARER = "Bearer ";
     private static final int NOT_FOUND = 404;
+    private static final UserData.TypedKey<Cancellable> RELAYING = new UserData.TypedKey<>("gantry.relaying");
 
     private final TokenVerifier tokens;
     private final EventRelay relay;
@@ -44,8 +48,12 @@ public class EventSocket {
         this.relay = relay;
     }
 
+    /**
+     * Starts relaying and returns at once. Each event is sent only after the previous one was written,
+     * so a client receives them in seq order.
+     */
     @OnOpen
-    public Multi<String> open(WebSocketConnection connection, HandshakeRequest handshake) {
+    public Uni<Void> open(WebSocketConnection connection, HandshakeRequest handshake) {
         Map<String, List<String>> query = new QueryStringDecoder(
                 handshake.query() == null ? "" : handshake.query(), StandardCharsets.UTF_8, false).parameters();
         UUID conversationId;
@@ -55,12 +63,27 @@ public class EventSocket {
             String after = first(query, AFTER_SEQ_PARAM);
             afterSeq = after == null ? null : Long.valueOf(after);
         } catch (IllegalArgumentException notAnIdOrSeq) {
-            return closed(connection, new CloseReason(CLOSE_NOT_FOUND, "no such conversation"));
+            return connection.close(new CloseReason(CLOSE_NOT_FOUND, "no such conversation"));
         }
-        return tokens.verify(tokenOf(handshake, query))
+        Cancellable relaying = tokens.verify(tokenOf(handshake, query))
                 .onItem().transformToMulti(caller -> relay.events(caller, conversationId, afterSeq))
-                .map(RelayedEvent::json)
-                .onFailure().recoverWithMulti(failure -> closed(connection, reasonFor(failure)));
+                .onItem().call(event -> connection.sendText(event.json()))
+                .subscribe().with(
+                        sent -> { },
+                        failure -> connection.close(reasonFor(failure)).subscribe().with(
+                                closed -> { }, closeFailed -> Log.debugf("gateway: event socket already gone: %s",
+                                        closeFailed.toString())));
+        connection.userData().put(RELAYING, relaying);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Stops listening to the event-store when the client goes. */
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        Cancellable relaying = connection.userData().remove(RELAYING);
+        if (relaying != null) {
+            relaying.cancel();
+        }
     }
 
     private static String tokenOf(HandshakeRequest handshake, Map<String, List<String>> query) {
@@ -90,7 +113,4 @@ public class EventSocket {
         return CloseReason.INTERNAL_SERVER_ERROR;
     }
 
-    private static Multi<String> closed(WebSocketConnection connection, CloseReason reason) {
-        return connection.close(reason).onItem().transformToMulti(done -> Multi.createFrom().empty());
-    }
 }
