@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +30,27 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final KafkaRecordSender sender;
     private final OutboxConfig config;
+    private final Vertx vertx;
 
-    OutboxRelay(OutboxRepository outbox, KafkaRecordSender sender, OutboxConfig config) {
+    OutboxRelay(OutboxRepository outbox, KafkaRecordSender sender, OutboxConfig config, Vertx vertx) {
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
+        this.vertx = vertx;
     }
 
     @Scheduled(every = "${gantry.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayPass() {
         return relayPending().onFailure().invoke(failure -> Log.warnf("outbox relay pass failed: %s", failure.toString()));
+    }
+
+    /**
+     * Starts a pass now, on its own context, for commands that were just committed. If another pass
+     * holds the lock this one does nothing, and the periodic pass sends what it leaves.
+     */
+    public void wakeUp() {
+        VertxContext.getOrCreateDuplicatedContext(vertx)
+                .runOnContext(ignored -> relayPass().subscribeAsCompletionStage());
     }
 
     /** One pass: the pending messages that Kafka acknowledged are marked sent, the old sent ones purged. */

@@ -12,6 +12,7 @@ import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.sandbox.DeleteSandbox;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.outbox.CommandOutbox;
+import dev.gantry.conversation.outbox.OutboxRelay;
 import dev.gantry.conversation.repository.ConversationEntity;
 import dev.gantry.conversation.repository.ConversationRepository;
 import dev.gantry.conversation.repository.MetricsColumns;
@@ -19,6 +20,7 @@ import dev.gantry.conversation.rest.dto.ConfirmationRequest;
 import dev.gantry.conversation.rest.dto.ConversationResponse;
 import dev.gantry.conversation.rest.dto.CreateConversationRequest;
 import dev.gantry.conversation.rest.dto.SendMessageRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -27,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Conversations and their lifecycle. Every change that concerns the agent writes its command into
@@ -38,17 +41,19 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final SettingsService settings;
     private final CommandOutbox outbox;
+    private final OutboxRelay relay;
 
-    ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox) {
+    ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox,
+            OutboxRelay relay) {
         this.conversations = conversations;
         this.settings = settings;
         this.outbox = outbox;
+        this.relay = relay;
     }
 
     /** Stores the conversation with its own new sandbox id and the owner's settings as they are now, and starts it. */
-    @WithTransaction
     public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request) {
-        return settings.effective(ownerId).flatMap(agentSettings -> {
+        return committed(() -> settings.effective(ownerId).flatMap(agentSettings -> {
             Instant now = now();
             ConversationEntity conversation = new ConversationEntity();
             conversation.id = UUID.randomUUID();
@@ -69,7 +74,7 @@ public class ConversationService {
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
                             conversation.sandboxId))
                     .map(ConversationMapping::toResponse);
-        });
+        }));
     }
 
     @WithSession
@@ -104,45 +109,48 @@ public class ConversationService {
     }
 
     /** Stops the agent, has the worker forget the conversation and the sandbox-manager remove its sandbox, then removes the record. */
-    @WithTransaction
     public Uni<Void> delete(String ownerId, UUID id) {
-        return owned(ownerId, id).call(conversation -> {
+        return committed(() -> owned(ownerId, id).call(conversation -> {
             Instant now = now();
             return outbox.enqueue(new Stop(UUID.randomUUID(), id, now))
                     .call(() -> outbox.enqueue(new DeleteConversation(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteSandbox(UUID.randomUUID(), conversation.sandboxId, now)))
                     .call(() -> conversations.delete(conversation));
-        }).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
+        })).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
     }
 
-    @WithTransaction
     public Uni<UUID> sendMessage(String ownerId, UUID id, SendMessageRequest message) {
         return issue(ownerId, id, new SendMessage(UUID.randomUUID(), id, now(), message.content(), message.runOrDefault()));
     }
 
-    @WithTransaction
     public Uni<UUID> pause(String ownerId, UUID id) {
         return issue(ownerId, id, new Pause(UUID.randomUUID(), id, now()));
     }
 
-    @WithTransaction
     public Uni<UUID> resume(String ownerId, UUID id) {
         return issue(ownerId, id, new Resume(UUID.randomUUID(), id, now()));
     }
 
-    @WithTransaction
     public Uni<UUID> stop(String ownerId, UUID id) {
         return issue(ownerId, id, new Stop(UUID.randomUUID(), id, now()));
     }
 
-    @WithTransaction
     public Uni<UUID> confirm(String ownerId, UUID id, ConfirmationRequest answer) {
         return issue(ownerId, id, new ConfirmationResponse(UUID.randomUUID(), id, now(), answer.accept(), answer.reason()));
     }
 
-    /** Queues a command for a conversation of the caller's, answering its id; runs in the caller's transaction. */
+    /** Queues a command for a conversation of the caller's, answering its id. */
     private Uni<UUID> issue(String ownerId, UUID id, ConversationCommand command) {
-        return owned(ownerId, id).call(ignored -> outbox.enqueue(command)).map(ignored -> command.commandId());
+        return committed(() -> owned(ownerId, id).call(ignored -> outbox.enqueue(command)))
+                .map(ignored -> command.commandId());
+    }
+
+    /**
+     * Runs work that writes commands in one transaction and, once it committed, has the relay send
+     * them now rather than at its next periodic pass.
+     */
+    private <T> Uni<T> committed(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work).invoke(relay::wakeUp);
     }
 
     private Uni<ConversationEntity> owned(String ownerId, UUID id) {

@@ -59,7 +59,9 @@ public class EventCallbackService {
         if (!unknown.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(unknown));
         }
-        return secrets.requireExisting(userId, Map.of("signingSecretName", request.signingSecretName())).flatMap(ignored -> {
+        Map<String, String> references = request.signingSecretName() == null ? Map.of()
+                : Map.of("signingSecretName", request.signingSecretName());
+        return secrets.requireExisting(userId, references).flatMap(ignored -> {
             EventCallbackEntity row = new EventCallbackEntity();
             row.id = UUID.randomUUID();
             row.userId = userId;

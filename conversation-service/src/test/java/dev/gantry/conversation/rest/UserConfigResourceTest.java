@@ -117,7 +117,12 @@ class UserConfigResourceTest {
                 .body("id", notNullValue())
                 .body("eventKinds", equalTo(List.of("ConversationStateUpdateEvent", "MessageEvent")))
                 .extract().path("id");
-        as(user).get("/event-callbacks").then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        String unsigned = as(user).body(Map.of("url", "http://hooks.internal/in", "eventKinds", List.of("AgentErrorEvent")))
+                .post("/event-callbacks").then().statusCode(201)
+                .body("signingSecretName", nullValue())
+                .extract().path("id");
+        as(user).get("/event-callbacks").then().statusCode(200).body("items.id", equalTo(List.of(id, unsigned)));
+        as(user).delete("/event-callbacks/" + unsigned).then().statusCode(204);
         as(newUser()).delete("/event-callbacks/" + id).then().statusCode(404);
         as(user).delete("/event-callbacks/" + id).then().statusCode(204);
         as(user).get("/event-callbacks").then().body("items.size()", is(0));

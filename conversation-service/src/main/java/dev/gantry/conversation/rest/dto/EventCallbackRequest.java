@@ -7,10 +7,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** {@code POST /event-callbacks}: where to post which kinds of event, signed with the named secret. */
+/**
+ * {@code POST /event-callbacks}: where to post which kinds of event.
+ *
+ * @param signingSecretName the user's secret the posts are signed with; null posts them unsigned
+ */
 public record EventCallbackRequest(
         @NotNull @Size(max = FieldRules.URL_MAX) @Pattern(regexp = FieldRules.HTTP_URL_PATTERN, message = "must be an http or https URL")
         String url,
         @NotEmpty @Size(max = FieldRules.EVENT_KINDS_MAX) List<@NotBlank String> eventKinds,
-        @NotNull @Pattern(regexp = FieldRules.NAME_PATTERN, message = FieldRules.NAME_REASON) String signingSecretName) {
+        @Pattern(regexp = FieldRules.NAME_PATTERN, message = FieldRules.NAME_REASON) String signingSecretName) {
 }

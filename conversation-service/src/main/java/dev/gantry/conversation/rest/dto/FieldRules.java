@@ -4,8 +4,8 @@ package dev.gantry.conversation.rest.dto;
 public final class FieldRules {
 
     /** A secret's or MCP server's name: it is used in paths and in {@code secret:<name>} references. */
-    public static final String NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_.-]{0,127}";
-    public static final String NAME_REASON = "must start with a letter or '_' and hold at most 128 letters, digits, '_', '.', '-'";
+    public static final String NAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+    public static final String NAME_REASON = "must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
     /** Present but not blank: for optional fields that, when given, must say something. */
     public static final String NOT_BLANK_PATTERN = "(?s).*\\S.*";
     public static final String HTTP_URL_PATTERN = "(?i)https?://\\S+";
