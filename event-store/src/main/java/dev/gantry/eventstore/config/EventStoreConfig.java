@@ -12,7 +12,20 @@ public interface EventStoreConfig {
     @WithDefault("100")
     int maxPageSize();
 
+    Ingest ingest();
+
     Stream stream();
+
+    interface Ingest {
+
+        /** The first wait before a batch whose database write failed is tried again. */
+        @WithDefault("100ms")
+        Duration retryInitialBackoff();
+
+        /** The longest wait between tries: a batch is retried until it is stored, never skipped. */
+        @WithDefault("10s")
+        Duration retryMaxBackoff();
+    }
 
     interface Stream {
 
@@ -23,5 +36,17 @@ public interface EventStoreConfig {
         /** Events a live stream may hold for a slow client before it ends the stream. */
         @WithDefault("1024")
         int bufferSize();
+
+        /** Events read from the database per query while a stream replays history. */
+        @WithDefault("500")
+        int replayPageSize();
+
+        /** The Redis pub/sub channel on which every replica announces the events it has stored. */
+        @WithDefault("gantry:conversation-events")
+        String channel();
+
+        /** How long start-up waits for the Redis subscription before it gives up. */
+        @WithDefault("10s")
+        Duration subscribeTimeout();
     }
 }

@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 class StartupReport {
 
     void onStart(@Observes StartupEvent start, EventStoreConfig config) {
-        Log.infof("event-store: pages of at most %d events, stream heartbeat every %s, stream buffer %d events",
-                config.maxPageSize(), config.stream().heartbeat(), config.stream().bufferSize());
+        Log.infof("event-store: pages of at most %d events, stream heartbeat every %s, stream buffer %d events,"
+                + " live fan-out on Redis channel %s",
+                config.maxPageSize(), config.stream().heartbeat(), config.stream().bufferSize(),
+                config.stream().channel());
     }
 }

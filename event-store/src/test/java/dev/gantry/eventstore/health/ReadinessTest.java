@@ -4,18 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
-import dev.gantry.testing.KafkaTestResource;
-import dev.gantry.testing.PostgresTestResource;
-import dev.gantry.testing.RedisTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import dev.gantry.eventstore.support.EventStoreTest;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(RedisTestResource.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "gantry_events_test"))
+@EventStoreTest
 class ReadinessTest {
 
     @Test

@@ -3,7 +3,7 @@ package dev.gantry.eventstore.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
-import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.eventstore.support.KafkaBrokerResource;
 import dev.gantry.testing.RedisTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,16 +13,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(RedisTestResource.class)
 @TestProfile(ReadinessWithoutPostgresTest.NoPostgres.class)
 class ReadinessWithoutPostgresTest {
 
-    /** PostgreSQL at a port where nothing listens. */
+    /** PostgreSQL at a port where nothing listens, so there is nothing to migrate either. */
     public static class NoPostgres implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/gantry_events_test");
+            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/gantry_events_test",
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/gantry_events_test",
+                    "quarkus.flyway.migrate-at-start", "false");
         }
     }
 

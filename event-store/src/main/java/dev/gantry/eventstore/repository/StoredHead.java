@@ -1,0 +1,7 @@
+package dev.gantry.eventstore.repository;
+
+import java.util.UUID;
+
+/** The highest seq stored for a conversation. */
+public record StoredHead(UUID conversationId, long lastSeq) {
+}

@@ -1,0 +1,4 @@
+package dev.gantry.eventstore.rest;
+
+public record EventCount(long count) {
+}

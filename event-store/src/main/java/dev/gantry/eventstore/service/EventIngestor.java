@@ -1,0 +1,73 @@
+package dev.gantry.eventstore.service;
+
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.eventstore.repository.EventRepository;
+import dev.gantry.eventstore.repository.StoredHead;
+import dev.gantry.eventstore.stream.LiveEventPublisher;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Adds a batch of events to the log: stores the new ones in one statement, reports the holes in
+ * seq they reveal, then announces what it stored to the live streams of every replica.
+ * Running a batch twice stores and announces nothing the second time.
+ */
+@ApplicationScoped
+public class EventIngestor {
+
+    private final EventRepository repository;
+    private final LiveEventPublisher publisher;
+    private final IngestMetrics metrics;
+
+    public EventIngestor(EventRepository repository, LiveEventPublisher publisher, IngestMetrics metrics) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public Uni<IngestResult> ingest(List<ConversationEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(new IngestResult(0, List.of(), List.of()));
+        }
+        List<ConversationEvent> events = batch.stream().map(EventIngestor::atStoredPrecision).toList();
+        Set<UUID> conversations = events.stream().map(ConversationEvent::conversationId).collect(Collectors.toSet());
+        return repository.heads(conversations)
+                .chain(before -> repository.insertNew(events)
+                        .map(stored -> new IngestResult(events.size(), storedEvents(events, stored),
+                                SeqGapDetector.gaps(before, stored))))
+                .invoke(this::report)
+                .call(result -> publisher.publish(result.stored()));
+    }
+
+    private void report(IngestResult result) {
+        metrics.recorded(result);
+        for (SeqGap gap : result.gaps()) {
+            Log.warnf("conversation %s: seq %d stored while its log ended at %d, %d event(s) missing",
+                    gap.conversationId(), gap.nextSeq(), gap.lastSeqBefore(), gap.missing());
+        }
+    }
+
+    /**
+     * PostgreSQL keeps microseconds: the event is announced live exactly as it will read back from
+     * the log, so a client sees the same event whichever way it arrives.
+     */
+    private static ConversationEvent atStoredPrecision(ConversationEvent event) {
+        return new ConversationEvent(event.id(), event.conversationId(), event.seq(),
+                event.timestamp().truncatedTo(ChronoUnit.MICROS), event.source(), event.payload());
+    }
+
+    /** The events of the batch that were stored now, each once, in the batch's order. */
+    private static List<ConversationEvent> storedEvents(List<ConversationEvent> events, List<StoredHead> stored) {
+        Set<StoredHead> pending = new HashSet<>(stored);
+        return events.stream()
+                .filter(event -> pending.remove(new StoredHead(event.conversationId(), event.seq())))
+                .toList();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.gantry.eventstore.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.eventstore.support.EventStoreTest;
+import dev.gantry.eventstore.support.KafkaBrokerResource;
+import dev.gantry.eventstore.support.SseClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Figures, not checks: ingest rate from the topic to committed rows, and live delivery latency from
+ * produce to SSE client with 1, 100 and 1,000 open streams. Excluded from the default build; run with
+ * {@code mvn -B -o -pl event-store verify -Pbenchmark}. Broker, database, Redis, the service and the
+ * clients all share this machine, so the figures are a floor for a real deployment.
+ */
+@Tag("benchmark")
+@EventStoreTest
+@TestProfile(EventStoreBenchmark.ProductionSettings.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EventStoreBenchmark {
+
+    private static final int INGEST_EVENTS = 100_000;
+    private static final int INGEST_CONVERSATIONS = 1_000;
+    private static final int LIVE_EVENTS_PER_SECOND = 1_000;
+    private static final Duration STORED_WITHIN = Duration.ofMinutes(5);
+    private static final String FILLER = "x".repeat(200);
+
+    /** The stream settings a deployment runs with, not the tests' small ones. */
+    public static class ProductionSettings implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gantry.event-store.stream.heartbeat", "15s",
+                    "gantry.event-store.stream.buffer-size", "1024",
+                    "mp.messaging.incoming.\"gantry.conversation-events\".max.poll.records", "500");
+        }
+    }
+
+    private static KafkaProducer<String, String> producer;
+
+    @Inject
+    MeterRegistry meters;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    @Order(1)
+    void ingestRate() {
+        List<UUID> conversations = IntStream.range(0, INGEST_CONVERSATIONS).mapToObj(i -> UUID.randomUUID()).toList();
+        int perConversation = INGEST_EVENTS / INGEST_CONVERSATIONS;
+        List<ProducerRecord<String, String>> records = new ArrayList<>(INGEST_EVENTS);
+        for (int seq = 1; seq <= perConversation; seq++) {
+            for (UUID conversation : conversations) {
+                records.add(record(conversation, seq, FILLER));
+            }
+        }
+        double storedBefore = stored();
+
+        long start = System.nanoTime();
+        records.forEach(producer::send);
+        producer.flush();
+        long produced = System.nanoTime();
+        await().atMost(STORED_WITHIN).pollInterval(Duration.ofMillis(10))
+                .until(() -> stored() - storedBefore >= INGEST_EVENTS);
+        long committed = System.nanoTime();
+
+        double seconds = (committed - start) / 1e9;
+        System.out.printf("%nBENCHMARK ingest: %,d events (%d conversations) from first send to last committed row"
+                + " in %.2f s = %,.0f events/s (producing alone took %.2f s)%n",
+                INGEST_EVENTS, INGEST_CONVERSATIONS, seconds, INGEST_EVENTS / seconds, (produced - start) / 1e9);
+    }
+
+    @Test
+    @Order(2)
+    void liveLatencyWithOneStream() throws Exception {
+        liveLatency(1, 2_000);
+    }
+
+    @Test
+    @Order(3)
+    void liveLatencyWithHundredStreams() throws Exception {
+        liveLatency(100, 3_000);
+    }
+
+    @Test
+    @Order(4)
+    void liveLatencyWithThousandStreams() throws Exception {
+        liveLatency(1_000, 5_000);
+    }
+
+    /**
+     * One stream per conversation (as UIs watch their own conversation); events spread round-robin
+     * over the conversations at {@link #LIVE_EVENTS_PER_SECOND}, each carrying its send time.
+     */
+    private void liveLatency(int streams, int events) throws Exception {
+        List<UUID> conversations = IntStream.range(0, streams).mapToObj(i -> UUID.randomUUID()).toList();
+        double openBefore = meters.get("gantry.streams.open").gauge().value();
+        List<SseClient> clients = new ArrayList<>(streams);
+        try {
+            for (UUID conversation : conversations) {
+                clients.add(SseClient.open(URI.create("http://localhost:" + RestAssured.port + "/conversations/"
+                        + conversation + "/events/stream"), Map.of()));
+            }
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> meters.get("gantry.streams.open").gauge().value() - openBefore >= streams);
+
+            long interval = Duration.ofSeconds(1).toNanos() / LIVE_EVENTS_PER_SECOND;
+            long start = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                LockSupport.parkNanos(start + i * interval - System.nanoTime());
+                UUID conversation = conversations.get(i % streams);
+                producer.send(record(conversation, i / streams + 1, Long.toString(System.nanoTime())));
+            }
+            producer.flush();
+            await().atMost(STORED_WITHIN).pollInterval(Duration.ofMillis(50))
+                    .until(() -> clients.stream().mapToInt(client -> client.events().size()).sum() >= events);
+
+            long[] latencies = clients.stream().flatMap(client -> client.events().stream())
+                    .mapToLong(EventStoreBenchmark::latencyNanos).sorted().toArray();
+            System.out.printf("%nBENCHMARK live delivery, %,d open streams: %,d events at %,d events/s,"
+                    + " produce -> SSE client p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    streams, latencies.length, LIVE_EVENTS_PER_SECOND, percentile(latencies, 0.50),
+                    percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+        } finally {
+            for (SseClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    private static ProducerRecord<String, String> record(UUID conversation, long seq, String content) {
+        ConversationEvent event = ConversationEvent.of(conversation, seq, Instant.now(), EventSource.AGENT,
+                new MessageEvent(content));
+        try {
+            return new ProducerRecord<>(Topics.CONVERSATION_EVENTS, conversation.toString(),
+                    GantryJson.mapper().writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The event's content is the {@link System#nanoTime()} at which it was sent. */
+    private static long latencyNanos(SseClient.Event received) {
+        try {
+            ConversationEvent event = GantryJson.mapper().readValue(received.data(), ConversationEvent.class);
+            return received.receivedNanos() - Long.parseLong(((MessageEvent) event.payload()).content());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private double stored() {
+        return meters.counter("gantry.events.stored").count();
+    }
+}
