@@ -2,8 +2,12 @@ package dev.gantry.sandbox.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The sandbox-manager's own settings ({@code gantry.sandbox.*}). */
 @ConfigMapping(prefix = "gantry.sandbox")
@@ -17,7 +21,46 @@ public interface SandboxConfig {
     @WithDefault("30m")
     Duration idleTimeout();
 
+    /** A sandbox older than this is deleted, whatever its state. */
+    @WithDefault("7d")
+    Duration maxLifetime();
+
+    /** How long a runtime may take from launch until it answers {@code /alive}. */
+    @WithDefault("120s")
+    Duration startTimeout();
+
+    /** How often a starting runtime is asked whether it is alive. */
+    @WithDefault("20ms")
+    Duration alivePollInterval();
+
+    /** How long one call to a runtime (alive, a file) may take. */
+    @WithDefault("30s")
+    Duration runtimeCallTimeout();
+
+    /** The template used when a create names none. */
+    @WithDefault("default")
+    String defaultTemplate();
+
+    /** The sandbox templates by name: image, resources, placement, warm pool size. */
+    Map<String, Template> templates();
+
     Process process();
+
+    Kubernetes kubernetes();
+
+    Reaper reaper();
+
+    Pool pool();
+
+    Retry retry();
+
+    /** How many recently applied command ids are remembered, so a redelivered command is recognised. */
+    @WithDefault("10000")
+    int rememberedCommands();
+
+    /** How long a deleted sandbox's id is remembered, so a late or redelivered create does not revive it. */
+    @WithDefault("24h")
+    Duration tombstoneRetention();
 
     enum Launcher {
         /** a pod per sandbox, through the Kubernetes API */
@@ -26,10 +69,144 @@ public interface SandboxConfig {
         PROCESS
     }
 
+    interface Template {
+
+        /** The sandbox-runtime image (Kubernetes launcher). */
+        @WithDefault("ghcr.io/gantry-dev/sandbox-runtime:latest")
+        String image();
+
+        Resources resources();
+
+        /** A RuntimeClass such as gVisor's {@code gvisor} or Kata's {@code kata}. */
+        Optional<String> runtimeClassName();
+
+        Map<String, String> nodeSelector();
+
+        Optional<List<Toleration>> tolerations();
+
+        Optional<List<String>> imagePullSecrets();
+
+        /** How many ready sandboxes of this template wait to be claimed. */
+        @WithDefault("0")
+        int warmPoolSize();
+
+        /** Size of the workspace volume (Kubernetes launcher). */
+        @WithDefault("5Gi")
+        String workspaceSize();
+
+        /** The storage class of the workspace volume; the cluster's default when empty. */
+        Optional<String> storageClassName();
+    }
+
+    /** Kubernetes quantities, requests and limits of the runtime container. */
+    interface Resources {
+        @WithDefault("250m")
+        String cpuRequest();
+
+        @WithDefault("2")
+        String cpuLimit();
+
+        @WithDefault("512Mi")
+        String memoryRequest();
+
+        @WithDefault("4Gi")
+        String memoryLimit();
+
+        @WithDefault("1Gi")
+        String ephemeralStorageRequest();
+
+        @WithDefault("10Gi")
+        String ephemeralStorageLimit();
+    }
+
+    interface Toleration {
+        String key();
+
+        @WithDefault("Equal")
+        String operator();
+
+        Optional<String> value();
+
+        Optional<String> effect();
+    }
+
     interface Process {
 
-        /** The directory under which each local sandbox gets its workspace. */
+        /** The directory under which each local sandbox gets its own directory. */
         @WithDefault("${user.home}/.gantry/sandboxes")
         Path root();
+
+        /** The sandbox-runtime's {@code quarkus-run.jar}. */
+        @WithDefault("sandbox-runtime/target/quarkus-app/quarkus-run.jar")
+        Path runtimeJar();
+
+        /** The java executable that runs the runtime; the manager's own when empty. */
+        Optional<Path> java();
+
+        /** JVM options of each runtime process: small, since a sandbox is mostly a shell. */
+        @WithDefault("-Xmx256m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC")
+        List<String> jvmOptions();
+
+        /** How long a runtime gets to exit on SIGTERM before it is killed. */
+        @WithDefault("10s")
+        Duration stopTimeout();
+    }
+
+    interface Kubernetes {
+
+        /** The namespace the sandboxes live in; the client's namespace when empty. */
+        Optional<String> namespace();
+
+        /** The runtime's HTTP port in the pod. */
+        @WithDefault("8080")
+        int runtimePort();
+
+        /** The uid and gid the runtime runs as. */
+        @WithDefault("10001")
+        long runAsUser();
+
+        /** Size of the writable {@code /tmp}. */
+        @WithDefault("1Gi")
+        String tmpSize();
+
+        /**
+         * The labels of the platform pods that may reach a sandbox's runtime port (agent-worker,
+         * sandbox-manager), one selector each, written {@code key=value}.
+         */
+        @WithDefault("app.kubernetes.io/name=agent-worker,app.kubernetes.io/name=sandbox-manager")
+        List<String> allowedClients();
+
+        /** The cluster DNS suffix of services, for the runtime URL. */
+        @WithDefault("svc.cluster.local")
+        String serviceDomain();
+
+        /** Use server-side apply; off where the API server (or a test's mock) does not support it. */
+        @WithName("server-side-apply")
+        @WithDefault("true")
+        boolean serverSideApply();
+    }
+
+    interface Reaper {
+        /** How often idle and expired sandboxes are looked for. */
+        @WithDefault("30s")
+        String interval();
+    }
+
+    interface Pool {
+        /** How often the warm pools are topped up besides after each claim (after failed launches, mostly). */
+        @WithDefault("15s")
+        String refillInterval();
+    }
+
+    /** How a failed launch (an API error, a runtime that did not start) is retried. */
+    interface Retry {
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        @WithDefault("60s")
+        Duration maxDelay();
     }
 }

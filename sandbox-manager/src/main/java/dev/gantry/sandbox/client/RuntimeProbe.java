@@ -1,0 +1,50 @@
+package dev.gantry.sandbox.client;
+
+import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.sandbox.launcher.LaunchException;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Waits for a starting runtime to answer {@code /alive}. A runtime has no way to announce itself, so
+ * this asks it at a short interval until the deadline or until its launcher says it died.
+ */
+@Singleton
+public class RuntimeProbe {
+
+    private final RuntimeClient client;
+    private final Duration interval;
+
+    public RuntimeProbe(RuntimeClient client, SandboxConfig config) {
+        this.client = client;
+        this.interval = config.alivePollInterval();
+    }
+
+    /**
+     * Returns once the runtime answers.
+     *
+     * @param deathReason what the launcher knows of the runtime's death: empty while it may still come up
+     * @throws LaunchException when it died or did not answer before the deadline
+     */
+    public void awaitAlive(URI baseUrl, Instant deadline, Supplier<Optional<String>> deathReason) {
+        while (true) {
+            Optional<String> dead = deathReason.get();
+            if (dead.isPresent()) {
+                throw new LaunchException(dead.get());
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new LaunchException("the runtime did not answer /alive in time");
+            }
+            if (client.alive(baseUrl, left.compareTo(interval) < 0 ? left : interval.multipliedBy(10))) {
+                return;
+            }
+            LockSupport.parkNanos(interval.toNanos());
+        }
+    }
+}

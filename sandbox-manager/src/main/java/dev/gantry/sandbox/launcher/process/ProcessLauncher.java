@@ -1,0 +1,281 @@
+package dev.gantry.sandbox.launcher.process;
+
+import dev.gantry.sandbox.client.RuntimeClient;
+import dev.gantry.sandbox.client.RuntimeProbe;
+import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.sandbox.launcher.InstanceFailed;
+import dev.gantry.sandbox.launcher.InstanceSpec;
+import dev.gantry.sandbox.launcher.KnownInstance;
+import dev.gantry.sandbox.launcher.LaunchException;
+import dev.gantry.sandbox.launcher.RuntimeEndpoint;
+import dev.gantry.sandbox.launcher.SandboxClaim;
+import dev.gantry.sandbox.launcher.SandboxLauncher;
+import dev.gantry.sandbox.launcher.SessionKeys;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Sandboxes as local sandbox-runtime processes ({@code java -jar quarkus-run.jar}), each with its
+ * own directory under the configured root, a free port on the loopback interface and a generated
+ * session key. Pause stops the process and keeps the directory; delete removes both. The pid and
+ * port are kept in the directory, so a manager that restarts after a crash takes its running
+ * runtimes back; on a clean shutdown it stops them all and starts again those that were not paused.
+ */
+@Singleton
+@Typed(ProcessLauncher.class)
+public class ProcessLauncher implements SandboxLauncher {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    /** Environment of the manager that must not reach a runtime: its own settings and secrets. */
+    private static final List<String> PRIVATE_ENV_PREFIXES = List.of("QUARKUS_", "GANTRY_", "KAFKA_", "MP_");
+
+    private final SandboxConfig.Process config;
+    private final Duration startTimeout;
+    private final RuntimeProbe probe;
+    private final RuntimeClient client;
+    private final Consumer<InstanceFailed> failures;
+    private final ConcurrentMap<String, Running> running = new ConcurrentHashMap<>();
+
+    @Inject
+    ProcessLauncher(SandboxConfig config, RuntimeProbe probe, RuntimeClient client, Event<InstanceFailed> failures) {
+        this(config, probe, client, (Consumer<InstanceFailed>) failures::fire);
+    }
+
+    /** Outside CDI (a restart simulated in a test), with the death reports going where the caller says. */
+    public ProcessLauncher(SandboxConfig config, RuntimeProbe probe, RuntimeClient client,
+            Consumer<InstanceFailed> failures) {
+        this.config = config.process();
+        this.startTimeout = config.startTimeout();
+        this.probe = probe;
+        this.client = client;
+        this.failures = failures;
+    }
+
+    @Override
+    public RuntimeEndpoint start(InstanceSpec spec) {
+        Running current = running.get(spec.instanceId());
+        if (current != null && current.process().isAlive()) {
+            return current.endpoint();
+        }
+        Path jar = config.runtimeJar().toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new LaunchException("the sandbox-runtime jar is missing at " + jar);
+        }
+        InstanceDirectory dir = directory(spec.instanceId());
+        dir.create();
+        String key = dir.sessionKey().orElseGet(() -> {
+            String generated = SessionKeys.generate();
+            dir.writeSessionKey(generated);
+            return generated;
+        });
+        spec.claim().filter(claim -> dir.claim().isEmpty()).ifPresent(dir::writeClaim);
+        dir.writeTemplate(spec.template().name());
+
+        int port = freePort();
+        Process process = spawn(jar, dir, port, key);
+        dir.writeRunning(process.pid(), port);
+        RuntimeEndpoint endpoint = new RuntimeEndpoint(URI.create("http://" + LOOPBACK + ":" + port), key);
+        try {
+            probe.awaitAlive(endpoint.baseUrl(), Instant.now().plus(startTimeout), () -> process.isAlive()
+                    ? Optional.empty()
+                    : Optional.of("the runtime exited with code " + process.exitValue()
+                            + " before answering /alive (its output: " + dir.log() + ")"));
+        } catch (LaunchException notUp) {
+            terminate(process.toHandle());
+            dir.clearRunning();
+            throw notUp;
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
+        running.put(spec.instanceId(), new Running(process.toHandle(), endpoint, stopping));
+        dir.markPaused(false);
+        process.onExit().thenAccept(exited -> exitedUnasked(dir, stopping,
+                "the runtime process exited with code " + exited.exitValue()));
+        Log.debugf("runtime of instance %s is up on port %d (pid %d)", spec.instanceId(), port, process.pid());
+        return endpoint;
+    }
+
+    @Override
+    public void stop(String instanceId) {
+        InstanceDirectory dir = directory(instanceId);
+        if (!dir.exists()) {
+            return;
+        }
+        dir.markPaused(true);
+        halt(dir);
+    }
+
+    @Override
+    public void remove(String instanceId) {
+        InstanceDirectory dir = directory(instanceId);
+        halt(dir);
+        dir.removeAll();
+    }
+
+    @Override
+    public synchronized boolean claim(String instanceId, SandboxClaim claim) {
+        InstanceDirectory dir = directory(instanceId);
+        Running current = running.get(instanceId);
+        if (current == null || !current.process().isAlive() || dir.claim().isPresent()) {
+            return false;
+        }
+        dir.writeClaim(claim);
+        return true;
+    }
+
+    @Override
+    public List<KnownInstance> discover() {
+        if (!Files.isDirectory(config.root())) {
+            return List.of();
+        }
+        List<KnownInstance> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(config.root())) {
+            for (Path path : dirs.filter(Files::isDirectory).toList()) {
+                InstanceDirectory dir = new InstanceDirectory(path);
+                dir.template().ifPresent(template -> found.add(new KnownInstance(dir.instanceId(), template,
+                        dir.claim(), adopt(dir), !dir.paused())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Override
+    public void shutdown() {
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            running.keySet().forEach(instanceId -> stopping.execute(() -> halt(directory(instanceId))));
+        }
+    }
+
+    private Process spawn(Path jar, InstanceDirectory dir, int port, String key) {
+        List<String> command = new ArrayList<>();
+        command.add(config.java().map(Path::toString)
+                .orElseGet(() -> ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(config.jvmOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.workspace().toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> PRIVATE_ENV_PREFIXES.stream().anyMatch(name::startsWith));
+        env.put("QUARKUS_HTTP_HOST", LOOPBACK);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("GANTRY_SESSION_API_KEY", key);
+        env.put("GANTRY_WORKSPACE", dir.workspace().toString());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new LaunchException("could not start the runtime process: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes back a runtime a previous manager left running, if it is there and answers. */
+    private Optional<RuntimeEndpoint> adopt(InstanceDirectory dir) {
+        Optional<ProcessHandle> process = dir.pid().flatMap(ProcessHandle::of).filter(this::isRuntime);
+        Optional<RuntimeEndpoint> endpoint = process.flatMap(p -> dir.port()).flatMap(port -> dir.sessionKey()
+                .map(key -> new RuntimeEndpoint(URI.create("http://" + LOOPBACK + ":" + port), key)))
+                .filter(candidate -> client.alive(candidate.baseUrl(), startTimeout));
+        if (endpoint.isEmpty()) {
+            process.ifPresent(this::terminate);
+            dir.clearRunning();
+            return Optional.empty();
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
+        running.put(dir.instanceId(), new Running(process.get(), endpoint.get(), stopping));
+        process.get().onExit().thenAccept(exited -> exitedUnasked(dir, stopping, "the runtime process exited"));
+        Log.infof("took back the running runtime of instance %s (pid %d)", dir.instanceId(), process.get().pid());
+        return endpoint;
+    }
+
+    private void exitedUnasked(InstanceDirectory dir, AtomicBoolean stopping, String reason) {
+        if (stopping.get()) {
+            return;
+        }
+        running.remove(dir.instanceId());
+        dir.clearRunning();
+        failures.accept(new InstanceFailed(dir.instanceId(), reason));
+    }
+
+    private void halt(InstanceDirectory dir) {
+        Running current = running.remove(dir.instanceId());
+        Optional<ProcessHandle> process;
+        if (current != null) {
+            current.stopping().set(true);
+            process = Optional.of(current.process());
+        } else {
+            process = dir.exists() ? dir.pid().flatMap(ProcessHandle::of).filter(this::isRuntime) : Optional.empty();
+        }
+        process.ifPresent(this::terminate);
+        if (dir.exists()) {
+            dir.clearRunning();
+        }
+    }
+
+    /**
+     * SIGTERM, then SIGKILL after the stop timeout; the runtime's own children (its shell and what
+     * runs in it) are ended too, so nothing is left behind when the runtime dies first.
+     */
+    private void terminate(ProcessHandle process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            process.onExit().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Log.warnf("runtime pid %d ignored SIGTERM for %s: killing it", process.pid(), config.stopTimeout());
+            process.destroyForcibly();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private boolean isRuntime(ProcessHandle process) {
+        String jar = config.runtimeJar().toAbsolutePath().toString();
+        return process.isAlive() && process.info().arguments().map(List::of).map(args -> args.contains(jar))
+                .orElse(false);
+    }
+
+    private InstanceDirectory directory(String instanceId) {
+        return new InstanceDirectory(config.root().resolve(instanceId));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LaunchException("no free port on the loopback interface: " + e.getMessage(), e);
+        }
+    }
+
+    private record Running(ProcessHandle process, RuntimeEndpoint endpoint, AtomicBoolean stopping) {
+    }
+}

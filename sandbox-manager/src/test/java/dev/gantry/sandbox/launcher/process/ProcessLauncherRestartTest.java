@@ -1,0 +1,159 @@
+package dev.gantry.sandbox.launcher.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gantry.sandbox.client.RuntimeClient;
+import dev.gantry.sandbox.client.RuntimeProbe;
+import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.sandbox.launcher.InstanceFailed;
+import dev.gantry.sandbox.launcher.InstanceSpec;
+import dev.gantry.sandbox.launcher.KnownInstance;
+import dev.gantry.sandbox.launcher.RuntimeEndpoint;
+import dev.gantry.sandbox.launcher.SandboxClaim;
+import dev.gantry.sandbox.service.SandboxTemplate;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process launcher outside Quarkus, so a manager restart can be played by a second launcher on
+ * the same directory: after a crash it takes running runtimes back; after a clean shutdown none is
+ * left running, and it knows which to start again.
+ */
+class ProcessLauncherRestartTest {
+
+    static final SandboxTemplate TEMPLATE = new SandboxTemplate("default", "unused",
+            new SandboxTemplate.Resources("1", "1", "1Gi", "1Gi", "1Gi", "1Gi"), Optional.empty(), Map.of(),
+            List.of(), List.of(), 0, "1Gi", Optional.empty());
+
+    @TempDir
+    Path root;
+
+    final List<InstanceFailed> failures = new CopyOnWriteArrayList<>();
+    final List<ProcessLauncher> launchers = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        launchers.forEach(ProcessLauncher::shutdown);
+    }
+
+    @Test
+    void aLauncherStartedAfterACrashTakesBackTheRunningRuntime() {
+        // the crashed manager's own reports are not this test's concern: its runtime is taken over, not dead
+        ProcessLauncher crashed = launcher(new CopyOnWriteArrayList<>());
+        SandboxClaim claim = claim();
+        RuntimeEndpoint endpoint = crashed.start(new InstanceSpec(claim.sandboxId().toString(), TEMPLATE, Optional.of(claim)));
+        long pid = pid(claim.sandboxId().toString());
+
+        ProcessLauncher restarted = launcher();
+        List<KnownInstance> found = restarted.discover();
+
+        assertThat(found).singleElement().satisfies(known -> {
+            assertThat(known.instanceId()).isEqualTo(claim.sandboxId().toString());
+            assertThat(known.claim()).contains(claim);
+            assertThat(known.template()).isEqualTo("default");
+            assertThat(known.running()).contains(endpoint);
+            assertThat(known.running().orElseThrow().sessionKey()).isEqualTo(endpoint.sessionKey());
+        });
+        restarted.remove(claim.sandboxId().toString());
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(root.resolve(claim.sandboxId().toString())).doesNotExist();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void shutdownLeavesNoProcessBehindAndTheNextLauncherStartsItAgainOnTheSameWorkspace() throws Exception {
+        ProcessLauncher first = launcher();
+        SandboxClaim claim = claim();
+        String id = claim.sandboxId().toString();
+        RuntimeEndpoint before = first.start(new InstanceSpec(id, TEMPLATE, Optional.of(claim)));
+        long pid = pid(id);
+        Files.writeString(root.resolve(id).resolve("workspace/kept.txt"), "still here");
+
+        first.shutdown();
+
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        ProcessLauncher second = launcher();
+        assertThat(second.discover()).singleElement().satisfies(known -> {
+            assertThat(known.running()).isEmpty();
+            assertThat(known.wantsRunning()).isTrue();
+        });
+        RuntimeEndpoint after = second.start(new InstanceSpec(id, TEMPLATE, Optional.of(claim)));
+        assertThat(after.sessionKey()).isEqualTo(before.sessionKey());
+        assertThat(root.resolve(id).resolve("workspace/kept.txt")).hasContent("still here");
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aPausedInstanceIsNotToBeStartedAgainAfterARestart() {
+        ProcessLauncher first = launcher();
+        SandboxClaim claim = claim();
+        String id = claim.sandboxId().toString();
+        first.start(new InstanceSpec(id, TEMPLATE, Optional.of(claim)));
+
+        first.stop(id);
+
+        assertThat(launcher().discover()).singleElement().satisfies(known -> {
+            assertThat(known.running()).isEmpty();
+            assertThat(known.wantsRunning()).isFalse();
+        });
+    }
+
+    @Test
+    void aRuntimeThatDiesIsReported() {
+        ProcessLauncher launcher = launcher();
+        String id = UUID.randomUUID().toString();
+        launcher.start(new InstanceSpec(id, TEMPLATE, Optional.empty()));
+
+        ProcessHandle.of(pid(id)).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(failures).extracting(InstanceFailed::instanceId).containsExactly(id));
+    }
+
+    private long pid(String instanceId) {
+        try {
+            return Long.parseLong(Files.readString(root.resolve(instanceId).resolve("runtime.pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SandboxClaim claim() {
+        return new SandboxClaim(UUID.randomUUID(), "alice", UUID.randomUUID(), Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    private ProcessLauncher launcher() {
+        return launcher(failures);
+    }
+
+    private ProcessLauncher launcher(List<InstanceFailed> reports) {
+        // Quarkus' duration syntax (30s, 7d), as the application reads it
+        SandboxConfig config = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of(
+                        "gantry.sandbox.process.root", root.toString(),
+                        "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
+                        "gantry.sandbox.start-timeout", "60s"), "test", 500))
+                .build().getConfigMapping(SandboxConfig.class);
+        RuntimeClient client = new RuntimeClient(config);
+        ProcessLauncher launcher = new ProcessLauncher(config, new RuntimeProbe(client, config), client, reports::add);
+        launchers.add(launcher);
+        return launcher;
+    }
+}
