@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.conversation.config.ProjectionConfig;
 import dev.gantry.conversation.repository.ConversationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -20,10 +21,12 @@ public class ConversationEventProjection {
 
     private final ConversationRepository conversations;
     private final ObjectMapper json;
+    private final ProjectionConfig config;
 
-    ConversationEventProjection(ConversationRepository conversations, ObjectMapper json) {
+    ConversationEventProjection(ConversationRepository conversations, ObjectMapper json, ProjectionConfig config) {
         this.conversations = conversations;
         this.json = json;
+        this.config = config;
     }
 
     @Incoming(Topics.CONVERSATION_EVENTS)
@@ -37,6 +40,8 @@ public class ConversationEventProjection {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> conversations.applyEvent(event))
+                // applying an event is idempotent, so a retry after an unclear failure is safe
+                .onFailure().retry().withBackOff(config.retryBackoff()).atMost(config.retries())
                 .invoke(changed -> {
                     if (changed == 0) {
                         Log.debugf("event %d of conversation %s changed nothing (seen already, or no such conversation)",

@@ -127,6 +127,29 @@ class ConversationResourceTest {
     }
 
     @Test
+    void listSortsByLastUpdateAndFiltersOnIt() {
+        String user = newUser();
+        String older = create(user, "older");
+        String newer = create(user, "newer");
+        Instant beforeRename = Instant.now();
+        as(user).body(Map.of("title", "older, renamed")).patch("/conversations/" + older).then().statusCode(200);
+
+        as(user).queryParam("sort", "-updatedAt").get("/conversations").then().statusCode(200)
+                .body("items.id", equalTo(List.of(older, newer)));
+        String next = as(user).queryParam("sort", "updatedAt").queryParam("limit", 1).get("/conversations").then()
+                .statusCode(200).body("items.id", equalTo(List.of(newer))).extract().path("nextPageId");
+        as(user).queryParam("sort", "updatedAt").queryParam("limit", 1).queryParam("pageId", next)
+                .get("/conversations").then().statusCode(200)
+                .body("items.id", equalTo(List.of(older)))
+                .body("nextPageId", nullValue());
+        as(user).queryParam("updatedAfter", beforeRename.toString()).get("/conversations").then().statusCode(200)
+                .body("items.id", equalTo(List.of(older)));
+        as(user).queryParam("updatedBefore", beforeRename.toString()).get("/conversations").then().statusCode(200)
+                .body("items.id", equalTo(List.of(newer)));
+        invalid(as(user).queryParam("sort", "-createdAt").queryParam("pageId", next).get("/conversations").then(), "pageId");
+    }
+
+    @Test
     void listFiltersByTitleAndCreationTime() {
         String user = newUser();
         create(user, "Refactor the parser");
