@@ -37,6 +37,17 @@ public class EventStore {
         return api.events(conversationId, afterSeq, limit, kind, pageId);
     }
 
+    /** The seq of the conversation's newest event; also tells whether the event-store answers at all. */
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    @Timeout(CallPolicy.TIMEOUT_MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
+            delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
+            skipOn = RequestProblemException.class)
+    public Uni<EventLogHead> head(UUID conversationId) {
+        return api.head(conversationId);
+    }
+
     /**
      * The live stream after {@code afterSeq}. A stream is open for as long as the client listens, so
      * it has no timeout or retry: a client resumes it with Last-Event-ID.

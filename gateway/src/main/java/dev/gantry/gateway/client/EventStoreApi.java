@@ -25,6 +25,10 @@ public interface EventStoreApi {
     Uni<Page<ConversationEvent>> events(@PathParam("id") UUID conversationId, @QueryParam("afterSeq") Long afterSeq,
             @QueryParam("limit") Integer limit, @QueryParam("kind") String kind, @QueryParam("pageId") String pageId);
 
+    @GET
+    @Path("/conversations/{id}/head")
+    Uni<EventLogHead> head(@PathParam("id") UUID conversationId);
+
     /** Events after {@code afterSeq}, then live; the data of each is the event's JSON, relayed untouched. */
     @GET
     @Path("/conversations/{id}/events/stream")

@@ -79,14 +79,15 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No such conversation of the caller")
+    @APIResponse(responseCode = "503", description = "The event-store does not answer")
     @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
             @Parameter(description = "resume after this seq") @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @QueryParam("afterSeq") @Min(0) Long afterSeq, @Context Sse sse) {
         Long resumeAfter = lastEventId == null ? afterSeq : seqOf(lastEventId);
-        // SSE sends its 200 head as soon as the stream is returned, so a 404 must be known before:
-        // the check waits on a worker thread, bounded by the call's timeout
-        relay.checkOwnership(caller.get(), id).await().indefinitely();
+        // SSE sends its 200 head as soon as the stream is returned, so a 404 or 503 must be known
+        // before: the check waits on a worker thread, bounded by the calls' timeouts
+        relay.checkStreamable(caller.get(), id).await().indefinitely();
         return relay.eventsWithHeartbeats(id, resumeAfter).map(item -> toSse(sse, item));
     }
 

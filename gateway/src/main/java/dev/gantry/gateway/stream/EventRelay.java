@@ -36,6 +36,14 @@ public class EventRelay {
         return conversations.get(caller, conversationId).replaceWithVoid();
     }
 
+    /**
+     * Succeeds when the caller owns the conversation and the event-store answers: a stream that
+     * cannot start is then a 404 or 503 problem rather than a stream that ends at once.
+     */
+    public Uni<Void> checkStreamable(Caller caller, UUID conversationId) {
+        return checkOwnership(caller, conversationId).chain(() -> eventStore.head(conversationId)).replaceWithVoid();
+    }
+
     /** The events after {@code afterSeq} (all when null), then each new one as it is stored; ownership checked first. */
     public Multi<RelayedEvent> events(Caller caller, UUID conversationId, Long afterSeq) {
         return checkOwnership(caller, conversationId)

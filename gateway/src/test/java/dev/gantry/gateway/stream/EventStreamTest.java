@@ -10,9 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gantry.gateway.support.GatewayTestResource;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
@@ -51,6 +53,8 @@ class EventStreamTest {
     void ownedConversation() {
         GatewayTestResource.resetDownstream();
         Stubs.ownedConversation(id, user, null);
+        GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo("/conversations/" + id + "/head"))
+                .willReturn(Stubs.json(200, "{\"conversationId\":\"" + id + "\",\"lastSeq\":2}")));
     }
 
     @Test
@@ -103,11 +107,24 @@ class EventStreamTest {
     }
 
     @Test
+    void aStreamWhoseEventStoreIsDownIsServiceUnavailableBeforeItStarts() {
+        GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo("/conversations/" + id + "/head"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().auth().oauth2(token).accept("text/event-stream")
+                .when().get("/api/v1/conversations/" + id + "/events/stream")
+                .then().log().ifValidationFails()
+                .statusCode(503).contentType("application/problem+json")
+                .body("detail", containsString("event-store"));
+    }
+
+    @Test
     void aWebSocketWithATokenInTheQueryReceivesTheEvents() {
         streamAnswers(sse(Stubs.event(id, 1), Stubs.event(id, 2)));
         List<String> messages = new CopyOnWriteArrayList<>();
 
         BasicWebSocketConnector.create().baseUri(base).path("/sockets/events/" + id + "?token=" + token)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((connection, message) -> messages.add(message))
                 .connectAndAwait();
 
@@ -123,6 +140,7 @@ class EventStreamTest {
 
         BasicWebSocketConnector.create().baseUri(base).path("/sockets/events/" + id + "?afterSeq=3")
                 .addHeader("Authorization", "Bearer " + token)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((connection, message) -> messages.add(message))
                 .connectAndAwait();
 
