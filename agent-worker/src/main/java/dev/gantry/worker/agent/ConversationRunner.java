@@ -203,7 +203,8 @@ final class ConversationRunner {
                 }
             }
             case Resume resume -> {
-                if (state.status() == ExecutionStatus.PAUSED || state.status() == ExecutionStatus.STOPPED) {
+                if (state.status() == ExecutionStatus.PAUSED || state.status() == ExecutionStatus.STOPPED
+                        || state.status() == ExecutionStatus.IDLE) {
                     stopRequested = false;
                     iterations = 0;
                     write(List.of(NewEvent.causedBy(resume.commandId(), EventSource.USER,

@@ -110,8 +110,5 @@ public interface WorkerConfig {
         @WithDefault("130m")
         Duration readTimeout();
 
-        /** The soft timeout of a terminal call that names none, in seconds, as the runtime reports a still-running command. */
-        @WithDefault("120")
-        int defaultTerminalTimeoutSeconds();
     }
 }

@@ -21,8 +21,4 @@ final class RuntimeProblems {
             return "the sandbox answered HTTP " + e.getResponse().getStatus();
         }
     }
-
-    static boolean isConflict(WebApplicationException e) {
-        return e.getResponse().getStatus() == 409;
-    }
 }

@@ -1,7 +1,6 @@
 package dev.gantry.worker.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.sandbox.RuntimeApi;
 import dev.gantry.worker.sandbox.SandboxSession;
 import jakarta.inject.Singleton;
@@ -11,15 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 @Singleton
 public final class TerminalTool implements Tool {
 
-    static final String INTERRUPT = "C-c";
-    /** How often a stop retries its C-c while the runtime still serves the call it interrupts. */
-    private static final long INTERRUPT_RETRY_MILLIS = 200;
-
-    private final WorkerConfig config;
-
-    TerminalTool(WorkerConfig config) {
-        this.config = config;
-    }
+    private static final String INTERRUPT = "C-c";
 
     @Override
     public String name() {
@@ -37,8 +28,7 @@ public final class TerminalTool implements Tool {
         String command = args.requiredText("command");
         RuntimeApi.TerminalRequest request = new RuntimeApi.TerminalRequest(command,
                 args.optionalBoolean("is_input").orElse(null),
-                args.optionalNumber("timeout").map(Double::intValue)
-                        .orElse(config.runtime().defaultTerminalTimeoutSeconds()),
+                args.optionalNumber("timeout").map(Double::intValue).orElse(null),
                 args.optionalBoolean("reset").orElse(null));
         SandboxSession sandbox = context.sandbox();
         RuntimeApi.TerminalResult result;
@@ -50,41 +40,23 @@ public final class TerminalTool implements Tool {
         if (result.exitCode() == -1 && context.stopRequested()) {
             result = interrupt(sandbox, result);
         }
-        return new ToolResult(format(result), result.exitCode(), false, false);
+        // the runtime's output already ends with the working directory and the exit code or how to go on
+        return new ToolResult(result.output(), result.exitCode(), false, false);
     }
 
-    /** Sends C-c to the running command, once the runtime has answered the call in progress. */
-    static RuntimeApi.TerminalResult interrupt(SandboxSession sandbox, RuntimeApi.TerminalResult running)
-            throws InterruptedException {
-        RuntimeApi.TerminalRequest key = new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null);
-        while (true) {
-            try {
-                RuntimeApi.TerminalResult after = sandbox.api().terminal(sandbox.sessionKey(), key);
-                return new RuntimeApi.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
-                        after.workingDir(), after.timedOut());
-            } catch (WebApplicationException e) {
-                if (!RuntimeProblems.isConflict(e)) {
-                    return running;
-                }
-                Thread.sleep(INTERRUPT_RETRY_MILLIS);
-            }
+    /**
+     * Sends C-c to the command that is still running. The runtime serves one terminal call at a time,
+     * so this goes once the call in progress has answered (at its soft timeout); if the command ended
+     * meanwhile, the runtime refuses the key and the first answer stands.
+     */
+    private static RuntimeApi.TerminalResult interrupt(SandboxSession sandbox, RuntimeApi.TerminalResult running) {
+        try {
+            RuntimeApi.TerminalResult after = sandbox.api().terminal(sandbox.sessionKey(),
+                    new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
+            return new RuntimeApi.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
+                    after.workingDir(), after.timedOut());
+        } catch (WebApplicationException e) {
+            return running;
         }
-    }
-
-    private static String format(RuntimeApi.TerminalResult result) {
-        StringBuilder text = new StringBuilder(result.output() == null ? "" : result.output());
-        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
-            text.append('\n');
-        }
-        if (result.workingDir() != null) {
-            text.append("[Current working directory: ").append(result.workingDir()).append("]\n");
-        }
-        if (result.exitCode() == -1) {
-            text.append("[The command is still running. Send an empty command to wait for more output, text with"
-                    + " is_input=true to answer it, or C-c with is_input=true to interrupt it.]");
-        } else {
-            text.append("[Command finished with exit code ").append(result.exitCode()).append("]");
-        }
-        return text.toString();
     }
 }

@@ -63,7 +63,12 @@ public final class Conversation {
     }
 
     public AgentSettings settings(String modelName) {
-        return new AgentSettings(modelName, WorkerTestResource.llm().baseUrl(), "llm-key", 100, confirmation, null);
+        return settings(modelName, 100, null);
+    }
+
+    public AgentSettings settings(String modelName, int maxIterations, java.math.BigDecimal maxBudget) {
+        return new AgentSettings(modelName, WorkerTestResource.llm().baseUrl(), "llm-key", maxIterations, confirmation,
+                maxBudget);
     }
 
     public void start(String task) {
@@ -131,6 +136,11 @@ public final class Conversation {
                 .filter(p -> p instanceof ConversationStateUpdateEvent u && u.status() != null)
                 .map(ConversationStateUpdateEvent.class::cast)
                 .reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Waits until the conversation's events hold one that matches. */
+    public void awaitEvent(java.util.function.Predicate<ConversationEvent> match) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> events().stream().anyMatch(match));
     }
 
     public void awaitStatus(ExecutionStatus status) {

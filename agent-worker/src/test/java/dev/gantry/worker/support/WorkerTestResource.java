@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The one model with a configured price. */
+    public static final String PRICED_MODEL = "priced-model";
+
     private static ScriptedLlmServer llm;
     private static PlatformStub platform;
     private static SandboxManagerFake sandboxes;
@@ -46,7 +49,10 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
                 "gantry.internal.token", PlatformStub.INTERNAL_TOKEN,
                 // retries as in production, only faster
                 "dev.gantry.worker.llm.LlmCaller/chat/Retry/delay", "20",
-                "dev.gantry.worker.llm.LlmCaller/chat/Retry/delayUnit", "MILLIS");
+                "dev.gantry.worker.llm.LlmCaller/chat/Retry/delayUnit", "MILLIS",
+                // a price for the budget test's model: 0.12 dollars per scripted call (100 + 20 tokens)
+                "gantry.worker.llm.prices.\"" + PRICED_MODEL + "\".input-per-million-tokens", "1000",
+                "gantry.worker.llm.prices.\"" + PRICED_MODEL + "\".output-per-million-tokens", "1000");
     }
 
     @Override
