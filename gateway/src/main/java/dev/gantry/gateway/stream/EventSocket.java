@@ -112,5 +112,4 @@ public class EventSocket {
         Log.errorf(failure, "gateway: event socket failed");
         return CloseReason.INTERNAL_SERVER_ERROR;
     }
-
 }
