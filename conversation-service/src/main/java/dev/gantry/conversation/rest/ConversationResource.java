@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The conversations of the caller named in {@code X-Gantry-User}; another user's answer 404. */
 @Path("/conversations")
@@ -41,9 +42,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
 
-    private static final int ACCEPTED = 202;
-    private static final int CREATED = 201;
-    private static final int NO_CONTENT = 204;
     private static final CreateConversationRequest EMPTY = new CreateConversationRequest(null, null, null, null);
 
     private final ConversationService conversations;
@@ -53,7 +51,7 @@ public class ConversationResource {
     }
 
     @POST
-    @ResponseStatus(CREATED)
+    @ResponseStatus(RestResponse.StatusCode.CREATED)
     public Uni<ConversationResponse> create(@HeaderParam(GantryHeaders.USER) String userId,
             @Valid CreateConversationRequest body) {
         return conversations.create(userId, body == null ? EMPTY : body);
@@ -106,14 +104,14 @@ public class ConversationResource {
 
     @DELETE
     @Path("/{id}")
-    @ResponseStatus(NO_CONTENT)
+    @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
     public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
         return conversations.delete(userId, id);
     }
 
     @POST
     @Path("/{id}/messages")
-    @ResponseStatus(ACCEPTED)
+    @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
     public Uni<CommandAccepted> sendMessage(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
             @Valid @NotNull SendMessageRequest body) {
         return conversations.sendMessage(userId, id, body).map(CommandAccepted::new);
@@ -121,28 +119,28 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/pause")
-    @ResponseStatus(ACCEPTED)
+    @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
     public Uni<CommandAccepted> pause(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
         return conversations.pause(userId, id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/resume")
-    @ResponseStatus(ACCEPTED)
+    @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
     public Uni<CommandAccepted> resume(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
         return conversations.resume(userId, id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/stop")
-    @ResponseStatus(ACCEPTED)
+    @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
     public Uni<CommandAccepted> stop(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
         return conversations.stop(userId, id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/confirmation")
-    @ResponseStatus(ACCEPTED)
+    @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
     public Uni<CommandAccepted> confirm(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
             @Valid @NotNull ConfirmationRequest body) {
         return conversations.confirm(userId, id, body).map(CommandAccepted::new);

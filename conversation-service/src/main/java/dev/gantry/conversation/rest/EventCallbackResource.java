@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Where the caller wants their conversations' events posted. */
 @Path("/event-callbacks")
@@ -26,9 +27,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventCallbackResource {
-
-    private static final int CREATED = 201;
-    private static final int NO_CONTENT = 204;
 
     private final EventCallbackService callbacks;
 
@@ -39,14 +37,11 @@ public class EventCallbackResource {
     @GET
     public Uni<Page<EventCallback>> list(@HeaderParam(GantryHeaders.USER) String userId,
             @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
-        QueryParams params = new QueryParams();
-        int pageSize = params.limit(limit);
-        params.check();
-        return callbacks.list(userId, pageId, pageSize);
+        return callbacks.list(userId, pageId, QueryParams.pageLimit(limit));
     }
 
     @POST
-    @ResponseStatus(CREATED)
+    @ResponseStatus(RestResponse.StatusCode.CREATED)
     public Uni<EventCallback> create(@HeaderParam(GantryHeaders.USER) String userId,
             @Valid @NotNull EventCallbackRequest body) {
         return callbacks.create(userId, body);
@@ -54,7 +49,7 @@ public class EventCallbackResource {
 
     @DELETE
     @Path("/{id}")
-    @ResponseStatus(NO_CONTENT)
+    @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
     public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
         return callbacks.delete(userId, id);
     }

@@ -26,8 +26,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class McpServerResource {
 
-    private static final int NO_CONTENT = 204;
-
     private final McpServerService servers;
 
     McpServerResource(McpServerService servers) {
@@ -37,24 +35,19 @@ public class McpServerResource {
     @GET
     public Uni<Page<McpServer>> list(@HeaderParam(GantryHeaders.USER) String userId,
             @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
-        QueryParams params = new QueryParams();
-        int pageSize = params.limit(limit);
-        params.check();
-        return servers.list(userId, pageId, pageSize);
+        return servers.list(userId, pageId, QueryParams.pageLimit(limit));
     }
 
     /** Creates (201) or replaces (200) the server of that name. */
     @POST
     public Uni<RestResponse<McpServer>> upsert(@HeaderParam(GantryHeaders.USER) String userId,
             @Valid @NotNull McpServer body) {
-        return servers.upsert(userId, body).map(written -> written.created()
-                ? RestResponse.status(RestResponse.Status.CREATED, written.value())
-                : RestResponse.ok(written.value()));
+        return servers.upsert(userId, body).map(CreatedOrReplaced::answer);
     }
 
     @DELETE
     @Path("/{name}")
-    @ResponseStatus(NO_CONTENT)
+    @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
     public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("name") String name) {
         return servers.delete(userId, name);
     }

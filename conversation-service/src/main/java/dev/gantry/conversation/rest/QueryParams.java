@@ -16,6 +16,14 @@ final class QueryParams {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** The {@code limit} of a list route that takes no other parameter, checked. */
+    static int pageLimit(String value) {
+        QueryParams params = new QueryParams();
+        int limit = params.limit(value);
+        params.check();
+        return limit;
+    }
+
     int limit(String value) {
         if (value == null || value.isEmpty()) {
             return Page.DEFAULT_LIMIT;

@@ -29,9 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SecretResource {
 
-    private static final int CREATED = 201;
-    private static final int NO_CONTENT = 204;
-
     private final SecretService secrets;
 
     SecretResource(SecretService secrets) {
@@ -41,15 +38,12 @@ public class SecretResource {
     @GET
     public Uni<Page<SecretMetadata>> list(@HeaderParam(GantryHeaders.USER) String userId,
             @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
-        QueryParams params = new QueryParams();
-        int pageSize = params.limit(limit);
-        params.check();
-        return secrets.list(userId, pageId, pageSize);
+        return secrets.list(userId, pageId, QueryParams.pageLimit(limit));
     }
 
     /** 409 when the caller has a secret of that name already: replacing one is a PUT. */
     @POST
-    @ResponseStatus(CREATED)
+    @ResponseStatus(RestResponse.StatusCode.CREATED)
     public Uni<SecretMetadata> create(@HeaderParam(GantryHeaders.USER) String userId,
             @Valid @NotNull SecretCreateRequest body) {
         return secrets.create(userId, body);
@@ -60,14 +54,12 @@ public class SecretResource {
     @Path("/{name}")
     public Uni<RestResponse<SecretMetadata>> put(@HeaderParam(GantryHeaders.USER) String userId,
             @PathParam("name") String name, @Valid @NotNull SecretPutRequest body) {
-        return secrets.put(userId, name, body).map(written -> written.created()
-                ? RestResponse.status(RestResponse.Status.CREATED, written.value())
-                : RestResponse.ok(written.value()));
+        return secrets.put(userId, name, body).map(CreatedOrReplaced::answer);
     }
 
     @DELETE
     @Path("/{name}")
-    @ResponseStatus(NO_CONTENT)
+    @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
     public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("name") String name) {
         return secrets.delete(userId, name);
     }
