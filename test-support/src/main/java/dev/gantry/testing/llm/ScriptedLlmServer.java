@@ -97,12 +97,14 @@ public final class ScriptedLlmServer implements AutoCloseable {
             }
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String model = request.path("model").asText();
-            Reply reply = script(model).next(request);
+            Script script = script(model);
+            Reply reply = script.next(request);
             reply.delay().ifPresent(ScriptedLlmServer::sleep);
             switch (reply) {
                 case Reply.Failure failure -> send(exchange, failure.status(), error(failure.message()));
                 case Reply.Completion completion -> send(exchange, 200, completion(model, completion));
             }
+            script.answered(System.nanoTime());
         }
     }
 
@@ -198,6 +200,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         private final Deque<Reply> replies = new ArrayDeque<>();
         private final List<JsonNode> requests = new ArrayList<>();
+        private final List<Long> answeredAt = new ArrayList<>();
 
         /** Answers with a text and no tool call. */
         public Script text(String text) {
@@ -239,6 +242,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         synchronized List<JsonNode> requests() {
             return List.copyOf(requests);
+        }
+
+        /** When each answer was sent, by {@link System#nanoTime()}, in order: for latency measurements. */
+        public synchronized List<Long> answeredAt() {
+            return List.copyOf(answeredAt);
+        }
+
+        synchronized void answered(long nanoTime) {
+            answeredAt.add(nanoTime);
         }
     }
 }
