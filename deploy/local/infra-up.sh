@@ -14,7 +14,8 @@ with_kafka=true
 mkdir -p "$GANTRY_LOGS" "$GANTRY_RUN"
 
 # databases of the services, and of their tests
-DATABASES=(gantry_conversations gantry_events gantry_conversations_test gantry_events_test)
+DATABASES=(gantry_conversations gantry_events gantry_conversations_test gantry_events_test
+  gantry_system_conversations gantry_system_events)
 
 is_local() { [[ $1 == 127.0.0.1 || $1 == localhost || $1 == ::1 ]]; }
 

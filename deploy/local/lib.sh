@@ -77,6 +77,15 @@ stop_pidfile() {
   rm -f "$pidfile"
 }
 
+# Prints a token for a local user ([userId] [--admin]), signed with the key pair the gateway made in
+# $GANTRY_HOME/keys on its first start.
+local_token() {
+  local app=$GANTRY_REPO/gateway/target/quarkus-app
+  [[ -f $GANTRY_HOME/keys/jwt-private.pem ]] || die "no local signing key in $GANTRY_HOME/keys: start Gantry once with ./gantry up"
+  GANTRY_HOME=$GANTRY_HOME java -cp "$app/app/*:$app/lib/main/*:$app/lib/boot/*:$app/quarkus/*" \
+    dev.gantry.gateway.auth.LocalTokenCommand "$@"
+}
+
 # Runs a command as the operating-system user that owns PostgreSQL (peer authentication).
 as_postgres() {
   if [[ $(id -un) == postgres ]]; then "$@"

@@ -32,6 +32,17 @@ fi
 
 "$GANTRY_REPO/deploy/local/infra-up.sh"
 
+# The platform's own secrets, made once per GANTRY_HOME and kept there, readable by this user only:
+# the token services present to each other, and the key that encrypts users' secrets at rest.
+secrets=$GANTRY_HOME/platform-secrets.env
+if [[ ! -f $secrets ]]; then
+  (umask 077 && printf 'GANTRY_INTERNAL_TOKEN=%s\nGANTRY_SECRETS_MASTER_KEY=%s\n' \
+    "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')" "$(head -c 32 /dev/urandom | base64)" > "$secrets")
+fi
+set -a
+source "$secrets"
+set +a
+
 # Every service's environment: where the infrastructure and the local data are.
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
 export QUARKUS_REDIS_HOSTS=redis://$GANTRY_REDIS_HOST:$GANTRY_REDIS_PORT
@@ -77,4 +88,10 @@ for entry in "${GANTRY_SERVICES[@]}"; do
   printf '  %-22s http://127.0.0.1:%s   (ready: http://127.0.0.1:%s/q/health/ready)\n' "${entry%%:*}" "${entry##*:}" "${entry##*:}"
 done
 printf '  %-22s 127.0.0.1:%s\n' kafka "$GANTRY_KAFKA_PORT"
-printf '\nThe public API is http://127.0.0.1:8080/api/v1 . Stop everything with ./gantry down\n'
+# the local user's token, also kept for the gantry CLI
+(umask 077 && local_token > "$GANTRY_HOME/local-user.jwt")
+printf '\nThe public API is http://127.0.0.1:8080/api/v1 (OpenAPI: http://127.0.0.1:8080/q/openapi).\n'
+printf 'A token for the local user (also in %s; ./gantry token prints a new one):\n\n%s\n\n' \
+  "$GANTRY_HOME/local-user.jwt" "$(cat "$GANTRY_HOME/local-user.jwt")"
+printf 'Try: curl -H "Authorization: Bearer $(cat %s)" http://127.0.0.1:8080/api/v1/conversations\n' "$GANTRY_HOME/local-user.jwt"
+printf 'Stop everything with ./gantry down\n'
