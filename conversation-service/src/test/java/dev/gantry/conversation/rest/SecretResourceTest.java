@@ -29,6 +29,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -100,6 +105,38 @@ class SecretResourceTest {
         String stranger = newUser();
         as(stranger).body(Map.of("name", "STRANGER_KEY", "value", "theirs")).post("/secrets").then().statusCode(201);
         internal().get("/internal/conversations/" + conversation + "/secrets/STRANGER_KEY").then().statusCode(404);
+    }
+
+    @Test
+    void noLogLineCarriesASecretsValue() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String user = newUser();
+            as(user).body(Map.of("name", "LOGGED_KEY", "value", VALUE)).post("/secrets").then().statusCode(201);
+            as(user).body(Map.of("value", VALUE)).put("/secrets/LOGGED_KEY").then().statusCode(200);
+            as(user).body(Map.of("name", "bad name", "value", VALUE)).post("/secrets").then().statusCode(400);
+            String conversation = as(user).post("/conversations").then().statusCode(201).extract().path("id");
+            internal().get("/internal/conversations/" + conversation + "/secrets/LOGGED_KEY").then().statusCode(200);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).anyMatch(line -> line.contains("LOGGED_KEY")).noneMatch(line -> line.contains(VALUE));
     }
 
     @Test
