@@ -2,6 +2,8 @@ package dev.gantry.sandbox.health;
 
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.kubernetes.KubernetesLauncher;
+import dev.gantry.sandbox.pool.WarmPool;
+import dev.gantry.sandbox.service.TemplateCatalog;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Instance;
@@ -27,18 +29,25 @@ class LauncherHealthCheck implements HealthCheck {
     private final SandboxConfig config;
     private final Instance<KubernetesClient> kubernetes;
     private final Instance<KubernetesLauncher> kubernetesLauncher;
+    private final TemplateCatalog templates;
+    private final WarmPool pool;
 
     LauncherHealthCheck(SandboxConfig config, Instance<KubernetesClient> kubernetes,
-            Instance<KubernetesLauncher> kubernetesLauncher) {
+            Instance<KubernetesLauncher> kubernetesLauncher, TemplateCatalog templates, WarmPool pool) {
         this.config = config;
         this.kubernetes = kubernetes;
         this.kubernetesLauncher = kubernetesLauncher;
+        this.templates = templates;
+        this.pool = pool;
     }
 
+    /** Also says how many warm sandboxes wait per template: an empty pool is not unready, only slower. */
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .withData("launcher", config.launcher().name().toLowerCase());
+        templates.all().stream().filter(template -> template.warmPoolSize() > 0).forEach(template -> response
+                .withData("warmPool." + template.name(), pool.readyCount(template.name())));
         return switch (config.launcher()) {
             case KUBERNETES -> kubernetesApi(response);
             case PROCESS -> processes(response);

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     @Test
-    void isReadyWhenKafkaAnswers() {
+    void isReadyWhenKafkaAnswersAndTheRuntimeCanBeLaunched() {
         given().when().get("/q/health/ready")
                 .then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("Kafka connection health check"));
+                .body("checks.name", hasItems("Kafka connection health check", "Sandbox launcher"))
+                .body("checks.find { it.name == 'Sandbox launcher' }.data.launcher", is("process"))
+                .body("checks.find { it.name == 'Sandbox launcher' }.data.runtimeJarPresent", is(true));
     }
 }

@@ -289,14 +289,10 @@ public class KubernetesLauncher implements SandboxLauncher {
                 namespace, kubernetes.serviceDomain(), kubernetes.runtimePort())), key);
     }
 
-    /** Why the pod cannot run, if it cannot: it failed, its image does not pull, its container crashed. */
+    /** Why the pod cannot run, if it cannot: its image does not pull, its container crashed or ended, it failed. */
     static Optional<String> podFailure(Pod pod) {
         if (pod.getStatus() == null) {
             return Optional.empty();
-        }
-        if ("Failed".equals(pod.getStatus().getPhase())) {
-            return Optional.of("pod failed: " + Optional.ofNullable(pod.getStatus().getReason()).orElse("")
-                    + " " + Optional.ofNullable(pod.getStatus().getMessage()).orElse("")).map(String::trim);
         }
         for (ContainerStatus container : Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of())) {
             if (container.getState() == null) {
@@ -308,9 +304,13 @@ public class KubernetesLauncher implements SandboxLauncher {
             }
             var terminated = container.getState().getTerminated();
             if (terminated != null) {
-                return Optional.of("runtime exited with code " + terminated.getExitCode() + ": "
-                        + Optional.ofNullable(terminated.getReason()).orElse(""));
+                return Optional.of("the runtime exited with code " + terminated.getExitCode()
+                        + Optional.ofNullable(terminated.getReason()).map(reason -> " (" + reason + ")").orElse(""));
             }
+        }
+        if ("Failed".equals(pod.getStatus().getPhase())) {
+            return Optional.of(("the pod failed: " + Optional.ofNullable(pod.getStatus().getReason()).orElse("")
+                    + " " + Optional.ofNullable(pod.getStatus().getMessage()).orElse("")).trim());
         }
         return Optional.empty();
     }

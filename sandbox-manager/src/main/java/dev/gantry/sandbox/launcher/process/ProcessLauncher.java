@@ -52,6 +52,8 @@ import java.util.stream.Stream;
 public class ProcessLauncher implements SandboxLauncher {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** A file, not a directory, so discovery never mistakes it for an instance. */
+    private static final String CDS_ARCHIVE = "sandbox-runtime.jsa";
     /** Environment of the manager that must not reach a runtime: its own settings and secrets. */
     private static final List<String> PRIVATE_ENV_PREFIXES = List.of("QUARKUS_", "GANTRY_", "KAFKA_", "MP_");
 
@@ -178,6 +180,10 @@ public class ProcessLauncher implements SandboxLauncher {
         command.add(config.java().map(Path::toString)
                 .orElseGet(() -> ProcessHandle.current().info().command().orElse("java")));
         command.addAll(config.jvmOptions());
+        if (config.classDataSharing()) {
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + config.root().resolve(CDS_ARCHIVE).toAbsolutePath());
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.workspace().toFile())
