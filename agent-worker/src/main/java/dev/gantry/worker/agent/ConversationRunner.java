@@ -40,6 +40,7 @@ import dev.gantry.worker.sandbox.SandboxSession;
 import dev.gantry.worker.sandbox.SandboxUnavailableException;
 import dev.gantry.worker.stuck.ContextWindow;
 import dev.gantry.worker.stuck.StuckDetector;
+import dev.gantry.worker.stuck.StuckPattern;
 import dev.gantry.worker.tools.Tool;
 import dev.gantry.worker.tools.ToolArgumentException;
 import dev.gantry.worker.tools.ToolCatalog;
@@ -53,14 +54,17 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Drives one conversation on a virtual thread of its own: takes its commands in order, runs the agent
@@ -80,7 +84,8 @@ final class ConversationRunner {
     private final OwnedPartition partition;
     private final AgentServices services;
     private final Semaphore stepPermits;
-    private final Runnable onExit;
+    private final Predicate<ConversationRunner> leave;
+    private final Consumer<ConversationRunner> gone;
     private final LinkedBlockingQueue<Inbound> mailbox = new LinkedBlockingQueue<>();
     private final List<Long> heldOffsets = new ArrayList<>();
     private final ConversationState state = new ConversationState();
@@ -93,12 +98,13 @@ final class ConversationRunner {
     private int iterations;
 
     ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
-            Runnable onExit) {
+            Predicate<ConversationRunner> leave, Consumer<ConversationRunner> gone) {
         this.conversationId = conversationId;
         this.partition = partition;
         this.services = services;
         this.stepPermits = stepPermits;
-        this.onExit = onExit;
+        this.leave = leave;
+        this.gone = gone;
         this.thread = Thread.ofVirtual().name("conversation-" + conversationId).unstarted(this::run);
     }
 
@@ -124,6 +130,14 @@ final class ConversationRunner {
         return partition.partition();
     }
 
+    UUID conversationId() {
+        return conversationId;
+    }
+
+    boolean hasNoCommands() {
+        return mailbox.isEmpty();
+    }
+
     private void run() {
         try {
             Inbound first = mailbox.take();
@@ -138,7 +152,12 @@ final class ConversationRunner {
                         step();
                     }
                 } else {
-                    handle(mailbox.take());
+                    Inbound next = mailbox.poll(services.config().idleEviction().toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        handle(next);
+                    } else if (leave.test(this)) {
+                        return;
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -148,7 +167,7 @@ final class ConversationRunner {
         } catch (RuntimeException e) {
             Log.errorf(e, "conversation %s failed on this worker", conversationId);
         } finally {
-            onExit.run();
+            gone.accept(this);
         }
     }
 
@@ -322,7 +341,7 @@ final class ConversationRunner {
                         + ", its budget is $" + settings.maxBudget().toPlainString())));
                 return;
             }
-            Optional<dev.gantry.worker.stuck.StuckPattern> stuck = StuckDetector.detect(state.events());
+            Optional<StuckPattern> stuck = StuckDetector.detect(state.events());
             if (stuck.isPresent()) {
                 write(List.of(status(ExecutionStatus.STUCK, stuck.get().reason())));
                 return;
@@ -493,7 +512,7 @@ final class ConversationRunner {
 
     private static SecurityRisk risk(JsonNode arguments) {
         try {
-            return SecurityRisk.valueOf(arguments.path("security_risk").asText("UNKNOWN").toUpperCase(java.util.Locale.ROOT));
+            return SecurityRisk.valueOf(arguments.path("security_risk").asText("UNKNOWN").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return SecurityRisk.UNKNOWN;
         }
@@ -543,7 +562,7 @@ final class ConversationRunner {
                 .map(NewEvent::payload)
                 .filter(ConversationStateUpdateEvent.class::isInstance)
                 .map(p -> ((ConversationStateUpdateEvent) p).status())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .reduce((a, b) -> b)
                 .map(s -> s != ExecutionStatus.RUNNING)
                 .orElse(state.status() != ExecutionStatus.RUNNING);

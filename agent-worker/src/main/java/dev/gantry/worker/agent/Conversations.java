@@ -11,8 +11,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The conversations this worker drives, one runner each. A runner starts with the first command of
- * its conversation this worker sees, and ends when the partition moves away or the conversation is
- * deleted. At most {@code maxConcurrentConversations} of them take a step at the same time.
+ * its conversation this worker sees, and ends when the partition moves away, the conversation is
+ * deleted, or it has been at rest for {@code idleEviction} (its next command reads it back from the log). At most {@code maxConcurrentConversations} of them take a step at the same time.
  */
 @Singleton
 class Conversations implements CommandHandler {
@@ -28,13 +28,30 @@ class Conversations implements CommandHandler {
 
     @Override
     public void onCommand(OwnedPartition partition, long offset, ConversationCommand command) {
-        UUID id = command.conversationId();
-        runners.computeIfAbsent(id, key -> {
-            ConversationRunner runner = new ConversationRunner(key, partition, services, stepPermits,
-                    () -> runners.remove(key));
-            runner.start();
+        // compute, not computeIfAbsent + offer: a runner that is leaving must not miss the command
+        runners.compute(command.conversationId(), (id, existing) -> {
+            ConversationRunner runner = existing;
+            if (runner == null) {
+                runner = new ConversationRunner(id, partition, services, stepPermits, this::leave,
+                        gone -> runners.remove(gone.conversationId(), gone));
+                runner.start();
+            }
+            runner.offer(offset, command);
             return runner;
-        }).offer(offset, command);
+        });
+    }
+
+    /** A runner at rest asks to leave; it may not if a command came for it meanwhile. */
+    private boolean leave(ConversationRunner runner) {
+        boolean[] left = {false};
+        runners.computeIfPresent(runner.conversationId(), (id, current) -> {
+            if (current == runner && runner.hasNoCommands()) {
+                left[0] = true;
+                return null;
+            }
+            return current;
+        });
+        return left[0];
     }
 
     @Override

@@ -22,6 +22,13 @@ public interface WorkerConfig {
     @WithDefault("100")
     int maxIterations();
 
+    /**
+     * How long a conversation at rest keeps its state in this worker's memory; after that it is read back
+     * from the log when its next command comes.
+     */
+    @WithDefault("10m")
+    Duration idleEviction();
+
     /** Where the project lives in a sandbox, as the system prompt tells the agent. */
     @WithDefault("/workspace")
     String workspacePath();

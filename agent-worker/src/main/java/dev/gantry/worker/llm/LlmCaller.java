@@ -2,10 +2,12 @@ package dev.gantry.worker.llm;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.netty.channel.ConnectTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
@@ -15,8 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Calls the LLM, retrying with exponential backoff what may pass: 429, 5xx, timeouts, refused
@@ -62,14 +64,14 @@ public class LlmCaller {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t instanceof HttpTimeoutException || t instanceof ConnectException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                    || t instanceof ConnectTimeoutException) {
                 return true;
             }
             if (t instanceof WebApplicationException web) {
                 int status = web.getResponse().getStatus();
                 return status == TOO_MANY_REQUESTS || status >= FIRST_SERVER_ERROR;
             }
-            if (t instanceof dev.langchain4j.exception.HttpException http) {
+            if (t instanceof HttpException http) {
                 return http.statusCode() == TOO_MANY_REQUESTS || http.statusCode() >= FIRST_SERVER_ERROR;
             }
         }

@@ -38,6 +38,8 @@ final class PartitionWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile RuntimeException failure;
+    /** The command offset last committed; a transaction sends offsets only when they moved, saving two round trips. */
+    private long committedOffset = -1;
 
     PartitionWriter(int partition, Map<String, Object> producerConfig, CommandOffsets offsets,
             Supplier<ConsumerGroupMetadata> groupMetadata) {
@@ -104,13 +106,17 @@ final class PartitionWriter implements AutoCloseable {
             }
             batches.forEach(b -> b.settledOffsets().forEach(offsets::settled));
             OptionalLong committable = offsets.committable();
-            if (committable.isPresent()) {
+            boolean moved = committable.isPresent() && committable.getAsLong() != committedOffset;
+            if (moved) {
                 producer.sendOffsetsToTransaction(
                         Map.of(new TopicPartition(Topics.CONVERSATION_COMMANDS, partition),
                                 new OffsetAndMetadata(committable.getAsLong())),
                         groupMetadata.get());
             }
             producer.commitTransaction();
+            if (moved) {
+                committedOffset = committable.getAsLong();
+            }
             batches.forEach(b -> b.written().complete(null));
         } catch (RuntimeException e) {
             // fenced or broken: every later write fails too, the owner's conversations stop

@@ -1,6 +1,7 @@
 package dev.gantry.worker.stuck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.AgentErrorEvent;
 import dev.gantry.contracts.event.ConversationEvent;
@@ -92,7 +93,7 @@ public final class StuckDetector {
     }
 
     private static String withoutRisk(JsonNode arguments) {
-        return arguments.deepCopy() instanceof com.fasterxml.jackson.databind.node.ObjectNode copy
+        return arguments.deepCopy() instanceof ObjectNode copy
                 ? copy.without("security_risk").toString() : arguments.toString();
     }
 

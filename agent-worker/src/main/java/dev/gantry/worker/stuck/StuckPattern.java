@@ -1,5 +1,7 @@
 package dev.gantry.worker.stuck;
 
+import java.util.Locale;
+
 /** The ways an agent can be stuck, named in the status change's reason. */
 public enum StuckPattern {
     REPEATED_ACTION_AND_OBSERVATION("the same action gave the same observation " + StuckDetector.SAME_ACTION_AND_OBSERVATION + " times in a row"),
@@ -16,6 +18,6 @@ public enum StuckPattern {
 
     /** The reason recorded with the {@code stuck} status: the pattern's name and what it means. */
     public String reason() {
-        return name().toLowerCase(java.util.Locale.ROOT) + ": " + description;
+        return name().toLowerCase(Locale.ROOT) + ": " + description;
     }
 }

@@ -2,6 +2,7 @@ package dev.gantry.worker.tools;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.GantryJson;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -77,7 +78,7 @@ public class ToolCatalog {
                             + " LOW (reads, builds, tests), MEDIUM (changes files, installs packages),"
                             + " HIGH (deletes data, touches credentials, pushes, sends things out).")
                     .putArray("enum").add("LOW").add("MEDIUM").add("HIGH");
-            ((com.fasterxml.jackson.databind.node.ArrayNode) parameters.path("required")).add(SECURITY_RISK);
+            ((ArrayNode) parameters.path("required")).add(SECURITY_RISK);
         }
         ObjectNode spec = GantryJson.mapper().createObjectNode().put("type", "function");
         spec.set("function", function);

@@ -26,6 +26,7 @@ public final class EventTap {
     private static EventTap instance;
 
     private final Map<UUID, List<ConversationEvent>> events = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> arrivedAt = new ConcurrentHashMap<>();
 
     private EventTap() {
         Thread.ofPlatform().daemon().name("test-event-tap").start(this::run);
@@ -49,6 +50,11 @@ public final class EventTap {
         }
     }
 
+    /** When the event was read from the topic, by {@link System#nanoTime()}. */
+    public long arrivedAt(UUID eventId) {
+        return arrivedAt.get(eventId);
+    }
+
     private void run() {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
@@ -61,6 +67,7 @@ public final class EventTap {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     ConversationEvent event = parse(record.value());
+                    arrivedAt.put(event.id(), System.nanoTime());
                     List<ConversationEvent> list = events.computeIfAbsent(event.conversationId(), k -> new ArrayList<>());
                     synchronized (list) {
                         list.add(event);

@@ -71,6 +71,10 @@ public final class PlatformStub implements AutoCloseable {
         connections.put(sandboxId, connection);
     }
 
+    public Connection connection(UUID sandboxId) {
+        return connections.get(sandboxId);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -62,8 +62,17 @@ public final class SandboxManagerFake {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestResource.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new StringSerializer());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.values().forEach(Process::destroyForcibly)));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         Thread.ofPlatform().daemon().name("test-sandbox-manager").start(this::run);
+    }
+
+    private void stopAll() {
+        runtimes.values().forEach(Process::destroyForcibly);
+        try (var paths = Files.walk(workspaces)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is exiting; a left-over temporary directory is all that can come of it
+        }
     }
 
     /** The workspace the runtime of this sandbox works in. */

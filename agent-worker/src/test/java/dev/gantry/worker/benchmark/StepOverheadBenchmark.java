@@ -1,0 +1,149 @@
+package dev.gantry.worker.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.llm.ScriptedLlmServer;
+import dev.gantry.worker.support.Conversation;
+import dev.gantry.worker.support.EventTap;
+import dev.gantry.worker.support.PlatformStub;
+import dev.gantry.worker.support.WorkerTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The platform's overhead per agent step: from the moment the scripted LLM has sent its answer (a
+ * terminal call of {@code true}) to the moment the step's ObservationEvent is read from the topic.
+ * Printed beside the floor measured in the same run: one Kafka produce-and-consume plus one direct
+ * round trip to the same sandbox runtime. Opt-in: {@code -Dgantry.benchmark=true -Dtest=StepOverheadBenchmark}.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(WorkerTestResource.class)
+@EnabledIfSystemProperty(named = "gantry.benchmark", matches = "true")
+class StepOverheadBenchmark {
+
+    /** Below the platform's default limit of steps per run, and different commands so no stuck pattern fires. */
+    private static final int STEPS = 90;
+    private static final int WARM_UP = 10;
+    private static final int FLOOR_SAMPLES = 200;
+
+    @Test
+    void printsTheOverheadPerStepBesideTheFloor() throws Exception {
+        Conversation conversation = new Conversation();
+        ScriptedLlmServer.Script script = conversation.script();
+        for (int i = 0; i < STEPS; i++) {
+            script.toolCall("terminal", "{\"command\": \"true # step " + i + "\"}");
+        }
+        script.toolCall("finish", "{\"message\": \"done\"}");
+
+        conversation.start("Run true many times.");
+        Awaitility.await().atMost(java.time.Duration.ofMinutes(5)).until(() -> conversation.status() == ExecutionStatus.FINISHED);
+
+        List<Long> answered = script.answeredAt();
+        List<ConversationEvent> observations = conversation.events().stream()
+                .filter(e -> e.payload() instanceof ObservationEvent o && o.toolName().equals("terminal")).toList();
+        assertThat(observations).hasSize(STEPS);
+        List<Double> overhead = new ArrayList<>();
+        for (int i = WARM_UP; i < STEPS; i++) {
+            overhead.add(millis(EventTap.get().arrivedAt(observations.get(i).id()) - answered.get(i)));
+        }
+
+        List<Double> kafka = kafkaFloor(false);
+        List<Double> transactional = kafkaFloor(true);
+        List<Double> runtime = runtimeFloor(WorkerTestResource.platform().connection(conversation.sandboxId));
+        double floor = p(kafka, 50) + p(runtime, 50);
+        System.out.printf("""
+                agent-worker step overhead (LLM answer sent -> ObservationEvent read from the topic), %d steps:
+                  p50 %.2f ms   p99 %.2f ms
+                floor in the same run: Kafka produce->consume p50 %.2f ms (p99 %.2f), runtime round trip p50 %.2f ms (p99 %.2f)
+                  floor p50 %.2f ms; overhead p50 / floor p50 = %.2f
+                for comparison, one transactional produce->consume (a step makes two): p50 %.2f ms (p99 %.2f)
+                """, overhead.size(), p(overhead, 50), p(overhead, 99), p(kafka, 50), p(kafka, 99), p(runtime, 50),
+                p(runtime, 99), floor, p(overhead, 50) / floor, p(transactional, 50), p(transactional, 99));
+    }
+
+    private static List<Double> kafkaFloor(boolean transactional) throws Exception {
+        UUID probe = UUID.randomUUID();
+        List<Double> samples = new ArrayList<>();
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 0));
+        if (transactional) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "benchmark-" + probe);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            if (transactional) {
+                producer.initTransactions();
+            }
+            for (int i = 1; i <= FLOOR_SAMPLES; i++) {
+                ConversationEvent event = ConversationEvent.of(probe, i, Instant.now(), EventSource.SYSTEM,
+                        new MessageEvent("floor"));
+                long sent = System.nanoTime();
+                if (transactional) {
+                    producer.beginTransaction();
+                }
+                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, probe.toString(),
+                        GantryJson.mapper().writeValueAsString(event))).get();
+                if (transactional) {
+                    producer.commitTransaction();
+                }
+                int seen = i;
+                Awaitility.await().pollInterval(java.time.Duration.ofMillis(1))
+                        .until(() -> EventTap.get().events(probe).size() >= seen);
+                samples.add(millis(EventTap.get().arrivedAt(event.id()) - sent));
+            }
+        }
+        return samples;
+    }
+
+    private static List<Double> runtimeFloor(PlatformStub.Connection connection) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < FLOOR_SAMPLES; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(connection.runtimeUrl() + "/api/v1/terminal"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Session-API-Key", connection.sessionApiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"command\": \"true\"}")).build();
+            long sent = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            samples.add(millis(System.nanoTime() - sent));
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+        return samples;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static double p(List<Double> samples, int percentile) {
+        List<Double> sorted = samples.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+}
