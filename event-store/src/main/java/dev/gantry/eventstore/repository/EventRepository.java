@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,18 +29,26 @@ public class EventRepository {
 
     // UNNEST turns one array per column into rows: one round trip per batch whatever its size.
     // The payload travels as text and is cast here: a String bound to a jsonb parameter would be
-    // stored as a JSON string, not as the object it spells.
+    // stored as a JSON string, not as the object it spells. The heads are read in the same
+    // statement, so from the same snapshot, before the insert: they are the logs the batch extends.
+    // LATERAL max(seq) per conversation reads the primary key backwards; a join on the CTE would scan the table.
     private static final String INSERT = """
-            INSERT INTO conversation_events (conversation_id, seq, id, occurred_at, source, kind, payload)
-            SELECT conversation_id, seq, id, occurred_at, source, kind, payload::jsonb
-            FROM UNNEST($1::uuid[], $2::int8[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
-                 AS batch (conversation_id, seq, id, occurred_at, source, kind, payload)
-            ON CONFLICT (conversation_id, seq) DO NOTHING
-            RETURNING conversation_id, seq""";
-
-    private static final String HEADS = """
-            SELECT conversation_id, max(seq) AS last_seq FROM conversation_events
-            WHERE conversation_id = ANY($1::uuid[]) GROUP BY conversation_id""";
+            WITH batch (conversation_id, seq, id, occurred_at, source, kind, payload) AS (
+                SELECT * FROM UNNEST($1::uuid[], $2::int8[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
+            ), heads AS (
+                SELECT conversation.id, head.seq FROM (SELECT DISTINCT conversation_id FROM batch) AS conversation (id)
+                CROSS JOIN LATERAL (SELECT max(seq) AS seq FROM conversation_events
+                                    WHERE conversation_id = conversation.id) AS head
+                WHERE head.seq IS NOT NULL
+            ), stored AS (
+                INSERT INTO conversation_events (conversation_id, seq, id, occurred_at, source, kind, payload)
+                SELECT conversation_id, seq, id, occurred_at, source, kind, payload::jsonb FROM batch
+                ON CONFLICT (conversation_id, seq) DO NOTHING
+                RETURNING conversation_id, seq
+            )
+            SELECT true AS stored, conversation_id, seq FROM stored
+            UNION ALL
+            SELECT false AS stored, id, seq FROM heads""";
 
     private static final String FILTER = "($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR source = $3)";
 
@@ -66,11 +73,10 @@ public class EventRepository {
     }
 
     /**
-     * Stores the events that are not stored yet, in one statement.
-     *
-     * @return the (conversation, seq) pairs this call stored: a redelivered event is not among them
+     * Stores the events that are not stored yet, in one statement, and tells what the logs of
+     * their conversations held before.
      */
-    public Uni<List<StoredHead>> insertNew(List<ConversationEvent> events) {
+    public Uni<BatchInsert> insertNew(List<ConversationEvent> events) {
         int size = events.size();
         UUID[] conversationIds = new UUID[size];
         Long[] seqs = new Long[size];
@@ -92,13 +98,7 @@ public class EventRepository {
         Tuple arrays = Tuple.tuple().addArrayOfUUID(conversationIds).addArrayOfLong(seqs).addArrayOfUUID(ids)
                 .addArrayOfOffsetDateTime(timestamps).addArrayOfString(sources).addArrayOfString(kinds)
                 .addArrayOfString(payloads);
-        return pool.preparedQuery(INSERT).execute(arrays).map(EventRepository::heads);
-    }
-
-    /** The highest stored seq of each of these conversations that has any event. */
-    public Uni<List<StoredHead>> heads(Collection<UUID> conversationIds) {
-        return pool.preparedQuery(HEADS).execute(Tuple.tuple().addArrayOfUUID(conversationIds.toArray(UUID[]::new)))
-                .map(EventRepository::heads);
+        return pool.preparedQuery(INSERT).execute(arrays).map(EventRepository::batchInsert);
     }
 
     /** Up to {@code limit} events after {@code afterSeq}, by seq ascending. */
@@ -133,12 +133,14 @@ public class EventRepository {
         return Tuple.tuple().addUUID(conversationId).addString(filter.kind()).addString(source);
     }
 
-    private static List<StoredHead> heads(RowSet<Row> rows) {
-        List<StoredHead> heads = new ArrayList<>(rows.rowCount());
+    private static BatchInsert batchInsert(RowSet<Row> rows) {
+        List<StoredHead> stored = new ArrayList<>(rows.rowCount());
+        List<StoredHead> headsBefore = new ArrayList<>();
         for (Row row : rows) {
-            heads.add(new StoredHead(row.getUUID(0), row.getLong(1)));
+            StoredHead head = new StoredHead(row.getUUID(1), row.getLong(2));
+            (row.getBoolean(0) ? stored : headsBefore).add(head);
         }
-        return heads;
+        return new BatchInsert(stored, headsBefore);
     }
 
     private List<ConversationEvent> events(RowSet<Row> rows) {

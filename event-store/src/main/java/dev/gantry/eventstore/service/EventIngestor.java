@@ -11,8 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Adds a batch of events to the log: stores the new ones in one statement, reports the holes in
@@ -37,13 +35,13 @@ public class EventIngestor {
             return Uni.createFrom().item(new IngestResult(0, List.of(), List.of()));
         }
         List<ConversationEvent> events = batch.stream().map(EventIngestor::atStoredPrecision).toList();
-        Set<UUID> conversations = events.stream().map(ConversationEvent::conversationId).collect(Collectors.toSet());
-        return repository.heads(conversations)
-                .chain(before -> repository.insertNew(events)
-                        .map(stored -> new IngestResult(events.size(), storedEvents(events, stored),
-                                SeqGapDetector.gaps(before, stored))))
+        long start = System.nanoTime();
+        return repository.insertNew(events)
+                .map(insert -> new IngestResult(events.size(), storedEvents(events, insert.stored()),
+                        SeqGapDetector.gaps(insert.headsBefore(), insert.stored())))
                 .invoke(this::report)
-                .call(result -> publisher.publish(result.stored()));
+                .call(result -> publisher.publish(result.stored()))
+                .invoke(result -> metrics.batchDone(events.size(), System.nanoTime() - start));
     }
 
     private void report(IngestResult result) {

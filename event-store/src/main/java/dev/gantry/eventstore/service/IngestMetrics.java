@@ -1,8 +1,11 @@
 package dev.gantry.eventstore.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 
 /** The ingest path's counters, as Micrometer meters (exported on /q/metrics). */
 @ApplicationScoped
@@ -13,6 +16,8 @@ public class IngestMetrics {
     private final Counter gaps;
     private final Counter missing;
     private final Counter unreadable;
+    private final DistributionSummary batchSize;
+    private final Timer batchTime;
 
     public IngestMetrics(MeterRegistry registry) {
         stored = Counter.builder("gantry.events.stored").description("Events added to the log").register(registry);
@@ -24,6 +29,10 @@ public class IngestMetrics {
                 .description("Events missing in the holes of seq when they were found").register(registry);
         unreadable = Counter.builder("gantry.events.unreadable")
                 .description("Records of the events topic that are not a valid event").register(registry);
+        batchSize = DistributionSummary.builder("gantry.events.batch.size")
+                .description("Events per batch taken from the topic").register(registry);
+        batchTime = Timer.builder("gantry.events.batch.duration")
+                .description("Time to store and announce one batch").register(registry);
     }
 
     void recorded(IngestResult result) {
@@ -31,6 +40,11 @@ public class IngestMetrics {
         duplicates.increment(result.duplicates());
         gaps.increment(result.gaps().size());
         result.gaps().forEach(gap -> missing.increment(gap.missing()));
+    }
+
+    void batchDone(int events, long nanos) {
+        batchSize.record(events);
+        batchTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void unreadable(int records) {
