@@ -19,10 +19,12 @@ public class RuntimeProbe {
 
     private final RuntimeClient client;
     private final Duration interval;
+    private final Duration callTimeout;
 
     public RuntimeProbe(RuntimeClient client, SandboxConfig config) {
         this.client = client;
         this.interval = config.alivePollInterval();
+        this.callTimeout = config.runtimeCallTimeout();
     }
 
     /**
@@ -41,7 +43,7 @@ public class RuntimeProbe {
             if (left.isNegative() || left.isZero()) {
                 throw new LaunchException("the runtime did not answer /alive in time");
             }
-            if (client.alive(baseUrl, left.compareTo(interval) < 0 ? left : interval.multipliedBy(10))) {
+            if (client.alive(baseUrl, left.compareTo(callTimeout) < 0 ? left : callTimeout)) {
                 return;
             }
             LockSupport.parkNanos(interval.toNanos());

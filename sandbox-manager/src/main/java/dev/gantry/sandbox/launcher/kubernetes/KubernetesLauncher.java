@@ -143,7 +143,10 @@ public class KubernetesLauncher implements SandboxLauncher {
         if (workspace != null) {
             client.persistentVolumeClaims().inNamespace(namespace).withName(workspace.getMetadata().getName())
                     .edit(pvc -> {
-                        pvc.getMetadata().getAnnotations().put(ANNOTATION_PAUSED, "true");
+                        Map<String, String> annotations = new HashMap<>(Optional.ofNullable(
+                                pvc.getMetadata().getAnnotations()).orElse(Map.of()));
+                        annotations.put(ANNOTATION_PAUSED, "true");
+                        pvc.getMetadata().setAnnotations(annotations);
                         return pvc;
                     });
         }
