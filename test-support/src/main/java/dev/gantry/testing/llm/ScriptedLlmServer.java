@@ -98,7 +98,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             String model = request.path("model").asText();
             Script script = script(model);
-            Reply reply = script.next(request);
+            Reply reply = script.next(request, exchange.getRequestHeaders().getFirst("Authorization"));
             reply.delay().ifPresent(ScriptedLlmServer::sleep);
             switch (reply) {
                 case Reply.Failure failure -> send(exchange, failure.status(), error(failure.message()));
@@ -201,6 +201,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
         private final Deque<Reply> replies = new ArrayDeque<>();
         private final List<JsonNode> requests = new ArrayList<>();
         private final List<Long> answeredAt = new ArrayList<>();
+        private final List<String> authorizations = new ArrayList<>();
 
         /** Answers with a text and no tool call. */
         public Script text(String text) {
@@ -233,8 +234,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
             return replies.size();
         }
 
-        synchronized Reply next(JsonNode request) {
+        synchronized Reply next(JsonNode request, String authorization) {
             requests.add(request);
+            authorizations.add(authorization);
             Reply reply = replies.pollFirst();
             return reply != null ? reply : new Reply.Completion(SCRIPT_ENDED, List.of(), PROMPT_TOKENS,
                     COMPLETION_TOKENS, Optional.empty());
@@ -242,6 +244,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         synchronized List<JsonNode> requests() {
             return List.copyOf(requests);
+        }
+
+        /** The Authorization header of each request, in order (null where there was none). */
+        public synchronized List<String> authorizations() {
+            return new ArrayList<>(authorizations);
         }
 
         /** When each answer was sent, by {@link System#nanoTime()}, in order: for latency measurements. */
