@@ -9,6 +9,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.llm.ScriptedLlmServer;
 import dev.gantry.worker.support.Conversation;
 import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -96,6 +97,29 @@ class AgentLoopTest {
     }
 
     @Test
+    void parallelToolCallsOfOneResponseGoBackAsOneAssistantMessage() {
+        Conversation conversation = new Conversation();
+        conversation.script()
+                .toolCalls("Two thoughts at once.",
+                        ScriptedLlmServer.ToolCall.of("think", "{\"thought\": \"first\"}"),
+                        ScriptedLlmServer.ToolCall.of("think", "{\"thought\": \"second\"}"))
+                .toolCall("finish", "{\"message\": \"done\"}");
+
+        conversation.start("Think in parallel.");
+        conversation.awaitStatus(ExecutionStatus.FINISHED);
+
+        List<ActionEvent> thinks = actions(conversation.events()).subList(0, 2);
+        assertThat(thinks.get(0).llmResponseId()).isEqualTo(thinks.get(1).llmResponseId());
+        assertThat(thinks.get(0).thought()).isEqualTo("Two thoughts at once.");
+        JsonNode messages = WorkerTestResource.llm().requests(conversation.model).get(1).path("messages");
+        JsonNode assistant = messages.get(messages.size() - 3);
+        assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+        assertThat(assistant.path("tool_calls")).hasSize(2);
+        assertThat(messages.get(messages.size() - 2).path("role").asText()).isEqualTo("tool");
+        assertThat(messages.get(messages.size() - 1).path("role").asText()).isEqualTo("tool");
+    }
+
+    @Test
     void theApiKeyIsResolvedByNameAndSentToTheLlm() {
         Conversation conversation = new Conversation();
         conversation.script().toolCall("finish", "{\"message\": \"done\"}");
@@ -103,6 +127,7 @@ class AgentLoopTest {
         conversation.start("Finish.");
         conversation.awaitStatus(ExecutionStatus.FINISHED);
 
+        assertThat(conversation.script().authorizations()).containsExactly("Bearer sk-test-" + conversation.id);
         assertThat(conversation.events()).noneMatch(e -> e.toString().contains("sk-test-"));
     }
 
