@@ -35,13 +35,16 @@ public class EventIngestor {
             return Uni.createFrom().item(new IngestResult(0, List.of(), List.of()));
         }
         List<ConversationEvent> events = batch.stream().map(EventIngestor::atStoredPrecision).toList();
-        long start = System.nanoTime();
-        return repository.insertNew(events)
-                .map(insert -> new IngestResult(events.size(), storedEvents(events, insert.stored()),
-                        SeqGapDetector.gaps(insert.headsBefore(), insert.stored())))
-                .invoke(this::report)
-                .call(result -> publisher.publish(result.stored()))
-                .invoke(result -> metrics.batchDone(events.size(), System.nanoTime() - start));
+        // deferred, so that a retry measures its own try
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return repository.insertNew(events)
+                    .map(insert -> new IngestResult(events.size(), storedEvents(events, insert.stored()),
+                            SeqGapDetector.gaps(insert.headsBefore(), insert.stored())))
+                    .invoke(this::report)
+                    .call(result -> publisher.publish(result.stored()))
+                    .invoke(result -> metrics.batchDone(events.size(), System.nanoTime() - start));
+        });
     }
 
     private void report(IngestResult result) {

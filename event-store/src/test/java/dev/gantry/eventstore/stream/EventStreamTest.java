@@ -20,6 +20,7 @@ import dev.gantry.eventstore.service.EventIngestor;
 import dev.gantry.eventstore.service.IngestMetrics;
 import dev.gantry.eventstore.support.EventStoreTest;
 import dev.gantry.eventstore.support.SseClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.restassured.RestAssured;
@@ -61,6 +62,8 @@ class EventStreamTest {
     EventStoreConfig config;
     @Inject
     EventRepository repository;
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void aStreamOpenedWithLastEventIdMidwayReceivesExactlyTheRestWhileNewEventsKeepArriving() throws Exception {
@@ -145,6 +148,7 @@ class EventStreamTest {
                 .mapToObj(seq -> event(conversation, seq, EventSource.AGENT, new MessageEvent(seq + " " + bulk)))
                 .toList();
 
+        double openBefore = openStreams();
         try (SseClient reader = SseClient.open(streamUri(conversation, ""), Map.of());
                 Socket stalled = openWithoutReading(conversation)) {
             awaitListening(reader);
@@ -160,6 +164,12 @@ class EventStreamTest {
                     .hasSizeLessThan(total)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, stalledSeqs.size()).boxed().toList());
         }
+        await("both streams are closed and forgotten").atMost(DELIVERED_WITHIN)
+                .until(() -> openStreams() <= openBefore);
+    }
+
+    private double openStreams() {
+        return meters.get("gantry.streams.open").gauge().value();
     }
 
     /** The ingest path of a second event-store replica: the same database and Redis, its own components. */
