@@ -24,7 +24,12 @@ import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +90,12 @@ class TakeOverTest {
             }
         }
         conversation.script().toolCall("finish", "{\"message\": \"two steps logged\"}");
+        // the dead worker's events are in the event-store, which the new owner reads them back from
+        HttpClient http = HttpClient.newHttpClient();
+        URI head = URI.create(WorkerTestResource.eventStore() + "/conversations/" + conversation.id + "/head");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> GantryJson.mapper()
+                .readTree(http.send(HttpRequest.newBuilder(head).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("lastSeq").asLong() == dead.size());
 
         conversation.send(start);
         conversation.awaitStatus(ExecutionStatus.FINISHED);

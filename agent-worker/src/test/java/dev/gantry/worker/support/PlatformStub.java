@@ -1,9 +1,7 @@
 package dev.gantry.worker.support;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.command.AgentSettings;
-import dev.gantry.contracts.event.ConversationEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,8 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +16,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The routes of the other services the worker calls, over real HTTP, answered by the test: the
- * conversation-service's internal routes, the sandbox-manager's connection route, and the
- * event-store's read routes, which serve what {@link EventTap} read from the real event topic.
+ * conversation-service's internal routes and the sandbox-manager's connection route.
  */
 public final class PlatformStub implements AutoCloseable {
 
@@ -83,7 +78,6 @@ public final class PlatformStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().substring(1).split("/");
-            Map<String, String> query = query(exchange.getRequestURI());
             boolean internal = INTERNAL_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Gantry-Internal-Token"));
             if (path.length >= 3 && path[0].equals("internal") && path[1].equals("conversations")) {
                 if (!internal) {
@@ -101,39 +95,10 @@ public final class PlatformStub implements AutoCloseable {
             } else if (path.length == 3 && path[0].equals("sandboxes") && path[2].equals("connection")) {
                 Connection connection = connections.get(UUID.fromString(path[1]));
                 send(exchange, !internal ? 401 : connection == null ? 404 : 200, connection == null ? Map.of() : connection);
-            } else if (path.length == 3 && path[0].equals("conversations")) {
-                List<ConversationEvent> events = EventTap.get().events(UUID.fromString(path[1]));
-                if (path[2].equals("head")) {
-                    send(exchange, 200, Map.of("conversationId", path[1],
-                            "lastSeq", events.isEmpty() ? 0 : events.get(events.size() - 1).seq()));
-                } else {
-                    long afterSeq = Long.parseLong(query.getOrDefault("afterSeq", "0"));
-                    int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
-                    long from = query.containsKey("pageId") ? Long.parseLong(query.get("pageId")) : afterSeq;
-                    List<ConversationEvent> page = events.stream().filter(e -> e.seq() > from).limit(limit).toList();
-                    ObjectNode body = GantryJson.mapper().createObjectNode();
-                    body.set("items", GantryJson.mapper().valueToTree(page));
-                    boolean more = !page.isEmpty() && events.stream().anyMatch(e -> e.seq() > page.get(page.size() - 1).seq());
-                    body.put("nextPageId", more ? Long.toString(page.get(page.size() - 1).seq()) : null);
-                    send(exchange, 200, body);
-                }
             } else {
                 send(exchange, 404, Map.of("title", "no such route in the test stub"));
             }
         }
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> query = new ConcurrentHashMap<>();
-        if (uri.getQuery() != null) {
-            for (String pair : uri.getQuery().split("&")) {
-                String[] kv = pair.split("=", 2);
-                if (kv.length == 2) {
-                    query.put(kv[0], kv[1]);
-                }
-            }
-        }
-        return query;
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {

@@ -6,8 +6,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * What the worker talks to besides Kafka, for tests: the scripted LLM, the other services' routes,
- * and a sandbox-manager stand-in that starts real sandbox runtimes. One set per test JVM.
+ * What the worker talks to besides Kafka, for tests: the scripted LLM, the real event-store, the
+ * conversation-service and sandbox-manager routes it calls, and a sandbox-manager stand-in that starts
+ * real sandbox runtimes. One set per test JVM.
  */
 public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -17,6 +18,7 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
     private static ScriptedLlmServer llm;
     private static PlatformStub platform;
     private static SandboxManagerFake sandboxes;
+    private static String eventStore;
 
     public static synchronized ScriptedLlmServer llm() {
         if (llm == null) {
@@ -24,6 +26,7 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
             platform = PlatformStub.start();
             sandboxes = new SandboxManagerFake(platform);
             EventTap.get();
+            eventStore = EventStoreProcess.start();
         }
         return llm;
     }
@@ -31,6 +34,12 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
     public static PlatformStub platform() {
         llm();
         return platform;
+    }
+
+    /** The base URL of the real event-store process. */
+    public static String eventStore() {
+        llm();
+        return eventStore;
     }
 
     public static SandboxManagerFake sandboxes() {
@@ -43,7 +52,7 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
         KafkaTestResource.bootstrapServers();
         llm();
         return Map.of(
-                "quarkus.rest-client.event-store.url", platform.url(),
+                "quarkus.rest-client.event-store.url", eventStore,
                 "quarkus.rest-client.sandbox-manager.url", platform.url(),
                 "quarkus.rest-client.conversation-service.url", platform.url(),
                 "gantry.internal.token", PlatformStub.INTERNAL_TOKEN,
