@@ -1,0 +1,166 @@
+package dev.gantry.system.platform;
+
+import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.PostgresTestResource;
+import dev.gantry.testing.llm.ScriptedLlmServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.security.SecureRandom;
+
+/**
+ * The whole platform for the system tests, started once per test JVM: a real Kafka broker, the
+ * machine's PostgreSQL and Redis, the scripted LLM, and the six services as separate processes
+ * from their built jars, sandboxes as local sandbox-runtime processes. Tests talk to it only
+ * through the gateway's public API.
+ */
+public final class Platform {
+
+    public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private static Platform instance;
+
+    private final Path home;
+    private final ScriptedLlmServer llm;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> common;
+
+    private Platform(Path home) throws IOException {
+        this.home = home;
+        this.llm = ScriptedLlmServer.start();
+        SecureRandom random = new SecureRandom();
+        byte[] masterKey = new byte[32];
+        random.nextBytes(masterKey);
+        common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
+                "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
+                "GANTRY_HOME", home.toString(),
+                "GANTRY_INTERNAL_TOKEN", "system-test-internal-token",
+                "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+    }
+
+    /** The running platform, started on first use. */
+    public static synchronized Platform get() {
+        if (instance == null) {
+            try {
+                Path home = Files.createDirectories(REPO.resolve("system-tests/target/system-home"));
+                instance = new Platform(home);
+                instance.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "platform-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
+            }
+        }
+        return instance;
+    }
+
+    private void start() throws Exception {
+        Map<String, String> conversations = database("gantry_system_conversations");
+        Map<String, String> events = database("gantry_system_events");
+        int conversationPort = freePort();
+        int workerPort = freePort();
+        int sandboxPort = freePort();
+        int eventStorePort = freePort();
+        int integrationsPort = freePort();
+        int gatewayPort = freePort();
+        String conversationUrl = "http://127.0.0.1:" + conversationPort;
+        String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
+        String eventStoreUrl = "http://127.0.0.1:" + eventStorePort;
+
+        define("event-store", eventStorePort, events);
+        define("conversation-service", conversationPort, conversations);
+        define("sandbox-manager", sandboxPort, Map.of(
+                "GANTRY_SANDBOX_PROCESS_ROOT", home.resolve("sandboxes").toString(),
+                "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString()));
+        define("agent-worker", workerPort, Map.of(
+                "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
+                "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
+                "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl));
+        define("integrations-service", integrationsPort, Map.of());
+        define("gateway", gatewayPort, Map.of(
+                "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
+                "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
+                "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
+                "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort));
+        for (ServiceProcess service : services.values()) {
+            service.start();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(START_TIMEOUT);
+        }
+    }
+
+    private void define(String name, int port, Map<String, String> own) throws IOException {
+        Map<String, String> environment = new HashMap<>(common);
+        environment.putAll(own);
+        Path logs = Files.createDirectories(home.resolve("logs"));
+        services.put(name, new ServiceProcess(name, jar(name), port, environment, logs));
+    }
+
+    private static Map<String, String> database(String name) {
+        PostgresTestResource postgres = new PostgresTestResource();
+        postgres.init(Map.of("database", name, "jdbc", "true"));
+        Map<String, String> config = postgres.start();
+        return Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),
+                "QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
+                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+    }
+
+    private static Path jar(String module) {
+        return REPO.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public URI gateway() {
+        return service("gateway").url();
+    }
+
+    public ScriptedLlmServer llm() {
+        return llm;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Crashes a service (SIGKILL) and starts a fresh process of it on the same port. */
+    public void crashAndRestart(String name) throws Exception {
+        ServiceProcess service = services.get(name);
+        service.kill();
+        service.start().awaitReady(START_TIMEOUT);
+    }
+
+    private void stopAll() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        for (ServiceProcess service : reversed) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        llm.close();
+    }
+}
