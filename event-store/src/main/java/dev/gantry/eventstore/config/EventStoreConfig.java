@@ -45,6 +45,10 @@ public interface EventStoreConfig {
         @WithDefault("gantry:conversation-events")
         String channel();
 
+        /** How long an announcement on Redis may take before it counts as failed and the next one goes. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
         /** How long start-up waits for the Redis subscription before it gives up. */
         @WithDefault("10s")
         Duration subscribeTimeout();

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Adds a batch of events to the log: stores the new ones in one statement, reports the holes in
- * seq they reveal, then announces what it stored to the live streams of every replica.
- * Running a batch twice stores and announces nothing the second time.
+ * seq they reveal, then hands what it stored to the announcements for the live streams of every
+ * replica. Running a batch twice stores and announces nothing the second time.
  */
 @ApplicationScoped
 public class EventIngestor {
@@ -42,7 +42,7 @@ public class EventIngestor {
                     .map(insert -> new IngestResult(events.size(), storedEvents(events, insert.stored()),
                             SeqGapDetector.gaps(insert.headsBefore(), insert.stored())))
                     .invoke(this::report)
-                    .call(result -> publisher.publish(result.stored()))
+                    .invoke(result -> publisher.publish(result.stored()))
                     .invoke(result -> metrics.batchDone(events.size(), System.nanoTime() - start));
         });
     }

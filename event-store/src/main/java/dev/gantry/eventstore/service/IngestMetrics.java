@@ -32,7 +32,7 @@ public class IngestMetrics {
         batchSize = DistributionSummary.builder("gantry.events.batch.size")
                 .description("Events per batch taken from the topic").register(registry);
         batchTime = Timer.builder("gantry.events.batch.duration")
-                .description("Time to store and announce one batch").register(registry);
+                .description("Time to store one batch").register(registry);
     }
 
     void recorded(IngestResult result) {
