@@ -91,6 +91,8 @@ final class ConversationRunner {
     private final ConversationState state = new ConversationState();
     private final Thread thread;
     private volatile boolean stopRequested;
+    /** What a running tool asked to run when a stop arrives; null while no tool waits. */
+    private volatile Runnable onStop;
     private volatile boolean halted;
     private EventLog log;
     private ConversationSetup setup;
@@ -116,6 +118,10 @@ final class ConversationRunner {
     void offer(long offset, ConversationCommand command) {
         if (command instanceof Stop || command instanceof DeleteConversation) {
             stopRequested = true;
+            Runnable interrupt = onStop;
+            if (interrupt != null) {
+                Thread.ofVirtual().name("stop-" + conversationId).start(interrupt);
+            }
         }
         mailbox.add(new Inbound(offset, command));
     }
@@ -484,6 +490,12 @@ final class ConversationRunner {
             @Override
             public boolean stopRequested() {
                 return stopRequested;
+            }
+
+            @Override
+            public StopRegistration onStop(Runnable interrupt) {
+                onStop = interrupt;
+                return () -> onStop = null;
             }
 
             @Override

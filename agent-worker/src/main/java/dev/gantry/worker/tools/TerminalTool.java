@@ -32,7 +32,8 @@ public final class TerminalTool implements Tool {
                 args.optionalBoolean("reset").orElse(null));
         SandboxSession sandbox = context.sandbox();
         RuntimeApi.TerminalResult result;
-        try {
+        // a stop sends C-c at once: the runtime hands a key to the running command while this call waits
+        try (ToolContext.StopRegistration ignored = context.onStop(() -> sendInterrupt(sandbox))) {
             result = sandbox.api().terminal(sandbox.sessionKey(), request);
         } catch (WebApplicationException e) {
             return ToolResult.failure(RuntimeProblems.describe(e));
@@ -44,10 +45,19 @@ public final class TerminalTool implements Tool {
         return new ToolResult(result.output(), result.exitCode(), false, false);
     }
 
+    /** Sends C-c while the command's own call waits; refused (and harmless) when nothing runs any more. */
+    private static void sendInterrupt(SandboxSession sandbox) {
+        try {
+            sandbox.api().terminal(sandbox.sessionKey(), new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // the command ended first, or the sandbox went away: the call in progress tells which
+        }
+    }
+
     /**
-     * Sends C-c to the command that is still running. The runtime serves one terminal call at a time,
-     * so this goes once the call in progress has answered (at its soft timeout); if the command ended
-     * meanwhile, the runtime refuses the key and the first answer stands.
+     * Sends C-c to a command still running after its call answered at the soft timeout (a stop that
+     * came in before the call was registered); if it ended meanwhile the runtime refuses the key and
+     * the first answer stands.
      */
     private static RuntimeApi.TerminalResult interrupt(SandboxSession sandbox, RuntimeApi.TerminalResult running) {
         try {

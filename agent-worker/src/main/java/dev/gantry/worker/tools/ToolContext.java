@@ -12,7 +12,19 @@ public interface ToolContext {
     /** Whether the user asked to stop: a tool with a running command interrupts it. */
     boolean stopRequested();
 
+    /**
+     * Runs {@code interrupt} on a thread of its own as soon as the user asks to stop, until the
+     * returned registration is closed: how a tool cuts short a call that would run to its timeout.
+     */
+    StopRegistration onStop(Runnable interrupt);
+
     List<Task> tasks();
+
+    /** Ends an {@link #onStop} registration. */
+    interface StopRegistration extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** A task of the task tracker. */
     record Task(String title, String notes, String status) {

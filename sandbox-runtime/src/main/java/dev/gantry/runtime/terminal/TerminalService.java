@@ -36,7 +36,8 @@ public class TerminalService {
     private final RuntimeConfig.Terminal config;
     private final PathConfinement paths;
     private final ReentrantLock callLock = new ReentrantLock();
-    private ShellSession shell;
+    /** Read without the call lock only to hand a control key to a running command. */
+    private volatile ShellSession shell;
 
     TerminalService(RuntimeConfig config, PathConfinement paths) {
         this.config = config.terminal();
@@ -45,8 +46,7 @@ public class TerminalService {
 
     public TerminalResult execute(TerminalCommand request) {
         if (!callLock.tryLock()) {
-            throw ApiProblem.conflict("command",
-                    "another terminal request is still being served; send one request at a time");
+            return keyWhileServed(request);
         }
         try {
             long callStart = System.nanoTime();
@@ -96,6 +96,29 @@ public class TerminalService {
         } finally {
             callLock.unlock();
         }
+    }
+
+    /**
+     * A control key (C-c, ...) reaches the running command even while another request waits for its
+     * output, so that interrupting a command never waits for that request's timeout; the waiting
+     * request answers with what the command does next. Anything else waits its turn.
+     */
+    private TerminalResult keyWhileServed(TerminalCommand request) {
+        Optional<Character> key = controlKey(request.command());
+        ShellSession session = shell;
+        if (key.isEmpty() || session == null || !session.isRunning()) {
+            throw ApiProblem.conflict("command", "another terminal request is still being served; send one"
+                    + " request at a time (only a control key such as C-c reaches the command meanwhile)");
+        }
+        try {
+            session.type(String.valueOf(key.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shell could not be reached", e);
+        }
+        String workingDir = session.lastPrompt().workingDir();
+        return new TerminalResult("[" + request.command().strip() + " was sent to the running command; the request"
+                + " waiting for its output receives what follows.]\n[Current working directory: " + workingDir + "]",
+                TerminalResult.STILL_RUNNING, workingDir, false);
     }
 
     private TerminalResult describe(ShellSession.Outcome outcome, StringBuilder text, Duration quietLimit,

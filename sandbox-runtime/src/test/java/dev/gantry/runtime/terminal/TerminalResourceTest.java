@@ -178,6 +178,22 @@ class TerminalResourceTest {
     }
 
     @Test
+    void aControlKeyReachesTheRunningCommandWhileAnotherRequestWaitsForItsOutput() throws Exception {
+        CompletableFuture<Integer> sleeping = CompletableFuture.supplyAsync(() -> terminal(
+                Map.of("command", "sleep 60", "timeoutSeconds", 50)).statusCode(200).extract().path("exitCode"));
+        String sent = null;
+        while (sent == null) {
+            // refused until the sleep has started: nothing runs yet to receive the key
+            var answer = terminal(Map.of("command", "C-c", "isInput", true)).extract();
+            sent = answer.statusCode() == 200 ? answer.path("output") : null;
+        }
+
+        assertTrue(sent.contains("C-c was sent to the running command"), sent);
+        assertEquals(130, sleeping.get(20, java.util.concurrent.TimeUnit.SECONDS),
+                "the sleep ended by the key, long before its 50 s limit");
+    }
+
+    @Test
     void waitingWithNothingRunningIsAConflict() {
         terminal(Map.of("command", ""))
                 .statusCode(409)
