@@ -3,8 +3,6 @@ package dev.gantry.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
@@ -12,56 +10,34 @@ import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.system.platform.EventStreamRecorder;
 import dev.gantry.system.platform.Platform;
-import dev.gantry.system.platform.Tokens;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The main job of the platform, through the public API only: an agent writes and runs a program. */
 class MainJobTest {
 
-    private static final Duration DONE_WITHIN = Duration.ofMinutes(2);
-
-    private static Platform platform;
-    private static Tokens tokens;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = Platform.get();
-        tokens = new Tokens(platform.home());
-    }
-
     @Test
     void anAgentCreatesAndRunsAProgramAndFinishesWhileAClientWatchesLive() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        PublicApi alice = new PublicApi(tokens.forUser("alice-" + suffix));
-        String model = "main-job-" + suffix;
-        alice.useScriptedLlm(model);
-
-        JsonPath conversation = alice.request().body(Map.of("title", "hello")).post("/api/v1/conversations")
-                .then().statusCode(201).extract().jsonPath();
+        TestUser alice = TestUser.create("alice");
+        JsonPath conversation = alice.startConversation();
         String id = conversation.getString("id");
-        String workspace = platform.home().resolve("sandboxes").resolve(conversation.getString("sandboxId"))
-                .resolve("workspace").toString();
-        platform.llm().script(model)
+        String workspace = TestUser.workspace(conversation);
+        alice.llm()
                 .toolCall("file_editor", """
                         {"command": "create", "path": "%s/hello.py", "file_text": "print('hello')\\n"}"""
                         .formatted(workspace))
                 .toolCall("terminal", "{\"command\": \"python3 hello.py\"}")
                 .toolCall("finish", "{\"message\": \"hello.py prints hello\"}");
 
-        try (EventStreamRecorder live = new EventStreamRecorder(platform.gateway(), id, alice.token())) {
-            alice.request().body(Map.of("content", "create hello.py printing hello, run it, then finish", "run", true))
-                    .post("/api/v1/conversations/" + id + "/messages").then().statusCode(202);
+        try (EventStreamRecorder live = new EventStreamRecorder(Platform.get().gateway(), id, alice.api.token())) {
+            alice.send(id, "create hello.py printing hello, run it, then finish");
 
-            await().atMost(DONE_WITHIN).until(() -> status(alice, id), s -> s.equals("finished"));
-            List<ConversationEvent> stored = allEvents(alice, id);
+            alice.awaitStatus(id, "finished");
+            List<ConversationEvent> stored = alice.events(id);
             await().atMost(Duration.ofSeconds(10)).until(() -> live.events().size() >= stored.size());
 
             assertThat(stored).extracting(ConversationEvent::seq)
@@ -79,23 +55,12 @@ class MainJobTest {
                         assertThat(o.exitCode()).isZero();
                     });
             assertThat(stored).map(ConversationEvent::payload).filteredOn(ConversationStateUpdateEvent.class::isInstance)
-                    .map(p -> ((ConversationStateUpdateEvent) p).status()).filteredOn(java.util.Objects::nonNull)
+                    .map(p -> ((ConversationStateUpdateEvent) p).status()).filteredOn(Objects::nonNull)
                     .last().isEqualTo(ExecutionStatus.FINISHED);
         }
 
-        String file = alice.request().queryParam("path", workspace + "/hello.py")
+        String file = alice.api.request().queryParam("path", workspace + "/hello.py")
                 .get("/api/v1/conversations/" + id + "/files").then().statusCode(200).extract().asString();
         assertThat(file).isEqualTo("print('hello')\n");
-    }
-
-    static String status(PublicApi user, String id) {
-        return user.request().get("/api/v1/conversations/" + id).then().statusCode(200).extract().path("status");
-    }
-
-    static List<ConversationEvent> allEvents(PublicApi user, String id) throws IOException {
-        String page = user.request().queryParam("limit", 100).get("/api/v1/conversations/" + id + "/events")
-                .then().statusCode(200).extract().asString();
-        JsonNode items = GantryJson.mapper().readTree(page).get("items");
-        return GantryJson.mapper().readerForListOf(ConversationEvent.class).readValue(items);
     }
 }

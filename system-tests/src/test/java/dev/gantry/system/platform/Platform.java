@@ -87,7 +87,10 @@ public final class Platform {
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl));
         define("integrations-service", integrationsPort, Map.of());
+        // the tests poll the API much faster than a person: rate limits have their own gateway tests
         define("gateway", gatewayPort, Map.of(
+                "GANTRY_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE", "60000",
+                "GANTRY_GATEWAY_RATE_LIMIT_BURST", "10000",
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
