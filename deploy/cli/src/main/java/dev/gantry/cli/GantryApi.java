@@ -44,6 +44,10 @@ public final class GantryApi {
         }
     }
 
+    public JsonNode settings() throws ApiException {
+        return send("GET", "/api/v1/settings", null);
+    }
+
     /** Changes the given fields of the user's settings. */
     public void updateSettings(JsonNode settings) throws ApiException {
         send("POST", "/api/v1/settings", settings);

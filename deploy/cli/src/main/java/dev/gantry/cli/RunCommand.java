@@ -8,6 +8,8 @@ import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,11 +29,17 @@ public class RunCommand implements Callable<Integer> {
     static final int WAITING = 3;
 
     static final String API_KEY_SECRET = "gantry-cli-llm-api-key";
+    /** The model name that makes the agent-worker play a recorded trajectory instead of calling an LLM. */
+    static final String REPLAY_MODEL = "gantry/replay";
     private static final int MAX_RECONNECTS = 5;
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "What the agent should do.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TASK", description = "What the agent should do.")
     String task;
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Run a recorded trajectory (a JSON list of"
+            + " tool calls, e.g. deploy/demo/hello-trajectory.json) instead of an LLM: needs no LLM at all.")
+    Path replay;
 
     @Option(names = "--repo", paramLabel = "PATH_OR_URL", description = "A git repository to work in.")
     String repository;
@@ -58,6 +66,13 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((task == null) == (replay == null)) {
+            err.println("gantry run needs a TASK, or --replay FILE (not both)");
+            return USAGE;
+        }
+        if (replay != null) {
+            return replay();
+        }
         LlmSettings llm = LlmSettings.from(environment);
         if (llm.missing().size() > 0) {
             err.println("gantry run needs an LLM. Set " + String.join(", ", llm.missing())
@@ -79,6 +94,32 @@ public class RunCommand implements Callable<Integer> {
             start.put("repository", repository);
         }
         return follow(gantry, gantry.startConversation(start));
+    }
+
+    /**
+     * Runs a recorded trajectory: a conversation whose model is {@link #REPLAY_MODEL} takes its first
+     * message as the tool calls to make. The user's own model is put back once the conversation
+     * has taken its settings.
+     */
+    private int replay() throws Exception {
+        String trajectory = Files.readString(replay);
+        if (!GantryJson.mapper().readTree(trajectory).isArray()) {
+            err.println(replay + " is not a trajectory: a JSON list of {\"tool\": ..., \"arguments\": {...}}");
+            return USAGE;
+        }
+        GantryApi gantry = new GantryApi(api, token != null ? token : tokens.localToken());
+        JsonNode model = gantry.settings().path("model");
+        gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", REPLAY_MODEL));
+        JsonNode conversation;
+        try {
+            conversation = gantry.startConversation(GantryJson.mapper().createObjectNode()
+                    .put("title", "replay of " + replay.getFileName()).put("initialMessage", trajectory));
+        } finally {
+            if (model.isTextual() && !model.asText().equals(REPLAY_MODEL)) {
+                gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", model.asText()));
+            }
+        }
+        return follow(gantry, conversation);
     }
 
     /** Prints a conversation's events until it reaches an end, and answers the exit code. */

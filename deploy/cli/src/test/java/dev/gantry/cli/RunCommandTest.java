@@ -20,6 +20,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gantry run} against a gateway stand-in speaking the public API over real HTTP. */
 class RunCommandTest {
@@ -86,6 +89,29 @@ class RunCommandTest {
     }
 
     @Test
+    void replaysATrajectoryWithNoLlmAndPutsTheUsersModelBack(@TempDir Path dir) throws IOException {
+        Path trajectory = dir.resolve("hello.json");
+        Files.writeString(trajectory, "[{\"tool\": \"terminal\", \"arguments\": {\"command\": \"true\"}}]");
+        startGateway(List.of(List.of(event(1, EventSource.SYSTEM,
+                ConversationStateUpdateEvent.status(ExecutionStatus.FINISHED)))));
+
+        int exit = run(Map.of(), "--replay", trajectory.toString());
+
+        assertThat(exit).as(err.toString()).isEqualTo(RunCommand.FINISHED);
+        assertThat(requests).containsExactly(
+                "POST /api/v1/settings {\"model\":\"gantry/replay\"}",
+                "POST /api/v1/conversations {\"title\":\"replay of hello.json\",\"initialMessage\":"
+                        + "\"[{\\\"tool\\\": \\\"terminal\\\", \\\"arguments\\\": {\\\"command\\\": \\\"true\\\"}}]\"}",
+                "POST /api/v1/settings {\"model\":\"gpt-4o\"}");
+    }
+
+    @Test
+    void refusesATaskTogetherWithAReplay() {
+        assertThat(run(LLM, "a task", "--replay", "x.json")).isEqualTo(RunCommand.USAGE);
+        assertThat(err.toString()).contains("a TASK, or --replay FILE");
+    }
+
+    @Test
     void exitsNonZeroWhenTheAgentIsStuck() throws IOException {
         startGateway(List.of(List.of(event(1, EventSource.SYSTEM,
                 new ConversationStateUpdateEvent(ExecutionStatus.STUCK, "same action repeated", null)))));
@@ -126,6 +152,8 @@ class RunCommandTest {
             } else if (path.endsWith("/events/stream")) {
                 lastEventIds.add(exchange.getRequestHeaders().getFirst("Last-Event-ID"));
                 stream(exchange, streams.get(Math.min(connections.getAndIncrement(), streams.size() - 1)));
+            } else if (exchange.getRequestMethod().equals("GET") && path.equals("/api/v1/settings")) {
+                respond(exchange, 200, "application/json", "{\"model\":\"gpt-4o\"}");
             } else {
                 requests.add(exchange.getRequestMethod() + " " + path + " " + body);
                 respond(exchange, 201, "application/json", "{\"id\":\"" + CONVERSATION + "\",\"status\":\"idle\"}");

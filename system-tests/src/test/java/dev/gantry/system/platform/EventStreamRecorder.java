@@ -24,6 +24,7 @@ public final class EventStreamRecorder implements AutoCloseable {
 
     private final ObjectMapper json = GantryJson.mapper();
     private final List<ConversationEvent> events = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private final AtomicInteger status = new AtomicInteger();
     private final Thread reader;
     private volatile InputStream body;
@@ -53,6 +54,7 @@ public final class EventStreamRecorder implements AutoCloseable {
                         ConversationEvent event = json.readValue(data.toString(), ConversationEvent.class);
                         synchronized (events) {
                             events.add(event);
+                            arrivals.add(System.nanoTime());
                         }
                         data.setLength(0);
                     }
@@ -73,6 +75,13 @@ public final class EventStreamRecorder implements AutoCloseable {
     public List<ConversationEvent> events() {
         synchronized (events) {
             return List.copyOf(events);
+        }
+    }
+
+    /** When each event of {@link #events()} arrived, by {@link System#nanoTime()}: for latency figures. */
+    public List<Long> arrivals() {
+        synchronized (events) {
+            return List.copyOf(arrivals);
         }
     }
 

@@ -27,6 +27,8 @@ public final class Platform {
 
     public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Set by the benchmark profile: long conversations and a warm pool. */
+    private static final boolean BENCHMARK = Boolean.getBoolean("gantry.benchmark");
 
     private static Platform instance;
 
@@ -45,7 +47,7 @@ public final class Platform {
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
                 "GANTRY_HOME", home.toString(),
-                "GANTRY_INTERNAL_TOKEN", "system-test-internal-token",
+                "GANTRY_INTERNAL_TOKEN", internalToken(),
                 "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
     }
 
@@ -81,11 +83,15 @@ public final class Platform {
         define("conversation-service", conversationPort, conversations);
         define("sandbox-manager", sandboxPort, Map.of(
                 "GANTRY_SANDBOX_PROCESS_ROOT", home.resolve("sandboxes").toString(),
-                "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString()));
+                "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString(),
+                // the tests find a conversation's workspace at <root>/<sandboxId>: no pooled sandboxes, but
+                // for the benchmark, which measures claims from the pool
+                "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0"));
         define("agent-worker", workerPort, Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
-                "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl));
+                "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
+                "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "1000" : "100"));
         define("integrations-service", integrationsPort, Map.of());
         // the tests poll the API much faster than a person: rate limits have their own gateway tests
         define("gateway", gatewayPort, Map.of(
@@ -129,6 +135,10 @@ public final class Platform {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    public static String internalToken() {
+        return "system-test-internal-token";
     }
 
     public URI gateway() {
