@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -47,6 +48,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit startCluster() {
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        // a broker that gives up (at the JVM's shutdown too) must not halt the JVM running the tests,
+        // which surefire then reports as a crashed fork: Kafka's own tests replace these procedures too
+        Exit.setExitProcedure(KafkaTestResource::refuseExit);
+        Exit.setHaltProcedure(KafkaTestResource::refuseExit);
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -54,6 +59,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     // one broker: the group offsets and transaction logs must fit on it, as in deploy/local/kafka/server.properties
                     .setConfigProp("offsets.topic.replication.factor", "1")
+                    // one partition of group offsets is plenty for tests, and a coordinator is ready sooner
+                    .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .build();
@@ -67,6 +74,12 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-JVM Kafka broker for tests: " + e.getMessage(), e);
         }
+    }
+
+    private static void refuseExit(int status, String message) {
+        System.err.printf("the in-JVM Kafka broker asked to end the JVM (status %d: %s); it keeps running%n", status,
+                message);
+        throw new IllegalStateException("the test broker asked to end the JVM with status " + status + ": " + message);
     }
 
     private static synchronized void stopCluster() {

@@ -9,8 +9,8 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.eventstore.support.EventStoreTest;
-import dev.gantry.eventstore.support.KafkaBrokerResource;
 import dev.gantry.eventstore.support.SseClient;
+import dev.gantry.testing.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -77,12 +77,12 @@ class EventStoreBenchmarkTest {
     @BeforeAll
     static void producers() {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());
         bulkProducer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.ACKS_CONFIG, "all"),

@@ -3,7 +3,7 @@ package dev.gantry.eventstore.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
-import dev.gantry.eventstore.support.KafkaBrokerResource;
+import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.RedisTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @TestProfile(ReadinessWithoutPostgresTest.NoPostgres.class)
 class ReadinessWithoutPostgresTest {

@@ -1,6 +1,7 @@
 package dev.gantry.eventstore.support;
 
 
+import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
 import dev.gantry.testing.RedisTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,7 +19,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "gantry_events_test"),

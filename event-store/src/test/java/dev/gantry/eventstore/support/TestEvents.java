@@ -8,7 +8,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
-
+import dev.gantry.testing.KafkaTestResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class TestEvents {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                     ProducerConfig.LINGER_MS_CONFIG, 0,
                     ProducerConfig.ACKS_CONFIG, "all"),
                     new StringSerializer(), new StringSerializer());

@@ -99,7 +99,8 @@ class ProcessSandboxLifecycleTest {
                 .then().statusCode(200).body(is("print('hi')\n"));
         asUser("bob").get("/sandboxes/{id}/files/list?path=src", id)
                 .then().statusCode(200).body(containsString("hello.py"));
-        asUser("bob").get("/sandboxes/{id}/files?path=../../outside", id)
+        // deep enough to leave any checkout (one under /tmp too, an allowed root of the runtime)
+        asUser("bob").get("/sandboxes/{id}/files?path=../../../../../../../../../../etc/passwd", id)
                 .then().statusCode(403).contentType("application/problem+json");
         asUser("mallory").get("/sandboxes/{id}/files?path=src/hello.py", id).then().statusCode(404);
 
