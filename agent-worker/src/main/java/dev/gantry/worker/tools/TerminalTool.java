@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.worker.sandbox.RuntimeApi;
 import dev.gantry.worker.sandbox.SandboxSession;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code terminal} (OpenHands' {@code execute_bash}): a command in the sandbox's persistent shell. */
 @Singleton
 public final class TerminalTool implements Tool {
 
     private static final String INTERRUPT = "C-c";
+    /** How soon a refused C-c is sent again while the command's call is still on its way. */
+    private static final Duration INTERRUPT_RETRY = Duration.ofMillis(50);
 
     @Override
     public String name() {
@@ -32,11 +38,18 @@ public final class TerminalTool implements Tool {
                 args.optionalBoolean("reset").orElse(null));
         SandboxSession sandbox = context.sandbox();
         RuntimeApi.TerminalResult result;
+        AtomicBoolean waiting = new AtomicBoolean(true);
         // a stop sends C-c at once: the runtime hands a key to the running command while this call waits
-        try (ToolContext.StopRegistration ignored = context.onStop(() -> sendInterrupt(sandbox))) {
+        try (ToolContext.StopRegistration ignored = context.onStop(() -> interruptWhile(waiting, sandbox))) {
+            if (context.stopRequested()) {
+                // the stop came while the sandbox was being made ready, before the hook was in place
+                return ToolResult.failure("[The command was not run: the user stopped the agent.]");
+            }
             result = sandbox.api().terminal(sandbox.sessionKey(), request);
         } catch (WebApplicationException e) {
             return ToolResult.failure(RuntimeProblems.describe(e));
+        } finally {
+            waiting.set(false);
         }
         if (result.exitCode() == -1 && context.stopRequested()) {
             result = interrupt(sandbox, result);
@@ -45,12 +58,30 @@ public final class TerminalTool implements Tool {
         return new ToolResult(result.output(), result.exitCode(), false, false);
     }
 
-    /** Sends C-c while the command's own call waits; refused (and harmless) when nothing runs any more. */
-    private static void sendInterrupt(SandboxSession sandbox) {
-        try {
-            sandbox.api().terminal(sandbox.sessionKey(), new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
-        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
-            // the command ended first, or the sandbox went away: the call in progress tells which
+    /**
+     * Sends C-c while the command's own call waits. The runtime refuses a key (409) until the command
+     * has started, so a stop that arrives while the call is on its way tries again until it lands or
+     * the call has answered.
+     */
+    private static void interruptWhile(AtomicBoolean waiting, SandboxSession sandbox) {
+        while (waiting.get()) {
+            try {
+                sandbox.api().terminal(sandbox.sessionKey(), new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
+                return;
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+                    return;
+                }
+            } catch (ProcessingException e) {
+                // the sandbox went away: the call in progress reports it
+                return;
+            }
+            try {
+                Thread.sleep(INTERRUPT_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
