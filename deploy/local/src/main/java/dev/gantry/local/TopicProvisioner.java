@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Makes the broker hold Gantry's topics as {@link Topics#ALL} describes them: creates the missing
@@ -35,17 +37,25 @@ public final class TopicProvisioner {
     public List<Result> provision(Collection<TopicSpec> specs, short replicationFactor)
             throws ExecutionException, InterruptedException {
         var existing = admin.listTopics().names().get();
-        List<NewTopic> toCreate = new ArrayList<>();
+        List<TopicSpec> missing = specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
+        List<TopicSpec> present = new ArrayList<>(specs.stream().filter(spec -> existing.contains(spec.name())).toList());
+        Map<String, KafkaFuture<Void>> creations = admin.createTopics(missing.stream()
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
+                .toList()).values();
         List<Result> results = new ArrayList<>();
-        for (TopicSpec spec : specs) {
-            if (!existing.contains(spec.name())) {
-                toCreate.add(new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()));
+        for (TopicSpec spec : missing) {
+            try {
+                creations.get(spec.name()).get();
                 results.add(new Result(spec.name(), Outcome.CREATED, spec.partitions()));
+            } catch (ExecutionException e) {
+                // created meanwhile (by another provisioner, or not yet in the listing): check it as present
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                present.add(spec);
             }
         }
-        admin.createTopics(toCreate).all().get();
 
-        List<TopicSpec> present = specs.stream().filter(spec -> existing.contains(spec.name())).toList();
         Map<String, TopicDescription> described = admin.describeTopics(present.stream().map(TopicSpec::name).toList())
                 .allTopicNames().get();
         for (TopicSpec spec : present) {
