@@ -1,12 +1,14 @@
 package dev.gantry.system.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.cli.SseReader;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,25 +47,24 @@ public final class EventStreamRecorder implements AutoCloseable {
             status.set(response.statusCode());
             body = response.body();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                StringBuilder data = new StringBuilder();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    } else if (line.isEmpty() && !data.isEmpty()) {
-                        ConversationEvent event = json.readValue(data.toString(), ConversationEvent.class);
-                        synchronized (events) {
-                            events.add(event);
-                            arrivals.add(System.nanoTime());
-                        }
-                        data.setLength(0);
-                    }
-                }
+                SseReader.read(in, sse -> record(sse.data()));
             }
         } catch (IOException e) {
             // the stream was closed (by close() or by the server): what was received stays recorded
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(String data) {
+        try {
+            ConversationEvent event = json.readValue(data, ConversationEvent.class);
+            synchronized (events) {
+                events.add(event);
+                arrivals.add(System.nanoTime());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stream sent an event that is not a ConversationEvent: " + data, e);
         }
     }
 
