@@ -54,6 +54,17 @@ public interface RuntimeConfig {
         @WithDefault("10s")
         Duration startTimeout();
 
+        /**
+         * How long a request waits for the one being served before it is refused as a conflict, so that
+         * two requests racing for an idle terminal take turns instead of one bouncing off the other.
+         */
+        @WithDefault("1s")
+        Duration busyWait();
+
+        /** How long a key such as C-c waits for a starting command's program to take the terminal. */
+        @WithDefault("500ms")
+        Duration keyHandOverWait();
+
         /** Output above this many characters is cut in the middle. */
         @WithDefault("30000")
         int maxOutputChars();

@@ -55,6 +55,8 @@ final class ShellSession implements AutoCloseable {
     private static final int READ_BUFFER_CHARS = 8192;
     /** After the shell exits, how long the reader gets to collect the output still in the terminal. */
     private static final Duration EXIT_DRAIN_GRACE = Duration.ofMillis(200);
+    /** How often a key waiting for the command's program to take the terminal looks again. */
+    private static final Duration HAND_OVER_POLL = Duration.ofMillis(2);
 
     private final PtyProcess process;
     private final OutputStream toShell;
@@ -180,19 +182,52 @@ final class ShellSession implements AutoCloseable {
         // recreated every time: the agent may have cleaned the temporary directory
         Files.createDirectories(stateDir);
         Files.writeString(commandFile, command);
+        long awaited;
         lock.lock();
         try {
-            promptAwaited = promptsSeen + 1;
+            awaited = promptsSeen + 1;
         } finally {
             lock.unlock();
         }
         // written outside the lock: a blocked write must never stall the reader that drains the terminal
         write(typedCommandLine);
+        lock.lock();
+        try {
+            // only now is the command running: a key sent earlier would reach the idle shell, not the command
+            promptAwaited = awaited;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Sends text to the running program, as if typed. */
     void type(String text) throws IOException {
         write(text);
+    }
+
+    /**
+     * Sends a control key to the running command. A key that raises a signal (C-c, C-z) goes to the
+     * terminal's foreground process group; while bash starts a program there is a moment when that group is
+     * bash, or a child still running bash's code, and the signal is swallowed. So the key waits, briefly,
+     * until the command's program holds the terminal or the command ends; a command that runs inside bash
+     * itself ({@code read}, a loop of builtins) gets the key when that wait runs out, and bash handles it.
+     */
+    void sendKey(char key, Duration handOverWait) throws IOException {
+        long deadline = System.nanoTime() + handOverWait.toNanos();
+        while (!ForegroundGroup.isProgramInForeground(process.pid()) && isRunning()
+                && System.nanoTime() - deadline < 0) {
+            lock.lock();
+            try {
+                changed.await(HAND_OVER_POLL.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                lock.unlock();
+            }
+        }
+        write(String.valueOf(key));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,11 @@ public class TerminalService {
 
     public TerminalResult execute(TerminalCommand request) {
         if (!callLock.tryLock()) {
-            return keyWhileServed(request);
+            Optional<TerminalResult> keySent = keyWhileServed(request);
+            if (keySent.isPresent()) {
+                return keySent.get();
+            }
+            awaitTurn();
         }
         try {
             long callStart = System.nanoTime();
@@ -69,7 +74,7 @@ public class TerminalService {
             boolean continuation = session.isRunning();
             if (continuation) {
                 if (key.isPresent()) {
-                    session.type(String.valueOf(key.get()));
+                    session.sendKey(key.get(), config.keyHandOverWait());
                 } else if (request.isInput()) {
                     session.type(request.command() + "\n");
                 } else if (!request.command().isEmpty()) {
@@ -101,24 +106,38 @@ public class TerminalService {
     /**
      * A control key (C-c, ...) reaches the running command even while another request waits for its
      * output, so that interrupting a command never waits for that request's timeout; the waiting
-     * request answers with what the command does next. Anything else waits its turn.
+     * request answers with what the command does next. Empty when this request must wait its turn.
      */
-    private TerminalResult keyWhileServed(TerminalCommand request) {
+    private Optional<TerminalResult> keyWhileServed(TerminalCommand request) {
         Optional<Character> key = controlKey(request.command());
         ShellSession session = shell;
         if (key.isEmpty() || session == null || !session.isRunning()) {
-            throw ApiProblem.conflict("command", "another terminal request is still being served; send one"
-                    + " request at a time (only a control key such as C-c reaches the command meanwhile)");
+            return Optional.empty();
         }
         try {
-            session.type(String.valueOf(key.get()));
+            session.sendKey(key.get(), config.keyHandOverWait());
         } catch (IOException e) {
             throw new UncheckedIOException("the shell could not be reached", e);
         }
         String workingDir = session.lastPrompt().workingDir();
-        return new TerminalResult("[" + request.command().strip() + " was sent to the running command; the request"
-                + " waiting for its output receives what follows.]\n[Current working directory: " + workingDir + "]",
-                TerminalResult.STILL_RUNNING, workingDir, false);
+        return Optional.of(new TerminalResult("[" + request.command().strip() + " was sent to the running command;"
+                + " the request waiting for its output receives what follows.]\n[Current working directory: "
+                + workingDir + "]", TerminalResult.STILL_RUNNING, workingDir, false));
+    }
+
+    /** Waits briefly for the request being served, which may be a quick one; refuses when it goes on. */
+    private void awaitTurn() {
+        boolean locked;
+        try {
+            locked = callLock.tryLock(config.busyWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            throw ApiProblem.conflict("command", "another terminal request is still being served; send one"
+                    + " request at a time (only a control key such as C-c reaches the command meanwhile)");
+        }
     }
 
     private TerminalResult describe(ShellSession.Outcome outcome, StringBuilder text, Duration quietLimit,

@@ -182,15 +182,32 @@ class TerminalResourceTest {
         CompletableFuture<Integer> sleeping = CompletableFuture.supplyAsync(() -> terminal(
                 Map.of("command", "sleep 60", "timeoutSeconds", 50)).statusCode(200).extract().path("exitCode"));
         String sent = null;
-        while (sent == null) {
+        while (sent == null && !sleeping.isDone()) {
             // refused until the sleep has started: nothing runs yet to receive the key
             var answer = terminal(Map.of("command", "C-c", "isInput", true)).extract();
             sent = answer.statusCode() == 200 ? answer.path("output") : null;
         }
+        assertFalse(sleeping.isDone() && sent == null, () -> "the sleep ended before any key reached it: "
+                + sleeping.join());
 
         assertTrue(sent.contains("C-c was sent to the running command"), sent);
         assertEquals(130, sleeping.get(20, java.util.concurrent.TimeUnit.SECONDS),
                 "the sleep ended by the key, long before its 50 s limit");
+    }
+
+    @Test
+    void aKeySentTheMomentACommandStartsIsNeverLost() throws Exception {
+        // bash swallows a C-c that comes while it hands the terminal to a new program; the runtime waits that out
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            CompletableFuture<Integer> sleeping = CompletableFuture.supplyAsync(() -> terminal(
+                    Map.of("command", "sleep 30", "timeoutSeconds", 25)).statusCode(200).extract().path("exitCode"));
+            boolean sent = false;
+            while (!sent && !sleeping.isDone()) {
+                sent = terminal(Map.of("command", "C-c", "isInput", true)).extract().statusCode() == 200;
+            }
+            assertEquals(130, sleeping.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "attempt " + attempt + ": the sleep ended by the key");
+        }
     }
 
     @Test
