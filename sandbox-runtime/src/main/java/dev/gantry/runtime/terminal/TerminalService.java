@@ -47,9 +47,8 @@ public class TerminalService {
 
     public TerminalResult execute(TerminalCommand request) {
         if (!callLock.tryLock()) {
-            Optional<TerminalResult> keySent = keyWhileServed(request);
-            if (keySent.isPresent()) {
-                return keySent.get();
+            if (controlKey(request.command()).isPresent()) {
+                return keyWhileServed(request);
             }
             awaitTurn();
         }
@@ -106,23 +105,23 @@ public class TerminalService {
     /**
      * A control key (C-c, ...) reaches the running command even while another request waits for its
      * output, so that interrupting a command never waits for that request's timeout; the waiting
-     * request answers with what the command does next. Empty when this request must wait its turn.
+     * request answers with what the command does next. Refused at once while no command runs yet, so
+     * that the caller can try again as soon as it has started.
      */
-    private Optional<TerminalResult> keyWhileServed(TerminalCommand request) {
-        Optional<Character> key = controlKey(request.command());
+    private TerminalResult keyWhileServed(TerminalCommand request) {
         ShellSession session = shell;
-        if (key.isEmpty() || session == null || !session.isRunning()) {
-            return Optional.empty();
+        if (session == null || !session.isRunning()) {
+            throw busy();
         }
         try {
-            session.sendKey(key.get(), config.keyHandOverWait());
+            session.sendKey(controlKey(request.command()).orElseThrow(), config.keyHandOverWait());
         } catch (IOException e) {
             throw new UncheckedIOException("the shell could not be reached", e);
         }
         String workingDir = session.lastPrompt().workingDir();
-        return Optional.of(new TerminalResult("[" + request.command().strip() + " was sent to the running command;"
-                + " the request waiting for its output receives what follows.]\n[Current working directory: "
-                + workingDir + "]", TerminalResult.STILL_RUNNING, workingDir, false));
+        return new TerminalResult("[" + request.command().strip() + " was sent to the running command; the request"
+                + " waiting for its output receives what follows.]\n[Current working directory: " + workingDir + "]",
+                TerminalResult.STILL_RUNNING, workingDir, false);
     }
 
     /** Waits briefly for the request being served, which may be a quick one; refuses when it goes on. */
@@ -135,9 +134,13 @@ public class TerminalService {
             locked = false;
         }
         if (!locked) {
-            throw ApiProblem.conflict("command", "another terminal request is still being served; send one"
-                    + " request at a time (only a control key such as C-c reaches the command meanwhile)");
+            throw busy();
         }
+    }
+
+    private static ApiProblem busy() {
+        return ApiProblem.conflict("command", "another terminal request is still being served; send one"
+                + " request at a time (only a control key such as C-c reaches the command meanwhile)");
     }
 
     private TerminalResult describe(ShellSession.Outcome outcome, StringBuilder text, Duration quietLimit,
