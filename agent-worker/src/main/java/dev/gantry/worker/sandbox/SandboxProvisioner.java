@@ -7,13 +7,13 @@ import dev.gantry.worker.client.SandboxManagerApi;
 import dev.gantry.worker.client.SandboxManagerClient;
 import dev.gantry.worker.config.WorkerConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gets a conversation a running sandbox: asks the sandbox-manager for it (CreateSandbox, idempotent),
@@ -26,6 +26,8 @@ public class SandboxProvisioner {
     private final SandboxStatusRegistry statuses;
     private final SandboxManagerClient manager;
     private final WorkerConfig config;
+    /** Shared by every sandbox: it keeps a connection open to each runtime in use. */
+    private final HttpClient http;
 
     SandboxProvisioner(SandboxCommandPublisher commands, SandboxStatusRegistry statuses, SandboxManagerClient manager,
             WorkerConfig config) {
@@ -33,6 +35,10 @@ public class SandboxProvisioner {
         this.statuses = statuses;
         this.manager = manager;
         this.config = config;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.runtime().connectTimeout())
+                .build();
     }
 
     /** Blocks until the sandbox runs; call it on a virtual thread. */
@@ -46,12 +52,14 @@ public class SandboxProvisioner {
         }
         SandboxManagerApi.Connection connection = manager.connection(sandboxId);
         URI runtimeUrl = URI.create(connection.runtimeUrl());
-        RuntimeApi api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(runtimeUrl)
-                .connectTimeout(config.runtime().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.runtime().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(RuntimeApi.class);
+        RuntimeClient runtime = new RuntimeClient(http, runtimeUrl, connection.sessionApiKey(),
+                config.runtime().readTimeout());
         Log.infof("conversation %s uses sandbox %s at %s", conversationId, sandboxId, runtimeUrl);
-        return new SandboxSession(runtimeUrl, connection.sessionApiKey(), api);
+        return new SandboxSession(runtimeUrl, runtime);
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 }

@@ -1,10 +1,10 @@
 package dev.gantry.worker.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.worker.sandbox.RuntimeApi;
+import dev.gantry.worker.sandbox.RuntimeClient;
+import dev.gantry.worker.sandbox.RuntimeProblemException;
 import dev.gantry.worker.sandbox.SandboxSession;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class FileEditorTool implements Tool {
     @Override
     public ToolResult run(JsonNode arguments, ToolContext context) throws InterruptedException {
         Arguments args = new Arguments(name(), arguments);
-        RuntimeApi.EditorRequest request = new RuntimeApi.EditorRequest(
+        RuntimeClient.EditorRequest request = new RuntimeClient.EditorRequest(
                 args.requiredText("command"),
                 args.requiredText("path"),
                 args.optionalText("file_text").orElse(null),
@@ -35,10 +35,10 @@ public final class FileEditorTool implements Tool {
                 args.optionalArray("view_range").map(FileEditorTool::lines).orElse(null));
         SandboxSession sandbox = context.sandbox();
         try {
-            JsonNode answer = sandbox.api().editor(sandbox.sessionKey(), request);
+            JsonNode answer = sandbox.runtime().editor(request);
             return ToolResult.of(answer.path("output").asText(answer.toString()));
-        } catch (WebApplicationException e) {
-            return ToolResult.failure(RuntimeProblems.describe(e));
+        } catch (RuntimeProblemException e) {
+            return ToolResult.failure(e.getMessage());
         }
     }
 

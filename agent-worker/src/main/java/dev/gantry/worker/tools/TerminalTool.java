@@ -1,12 +1,11 @@
 package dev.gantry.worker.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.worker.sandbox.RuntimeApi;
+import dev.gantry.worker.sandbox.RuntimeClient;
+import dev.gantry.worker.sandbox.RuntimeProblemException;
 import dev.gantry.worker.sandbox.SandboxSession;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,6 +16,7 @@ public final class TerminalTool implements Tool {
     private static final String INTERRUPT = "C-c";
     /** How soon a refused C-c is sent again while the command's call is still on its way. */
     private static final Duration INTERRUPT_RETRY = Duration.ofMillis(50);
+    private static final int CONFLICT = 409;
 
     @Override
     public String name() {
@@ -32,12 +32,12 @@ public final class TerminalTool implements Tool {
     public ToolResult run(JsonNode arguments, ToolContext context) throws InterruptedException {
         Arguments args = new Arguments(name(), arguments);
         String command = args.requiredText("command");
-        RuntimeApi.TerminalRequest request = new RuntimeApi.TerminalRequest(command,
+        RuntimeClient.TerminalRequest request = new RuntimeClient.TerminalRequest(command,
                 args.optionalBoolean("is_input").orElse(null),
                 args.optionalNumber("timeout").map(Double::intValue).orElse(null),
                 args.optionalBoolean("reset").orElse(null));
         SandboxSession sandbox = context.sandbox();
-        RuntimeApi.TerminalResult result;
+        RuntimeClient.TerminalResult result;
         AtomicBoolean waiting = new AtomicBoolean(true);
         // a stop sends C-c at once: the runtime hands a key to the running command while this call waits
         try (ToolContext.StopRegistration ignored = context.onStop(() -> interruptWhile(waiting, sandbox))) {
@@ -45,9 +45,9 @@ public final class TerminalTool implements Tool {
                 // the stop came while the sandbox was being made ready, before the hook was in place
                 return ToolResult.failure("[The command was not run: the user stopped the agent.]");
             }
-            result = sandbox.api().terminal(sandbox.sessionKey(), request);
-        } catch (WebApplicationException e) {
-            return ToolResult.failure(RuntimeProblems.describe(e));
+            result = sandbox.runtime().terminal(request);
+        } catch (RuntimeProblemException e) {
+            return ToolResult.failure(e.getMessage());
         } finally {
             waiting.set(false);
         }
@@ -64,24 +64,23 @@ public final class TerminalTool implements Tool {
      * the call has answered.
      */
     private static void interruptWhile(AtomicBoolean waiting, SandboxSession sandbox) {
-        while (waiting.get()) {
-            try {
-                sandbox.api().terminal(sandbox.sessionKey(), new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
-                return;
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+        try {
+            while (waiting.get()) {
+                try {
+                    sandbox.runtime().terminal(new RuntimeClient.TerminalRequest(INTERRUPT, true, null, null));
+                    return;
+                } catch (RuntimeProblemException e) {
+                    if (e.status() != CONFLICT) {
+                        return;
+                    }
+                } catch (UncheckedIOException e) {
+                    // the sandbox went away: the call in progress reports it
                     return;
                 }
-            } catch (ProcessingException e) {
-                // the sandbox went away: the call in progress reports it
-                return;
-            }
-            try {
                 Thread.sleep(INTERRUPT_RETRY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -90,13 +89,14 @@ public final class TerminalTool implements Tool {
      * came in before the call was registered); if it ended meanwhile the runtime refuses the key and
      * the first answer stands.
      */
-    private static RuntimeApi.TerminalResult interrupt(SandboxSession sandbox, RuntimeApi.TerminalResult running) {
+    private static RuntimeClient.TerminalResult interrupt(SandboxSession sandbox, RuntimeClient.TerminalResult running)
+            throws InterruptedException {
         try {
-            RuntimeApi.TerminalResult after = sandbox.api().terminal(sandbox.sessionKey(),
-                    new RuntimeApi.TerminalRequest(INTERRUPT, true, null, null));
-            return new RuntimeApi.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
+            RuntimeClient.TerminalResult after = sandbox.runtime().terminal(
+                    new RuntimeClient.TerminalRequest(INTERRUPT, true, null, null));
+            return new RuntimeClient.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
                     after.workingDir(), after.timedOut());
-        } catch (WebApplicationException e) {
+        } catch (RuntimeProblemException | UncheckedIOException e) {
             return running;
         }
     }

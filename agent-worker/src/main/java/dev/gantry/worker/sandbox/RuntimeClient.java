@@ -1,0 +1,101 @@
+package dev.gantry.worker.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.contracts.GantryJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The tool API of one sandbox's runtime (ARCHITECTURE.md, "Sandbox runtime API"), called over the JDK's
+ * HTTP client: a blocking call on the conversation's virtual thread, with no hop to an event loop and back,
+ * because every agent step waits for it. One per sandbox; it carries the session key, which is never logged.
+ */
+public final class RuntimeClient {
+
+    public static final String SESSION_KEY_HEADER = "X-Session-API-Key";
+
+    private static final ObjectMapper JSON = GantryJson.mapper();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TerminalRequest(String command, Boolean isInput, Integer timeoutSeconds, Boolean reset) {
+    }
+
+    public record TerminalResult(String output, int exitCode, String workingDir, boolean timedOut) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EditorRequest(String command, String path, String fileText, String oldStr, String newStr,
+            Integer insertLine, List<Integer> viewRange) {
+    }
+
+    private final HttpClient http;
+    private final URI baseUrl;
+    private final String sessionKey;
+    private final Duration readTimeout;
+
+    public RuntimeClient(HttpClient http, URI baseUrl, String sessionKey, Duration readTimeout) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.sessionKey = sessionKey;
+        this.readTimeout = readTimeout;
+    }
+
+    /** {@code POST /api/v1/terminal}. */
+    public TerminalResult terminal(TerminalRequest request) throws InterruptedException {
+        return read(post("/api/v1/terminal", request), TerminalResult.class);
+    }
+
+    /** {@code POST /api/v1/editor}: the runtime's answer as it is. */
+    public JsonNode editor(EditorRequest request) throws InterruptedException {
+        return read(post("/api/v1/editor", request), JsonNode.class);
+    }
+
+    private String post(String path, Object body) throws InterruptedException {
+        URI url = baseUrl.resolve(path);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(url)
+                    .timeout(readTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header(SESSION_KEY_HEADER, sessionKey)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a runtime request does not write as JSON", e);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox runtime at " + baseUrl + " could not be reached: " + e, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new RuntimeProblemException(response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private static <T> T read(String body, Class<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the sandbox runtime answered what is not a " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RuntimeClient[" + baseUrl + "]";
+    }
+}
