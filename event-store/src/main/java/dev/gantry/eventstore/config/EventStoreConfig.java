@@ -34,7 +34,7 @@ public interface EventStoreConfig {
         Duration heartbeat();
 
         /** Events a live stream may hold for a slow client before it ends the stream. */
-        @WithDefault("1024")
+        @WithDefault("2048")
         int bufferSize();
 
         /** Events read from the database per query while a stream replays history. */

@@ -2,6 +2,7 @@ package dev.gantry.eventstore.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gantry.eventstore.config.EventStoreConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -26,6 +27,7 @@ public class LiveEventHub {
 
     private final ConcurrentMap<UUID, Set<Consumer<EventFrame>>> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final Counter opened;
     private final ReactiveRedisDataSource redis;
     private final LiveMessageCodec codec;
     private final EventStoreConfig config;
@@ -37,6 +39,8 @@ public class LiveEventHub {
         this.config = config;
         Gauge.builder("gantry.streams.open", open, AtomicInteger::get)
                 .description("Live event streams open on this replica").register(registry);
+        opened = Counter.builder("gantry.streams.opened")
+                .description("Live event streams opened on this replica since it started").register(registry);
     }
 
     /** Subscribes before the first request can open a stream, so no stream starts deaf. */
@@ -54,6 +58,7 @@ public class LiveEventHub {
             return set;
         });
         open.incrementAndGet();
+        opened.increment();
         return () -> {
             listeners.computeIfPresent(conversationId, (id, set) -> {
                 set.remove(listener);

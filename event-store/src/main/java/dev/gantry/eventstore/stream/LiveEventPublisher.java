@@ -8,6 +8,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,12 +20,12 @@ import java.util.List;
  *
  * <p>Announcements leave one after the other, in the order of the batches, so a conversation's
  * events reach the channel in seq order; ingest does not wait for them, so the next batch is
- * stored while this one is announced.
+ * stored while this one is written as JSON, on a worker thread, and announced.
  */
 @ApplicationScoped
 public class LiveEventPublisher {
 
-    private final UnicastProcessor<String> outbox = UnicastProcessor.create();
+    private final UnicastProcessor<List<ConversationEvent>> outbox = UnicastProcessor.create();
     private final ReactivePubSubCommands<String> pubsub;
     private final LiveMessageCodec codec;
     private final String channel;
@@ -39,13 +40,17 @@ public class LiveEventPublisher {
         this.timeout = config.stream().publishTimeout();
         this.failures = Counter.builder("gantry.events.live.publish.failures")
                 .description("Stored batches that could not be announced on Redis").register(registry);
-        outbox.onItem().transformToUniAndConcatenate(this::send).subscribe().with(sent -> { });
+        // written and sent on a worker thread: ingest goes on with the next batch meanwhile
+        outbox.emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(codec::encode)
+                .onItem().transformToUniAndConcatenate(this::send)
+                .subscribe().with(sent -> { });
     }
 
     /** Queues the announcement of events that are stored. */
     public synchronized void publish(List<ConversationEvent> stored) {
         if (!stored.isEmpty()) {
-            outbox.onNext(codec.encode(stored));
+            outbox.onNext(stored);
         }
     }
 
