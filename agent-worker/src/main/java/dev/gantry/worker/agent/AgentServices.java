@@ -20,5 +20,6 @@ record AgentServices(
         ConversationServiceClient conversations,
         EventStoreClient eventStore,
         EventTopicReader eventTopic,
-        SandboxProvisioner sandboxes) {
+        SandboxProvisioner sandboxes,
+        StepMetrics metrics) {
 }

@@ -52,6 +52,7 @@ import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -447,7 +448,9 @@ final class ConversationRunner {
             ExecutionStatus after = null;
             String reason = null;
             try {
+                long started = System.nanoTime();
                 ToolResult outcome = tool.run(action.arguments(), context());
+                services.metrics().toolCall(tool.name(), Duration.ofNanos(System.nanoTime() - started));
                 result = NewEvent.of(EventSource.ENVIRONMENT, new ObservationEvent(event.id(), action.toolName(),
                         action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error()));
                 if (outcome.finishes()) {
@@ -579,7 +582,10 @@ final class ConversationRunner {
                 .map(s -> s != ExecutionStatus.RUNNING)
                 .orElse(state.status() != ExecutionStatus.RUNNING);
         List<Long> settled = atRest ? List.copyOf(heldOffsets) : List.of();
-        log.append(events, settled).forEach(state::apply);
+        long started = System.nanoTime();
+        List<ConversationEvent> written = log.append(events, settled);
+        services.metrics().eventWrite(Duration.ofNanos(System.nanoTime() - started));
+        written.forEach(state::apply);
         heldOffsets.removeAll(settled);
     }
 

@@ -15,8 +15,12 @@ import dev.gantry.worker.support.Conversation;
 import dev.gantry.worker.support.EventTap;
 import dev.gantry.worker.support.PlatformStub;
 import dev.gantry.worker.support.WorkerTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,6 +50,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @WithTestResource(WorkerTestResource.class)
 @EnabledIfSystemProperty(named = "gantry.benchmark", matches = "true")
 class StepOverheadBenchmark {
+
+    @Inject
+    MeterRegistry meters;
 
     /** Below the platform's default limit of steps per run, and different commands so no stuck pattern fires. */
     private static final int STEPS = 90;
@@ -82,8 +90,11 @@ class StepOverheadBenchmark {
                 floor in the same run: Kafka produce->consume p50 %.2f ms (p99 %.2f), runtime round trip p50 %.2f ms (p99 %.2f)
                   floor p50 %.2f ms; overhead p50 / floor p50 = %.2f
                 for comparison, one transactional produce->consume (a step makes two): p50 %.2f ms (p99 %.2f)
+                inside the worker, whole run: terminal call p50 %.2f ms, event write (until committed) p50 %.2f ms
                 """, overhead.size(), p(overhead, 50), p(overhead, 99), p(kafka, 50), p(kafka, 99), p(runtime, 50),
-                p(runtime, 99), floor, p(overhead, 50) / floor, p(transactional, 50), p(transactional, 99));
+                p(runtime, 99), floor, p(overhead, 50) / floor, p(transactional, 50), p(transactional, 99),
+                median(meters.get("gantry.worker.tool.calls").tag("tool", "terminal").timer()),
+                median(meters.get("gantry.worker.event.writes").timer()));
     }
 
     private static List<Double> kafkaFloor(boolean transactional) throws Exception {
@@ -135,6 +146,15 @@ class StepOverheadBenchmark {
             assertThat(response.statusCode()).isEqualTo(200);
         }
         return samples;
+    }
+
+    private static double median(Timer timer) {
+        for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+            if (value.percentile() == 0.5) {
+                return value.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new IllegalStateException(timer.getId() + " publishes no median");
     }
 
     private static double millis(long nanos) {
