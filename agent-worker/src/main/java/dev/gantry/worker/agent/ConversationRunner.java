@@ -96,6 +96,8 @@ final class ConversationRunner {
     private volatile Runnable onStop;
     private volatile boolean halted;
     private EventLog log;
+    /** The step whose actions were sent in a transaction still open for their first result; null if none. */
+    private EventLog.HeldStep heldStep;
     private ConversationSetup setup;
     private SandboxSession sandbox;
     private int iterations;
@@ -414,7 +416,13 @@ final class ConversationRunner {
         boolean waitForUser = needsConfirmationOf(actions);
         events.add(NewEvent.of(EventSource.SYSTEM, new ConversationStateUpdateEvent(
                 waitForUser ? ExecutionStatus.WAITING_FOR_CONFIRMATION : null, null, metrics)));
-        write(events);
+        Duration grace = services.config().commands().stepCommitGrace();
+        if (waitForUser || actions.isEmpty() || grace.isZero()) {
+            write(events);
+        } else {
+            // the first tool's result may commit with these events, in one transaction
+            hold(events, grace);
+        }
         if (!waitForUser) {
             execute(state.pendingActions());
         }
@@ -583,10 +591,26 @@ final class ConversationRunner {
                 .orElse(state.status() != ExecutionStatus.RUNNING);
         List<Long> settled = atRest ? List.copyOf(heldOffsets) : List.of();
         long started = System.nanoTime();
-        List<ConversationEvent> written = log.append(events, settled);
+        EventLog.HeldStep releases = heldStep;
+        heldStep = null;
+        List<ConversationEvent> written = log.append(events, settled, releases);
         services.metrics().eventWrite(Duration.ofNanos(System.nanoTime() - started));
         written.forEach(state::apply);
         heldOffsets.removeAll(settled);
+    }
+
+    /**
+     * Sends a step's actions and returns once the broker has them (so this worker still owns the
+     * conversation); they commit with the next events written, or alone when the grace runs out.
+     */
+    private void hold(List<NewEvent> events, Duration grace) {
+        if (halted) {
+            throw new EventWriteFailedException("conversation " + conversationId + " is no longer owned here", null);
+        }
+        long started = System.nanoTime();
+        heldStep = log.hold(events, grace);
+        services.metrics().eventWrite(Duration.ofNanos(System.nanoTime() - started));
+        heldStep.events().forEach(state::apply);
     }
 
     private void settleIfAtRest() {

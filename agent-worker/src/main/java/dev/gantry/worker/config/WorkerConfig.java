@@ -62,6 +62,14 @@ public interface WorkerConfig {
         /** How long a transaction may stay open before the broker aborts it. */
         @WithDefault("60s")
         Duration transactionTimeout();
+
+        /**
+         * How long a step's actions wait, sent but not committed, for the tool's result, so that a quick
+         * step commits its action and observation in one transaction. Clients see an action this much later
+         * at most; 0 commits every action on its own before its tool runs.
+         */
+        @WithDefault("50ms")
+        Duration stepCommitGrace();
     }
 
     /** How a worker that takes over a conversation rebuilds it. */

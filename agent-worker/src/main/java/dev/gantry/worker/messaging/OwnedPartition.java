@@ -26,7 +26,7 @@ public final class OwnedPartition {
     /** Settles command offsets that caused no event, with the next transaction of the partition. */
     public void settle(List<Long> offsets) {
         if (!offsets.isEmpty()) {
-            writer.write(List.of(), offsets);
+            writer.write(List.of(), offsets, null);
         }
     }
 

@@ -2,44 +2,79 @@ package dev.gantry.worker.messaging;
 
 import dev.gantry.contracts.Topics;
 import io.quarkus.logging.Log;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The single event writer of the conversations of one command partition. It writes with a
  * transactional producer whose id belongs to the partition: when another worker takes the partition,
- * its writer's {@code initTransactions} fences this one, whose next commit fails, so a stale owner
- * cannot add to the log. Batches queued by several conversations go out in one transaction (group
+ * its writer's {@code initTransactions} fences this one, whose next send or commit fails, so a stale
+ * owner cannot add to the log. Writes queued by several conversations go out in one transaction (group
  * commit) together with the command offsets that they settle.
+ *
+ * <p>A step's actions may be <em>held</em>: they are sent in an open transaction and acknowledged by the
+ * broker (which proves this writer is not fenced, so a stale owner never runs a tool), and the transaction
+ * stays open for a short grace, so that a quick tool's observation commits together with its action, one
+ * transaction per step instead of two. When the grace runs out first, the transaction commits with the
+ * action alone, so that clients see a long-running action at once; the observation follows in a later one.
  */
 final class PartitionWriter implements AutoCloseable {
 
-    private record Batch(List<ProducerRecord<String, String>> records, List<Long> settledOffsets,
-            CompletableFuture<Void> written) {
+    /** Events of one conversation to commit; {@code releases} is the held step they complete, if any. */
+    private record Write(List<ProducerRecord<String, String>> records, List<Long> settledOffsets, Held releases,
+            CompletableFuture<Void> committed) {
     }
 
-    private static final Batch CLOSE = new Batch(List.of(), List.of(), new CompletableFuture<>());
+    private static final Write CLOSE = new Write(List.of(), List.of(), null, new CompletableFuture<>());
+
+    /** Actions sent in the open transaction, waiting (until a deadline) for the step's observation. */
+    static final class Held {
+        private final List<ProducerRecord<String, String>> records;
+        private final Duration grace;
+        private final CompletableFuture<Void> sent = new CompletableFuture<>();
+        private long deadline;
+
+        private Held(List<ProducerRecord<String, String>> records, Duration grace) {
+            this.records = records;
+            this.grace = grace;
+        }
+
+        /** Completes once the broker has taken the step's records. */
+        CompletableFuture<Void> sent() {
+            return sent;
+        }
+    }
 
     private final int partition;
     private final KafkaProducer<String, String> producer;
     private final CommandOffsets offsets;
     private final Supplier<ConsumerGroupMetadata> groupMetadata;
-    private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile RuntimeException failure;
     /** The command offset last committed; a transaction sends offsets only when they moved, saving two round trips. */
     private long committedOffset = -1;
+
+    // owned by the writer thread
+    private boolean open;
+    private final List<Held> held = new ArrayList<>();
+    private final List<Write> uncommitted = new ArrayList<>();
 
     PartitionWriter(int partition, Map<String, Object> producerConfig, CommandOffsets offsets,
             Supplier<ConsumerGroupMetadata> groupMetadata) {
@@ -52,15 +87,33 @@ final class PartitionWriter implements AutoCloseable {
         this.thread = Thread.ofVirtual().name("event-writer-" + partition).start(this::run);
     }
 
-    /** Queues records and the command offsets they settle; completes when they are committed. */
-    CompletableFuture<Void> write(List<ProducerRecord<String, String>> records, List<Long> settledOffsets) {
-        Batch batch = new Batch(records, settledOffsets, new CompletableFuture<>());
+    /**
+     * Queues records and the command offsets they settle, completing the held step {@code releases} (null:
+     * none); the future completes when they are committed.
+     */
+    CompletableFuture<Void> write(List<ProducerRecord<String, String>> records, List<Long> settledOffsets,
+            Held releases) {
+        Write write = new Write(records, settledOffsets, releases, new CompletableFuture<>());
         if (failure != null) {
-            batch.written().completeExceptionally(failure);
+            write.committed().completeExceptionally(failure);
         } else {
-            queue.add(batch);
+            queue.add(write);
         }
-        return batch.written();
+        return write.committed();
+    }
+
+    /**
+     * Sends records in the open transaction and holds it open for at most {@code grace}; the future completes
+     * once the broker has taken them, which a fenced writer never gets.
+     */
+    Held hold(List<ProducerRecord<String, String>> records, Duration grace) {
+        Held step = new Held(records, grace);
+        if (failure != null) {
+            step.sent.completeExceptionally(failure);
+        } else {
+            queue.add(step);
+        }
+        return step;
     }
 
     @Override
@@ -76,16 +129,39 @@ final class PartitionWriter implements AutoCloseable {
 
     private void run() {
         while (true) {
-            List<Batch> batches = new ArrayList<>();
+            List<Object> requests = new ArrayList<>();
             try {
-                batches.add(queue.take());
+                Object first = held.isEmpty() ? queue.take()
+                        : queue.poll(Math.max(0, earliestDeadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    requests.add(first);
+                }
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batches);
-            boolean closing = batches.remove(CLOSE);
-            if (!batches.isEmpty()) {
-                commit(batches);
+            queue.drainTo(requests);
+            boolean closing = requests.remove(CLOSE);
+            try {
+                if (failure == null) {
+                    requests.forEach(this::take);
+                    // held steps whose grace ran out are committed with their actions alone
+                    if (open && (held.isEmpty() || closing || earliestDeadline() - System.nanoTime() <= 0)) {
+                        commit();
+                    }
+                } else {
+                    requests.forEach(request -> fail(request, failure));
+                }
+            } catch (RuntimeException e) {
+                // fenced or broken: every later write fails too, the owner's conversations stop
+                failure = new EventWriteFailedException("events of partition " + partition + " could not be committed: "
+                        + e.getMessage(), e);
+                Log.warnf("event writer of partition %d stops: %s", partition, e.toString());
+                uncommitted.forEach(write -> write.committed().completeExceptionally(failure));
+                uncommitted.clear();
+                held.forEach(step -> step.sent.completeExceptionally(failure));
+                held.clear();
+                requests.forEach(request -> fail(request, failure));
+                closing |= failRemaining(failure);
             }
             if (closing) {
                 failRemaining(new EventWriteFailedException("the writer of partition " + partition + " is closed", null));
@@ -94,43 +170,87 @@ final class PartitionWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Batch> batches) {
-        if (failure != null) {
-            batches.forEach(b -> b.written().completeExceptionally(failure));
-            return;
-        }
-        try {
-            producer.beginTransaction();
-            for (Batch batch : batches) {
-                batch.records().forEach(producer::send);
+    private void take(Object request) {
+        switch (request) {
+            case Held step -> {
+                begin();
+                List<Future<RecordMetadata>> acks = step.records.stream().map(producer::send).toList();
+                producer.flush();
+                awaitAll(acks);
+                step.deadline = System.nanoTime() + step.grace.toNanos();
+                held.add(step);
+                step.sent.complete(null);
             }
-            batches.forEach(b -> b.settledOffsets().forEach(offsets::settled));
-            OptionalLong committable = offsets.committable();
-            boolean moved = committable.isPresent() && committable.getAsLong() != committedOffset;
-            if (moved) {
-                producer.sendOffsetsToTransaction(
-                        Map.of(new TopicPartition(Topics.CONVERSATION_COMMANDS, partition),
-                                new OffsetAndMetadata(committable.getAsLong())),
-                        groupMetadata.get());
+            case Write write -> {
+                begin();
+                write.records().forEach(producer::send);
+                write.settledOffsets().forEach(offsets::settled);
+                uncommitted.add(write);
+                held.remove(write.releases());
             }
-            producer.commitTransaction();
-            if (moved) {
-                committedOffset = committable.getAsLong();
-            }
-            batches.forEach(b -> b.written().complete(null));
-        } catch (RuntimeException e) {
-            // fenced or broken: every later write fails too, the owner's conversations stop
-            failure = new EventWriteFailedException("events of partition " + partition + " could not be committed: "
-                    + e.getMessage(), e);
-            Log.warnf("event writer of partition %d stops: %s", partition, e.toString());
-            batches.forEach(b -> b.written().completeExceptionally(failure));
-            failRemaining(failure);
+            default -> throw new IllegalStateException("not a write: " + request);
         }
     }
 
-    private void failRemaining(RuntimeException cause) {
-        List<Batch> rest = new ArrayList<>();
+    private void begin() {
+        if (!open) {
+            producer.beginTransaction();
+            open = true;
+        }
+    }
+
+    private void commit() {
+        OptionalLong committable = offsets.committable();
+        boolean moved = committable.isPresent() && committable.getAsLong() != committedOffset;
+        if (moved) {
+            producer.sendOffsetsToTransaction(
+                    Map.of(new TopicPartition(Topics.CONVERSATION_COMMANDS, partition),
+                            new OffsetAndMetadata(committable.getAsLong())),
+                    groupMetadata.get());
+        }
+        producer.commitTransaction();
+        open = false;
+        if (moved) {
+            committedOffset = committable.getAsLong();
+        }
+        // a held step still waiting has its actions committed now; its observation goes in a later transaction
+        held.clear();
+        uncommitted.forEach(write -> write.committed().complete(null));
+        uncommitted.clear();
+    }
+
+    private long earliestDeadline() {
+        return held.stream().mapToLong(step -> step.deadline).min().orElse(System.nanoTime());
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker took a held step", e);
+        }
+    }
+
+    private static void fail(Object request, RuntimeException cause) {
+        switch (request) {
+            case Held step -> step.sent.completeExceptionally(cause);
+            case Write write -> write.committed().completeExceptionally(cause);
+            default -> { }
+        }
+    }
+
+    /** Fails what is queued; true when a close was among it, which the caller must still carry out. */
+    private boolean failRemaining(RuntimeException cause) {
+        List<Object> rest = new ArrayList<>();
         queue.drainTo(rest);
-        rest.stream().filter(b -> b != CLOSE).forEach(b -> b.written().completeExceptionally(cause));
+        boolean closing = rest.remove(CLOSE);
+        rest.forEach(request -> fail(request, cause));
+        return closing;
     }
 }
