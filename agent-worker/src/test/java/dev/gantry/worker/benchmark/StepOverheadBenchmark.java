@@ -89,7 +89,7 @@ class StepOverheadBenchmark {
                   p50 %.2f ms   p99 %.2f ms
                 floor in the same run: Kafka produce->consume p50 %.2f ms (p99 %.2f), runtime round trip p50 %.2f ms (p99 %.2f)
                   floor p50 %.2f ms; overhead p50 / floor p50 = %.2f
-                for comparison, one transactional produce->consume (a step makes two): p50 %.2f ms (p99 %.2f)
+                for comparison, one transactional produce->consume (a quick step makes one, a longer one two): p50 %.2f ms (p99 %.2f)
                 inside the worker, whole run: terminal call p50 %.2f ms, event write (until committed) p50 %.2f ms
                 """, overhead.size(), p(overhead, 50), p(overhead, 99), p(kafka, 50), p(kafka, 99), p(runtime, 50),
                 p(runtime, 99), floor, p(overhead, 50) / floor, p(transactional, 50), p(transactional, 99),
