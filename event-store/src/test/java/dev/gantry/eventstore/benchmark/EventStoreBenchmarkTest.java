@@ -8,6 +8,7 @@ import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.eventstore.repository.EventRepository;
 import dev.gantry.eventstore.support.EventStoreTest;
 import dev.gantry.eventstore.support.SseClient;
 import dev.gantry.testing.KafkaTestResource;
@@ -74,6 +75,9 @@ class EventStoreBenchmarkTest {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    EventRepository repository;
+
     @BeforeAll
     static void producers() {
         producer = new KafkaProducer<>(Map.of(
@@ -122,6 +126,8 @@ class EventStoreBenchmarkTest {
                 + " in %.2f s = %,.0f events/s (producing alone took %.2f s)%n",
                 INGEST_EVENTS, INGEST_CONVERSATIONS, seconds, INGEST_EVENTS / seconds, (produced - start) / 1e9);
         System.out.println("BENCHMARK ingest batches: " + batchStats().since(batchesBefore));
+        // the next run measures against the same table, not one grown by 100,000 rows per run
+        conversations.forEach(conversation -> repository.deleteConversation(conversation).await().indefinitely());
     }
 
     /** Not reported: the JIT compiles the live path first, as it has in any replica that runs for a while. */
@@ -192,6 +198,7 @@ class EventStoreBenchmarkTest {
             for (SseClient client : clients) {
                 client.close();
             }
+            conversations.forEach(conversation -> repository.deleteConversation(conversation).await().indefinitely());
         }
     }
 
