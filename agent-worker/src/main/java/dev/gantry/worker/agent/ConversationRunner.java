@@ -578,9 +578,7 @@ final class ConversationRunner {
      * commands held so far are settled in the same transaction.
      */
     private void write(List<NewEvent> events) {
-        if (halted) {
-            throw new EventWriteFailedException("conversation " + conversationId + " is no longer owned here", null);
-        }
+        requireOwned();
         boolean atRest = events.stream()
                 .map(NewEvent::payload)
                 .filter(ConversationStateUpdateEvent.class::isInstance)
@@ -604,13 +602,17 @@ final class ConversationRunner {
      * conversation); they commit with the next events written, or alone when the grace runs out.
      */
     private void hold(List<NewEvent> events, Duration grace) {
-        if (halted) {
-            throw new EventWriteFailedException("conversation " + conversationId + " is no longer owned here", null);
-        }
+        requireOwned();
         long started = System.nanoTime();
         heldStep = log.hold(events, grace);
         services.metrics().eventWrite(Duration.ofNanos(System.nanoTime() - started));
         heldStep.events().forEach(state::apply);
+    }
+
+    private void requireOwned() {
+        if (halted) {
+            throw new EventWriteFailedException("conversation " + conversationId + " is no longer owned here", null);
+        }
     }
 
     private void settleIfAtRest() {

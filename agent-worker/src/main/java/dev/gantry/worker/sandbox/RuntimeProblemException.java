@@ -1,8 +1,8 @@
 package dev.gantry.worker.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.problem.Problem;
 
 /** The runtime refused a call: its HTTP status and its problem answer (RFC 9457), told as text for the LLM. */
 public final class RuntimeProblemException extends RuntimeException {
@@ -20,18 +20,12 @@ public final class RuntimeProblemException extends RuntimeException {
 
     private static String describe(int status, String body) {
         try {
-            JsonNode problem = GantryJson.mapper().readTree(body);
-            if (!problem.isObject()) {
-                return "the sandbox answered HTTP " + status;
-            }
-            StringBuilder text = new StringBuilder(problem.path("detail").asText(problem.path("title")
-                    .asText("the sandbox answered HTTP " + status)));
-            for (JsonNode field : problem.path("errors")) {
-                text.append("\n- ").append(field.path("field").asText()).append(": ")
-                        .append(field.path("reason").asText());
-            }
+            Problem problem = GantryJson.mapper().readValue(body, Problem.class);
+            StringBuilder text = new StringBuilder(problem.detail() != null ? problem.detail() : problem.title());
+            problem.errors().forEach(error -> text.append("\n- ").append(error.field()).append(": ")
+                    .append(error.reason()));
             return text.toString();
-        } catch (JsonProcessingException | RuntimeException unreadable) {
+        } catch (JsonProcessingException | IllegalArgumentException notAProblem) {
             return "the sandbox answered HTTP " + status;
         }
     }
