@@ -1,5 +1,6 @@
 package dev.gantry.worker.client;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.command.AgentSettings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,12 +15,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface ConversationServiceApi {
 
     @GET
-    Conversation conversation(@PathParam("id") UUID conversationId, @HeaderParam("X-Gantry-Internal-Token") String token);
+    Conversation conversation(@PathParam("id") UUID conversationId, @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
 
     @GET
     @Path("/secrets/{name}")
     Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name,
-            @HeaderParam("X-Gantry-Internal-Token") String token);
+            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
 
     /** The fields of a conversation the worker needs to take it over. */
     record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {

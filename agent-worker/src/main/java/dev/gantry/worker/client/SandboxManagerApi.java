@@ -1,5 +1,6 @@
 package dev.gantry.worker.client;
 
+import dev.gantry.contracts.GantryHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ public interface SandboxManagerApi {
 
     @GET
     @Path("/{id}/connection")
-    Connection connection(@PathParam("id") UUID sandboxId, @HeaderParam("X-Gantry-Internal-Token") String token);
+    Connection connection(@PathParam("id") UUID sandboxId, @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
 
     /** Where the sandbox's runtime listens and the key it wants; the key is never logged. */
     record Connection(String runtimeUrl, String sessionApiKey) {

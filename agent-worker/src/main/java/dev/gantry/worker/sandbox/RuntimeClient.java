@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.GantryJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,6 @@ import java.util.List;
  * because every agent step waits for it. One per sandbox; it carries the session key, which is never logged.
  */
 public final class RuntimeClient {
-
-    public static final String SESSION_KEY_HEADER = "X-Session-API-Key";
 
     private static final ObjectMapper JSON = GantryJson.mapper();
 
@@ -67,7 +66,7 @@ public final class RuntimeClient {
                     .timeout(readTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .header(SESSION_KEY_HEADER, sessionKey)
+                    .header(GantryHeaders.SESSION_API_KEY, sessionKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
         } catch (JsonProcessingException e) {

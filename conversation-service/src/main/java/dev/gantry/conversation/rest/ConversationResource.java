@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.conversation.rest.dto.CommandAccepted;
 import dev.gantry.conversation.rest.dto.ConfirmationRequest;

@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.conversation.rest.dto.EventCallback;
 import dev.gantry.conversation.rest.dto.EventCallbackRequest;
 import dev.gantry.conversation.service.EventCallbackService;

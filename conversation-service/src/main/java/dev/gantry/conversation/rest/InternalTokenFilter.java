@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.conversation.service.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

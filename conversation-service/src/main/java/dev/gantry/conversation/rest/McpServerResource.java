@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.conversation.rest.dto.McpServer;
 import dev.gantry.conversation.service.McpServerService;
 import dev.gantry.conversation.service.Page;

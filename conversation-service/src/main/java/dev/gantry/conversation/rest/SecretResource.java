@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.conversation.rest.dto.SecretCreateRequest;
 import dev.gantry.conversation.rest.dto.SecretMetadata;
 import dev.gantry.conversation.rest.dto.SecretPutRequest;

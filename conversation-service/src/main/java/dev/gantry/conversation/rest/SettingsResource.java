@@ -1,5 +1,6 @@
 package dev.gantry.conversation.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.conversation.rest.dto.SettingsUpdate;
 import dev.gantry.conversation.service.SettingsService;

@@ -1,5 +1,6 @@
 package dev.gantry.gateway.client;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.gateway.api.CommandAccepted;
 import dev.gantry.gateway.api.ConfirmationRequest;
@@ -36,93 +37,93 @@ public interface ConversationServiceApi {
 
     @POST
     @Path("/conversations")
-    Uni<Conversation> start(@HeaderParam(InternalHeaders.USER) String user, StartConversationRequest request);
+    Uni<Conversation> start(@HeaderParam(GantryHeaders.USER) String user, StartConversationRequest request);
 
     @GET
     @Path("/conversations")
-    Uni<Page<Conversation>> list(@HeaderParam(InternalHeaders.USER) String user,
-            @HeaderParam(InternalHeaders.ROLES) String roles, @QueryParam("allUsers") Boolean allUsers,
+    Uni<Page<Conversation>> list(@HeaderParam(GantryHeaders.USER) String user,
+            @HeaderParam(GantryHeaders.ROLES) String roles, @QueryParam("allUsers") Boolean allUsers,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit,
             @QueryParam("status") String status, @QueryParam("titleContains") String titleContains);
 
     @GET
     @Path("/conversations/{id}")
-    Uni<Conversation> get(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id);
+    Uni<Conversation> get(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id);
 
     @PATCH
     @Path("/conversations/{id}")
-    Uni<Conversation> update(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<Conversation> update(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
             UpdateConversationRequest request);
 
     @DELETE
     @Path("/conversations/{id}")
-    Uni<Void> delete(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id);
+    Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id);
 
     @POST
     @Path("/conversations/{id}/messages")
-    Uni<CommandAccepted> sendMessage(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> sendMessage(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
             SendMessageRequest request);
 
     @POST
     @Path("/conversations/{id}/{action}")
-    Uni<CommandAccepted> act(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> act(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
             @PathParam("action") ConversationAction action);
 
     @POST
     @Path("/conversations/{id}/confirmation")
-    Uni<CommandAccepted> confirm(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> confirm(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
             ConfirmationRequest request);
 
     @GET
     @Path("/settings")
-    Uni<AgentSettings> settings(@HeaderParam(InternalHeaders.USER) String user);
+    Uni<AgentSettings> settings(@HeaderParam(GantryHeaders.USER) String user);
 
     @POST
     @Path("/settings")
-    Uni<AgentSettings> updateSettings(@HeaderParam(InternalHeaders.USER) String user, SettingsUpdate update);
+    Uni<AgentSettings> updateSettings(@HeaderParam(GantryHeaders.USER) String user, SettingsUpdate update);
 
     @GET
     @Path("/secrets")
-    Uni<Page<SecretSummary>> secrets(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<Page<SecretSummary>> secrets(@HeaderParam(GantryHeaders.USER) String user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/secrets")
-    Uni<SecretSummary> createSecret(@HeaderParam(InternalHeaders.USER) String user, SecretWrite secret);
+    Uni<SecretSummary> createSecret(@HeaderParam(GantryHeaders.USER) String user, SecretWrite secret);
 
     @PUT
     @Path("/secrets/{name}")
-    Uni<SecretSummary> putSecret(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name,
+    Uni<SecretSummary> putSecret(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name,
             SecretWrite secret);
 
     @DELETE
     @Path("/secrets/{name}")
-    Uni<Void> deleteSecret(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name);
+    Uni<Void> deleteSecret(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name);
 
     @GET
     @Path("/mcp-servers")
-    Uni<Page<McpServer>> mcpServers(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<Page<McpServer>> mcpServers(@HeaderParam(GantryHeaders.USER) String user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/mcp-servers")
-    Uni<McpServer> createMcpServer(@HeaderParam(InternalHeaders.USER) String user, McpServer server);
+    Uni<McpServer> createMcpServer(@HeaderParam(GantryHeaders.USER) String user, McpServer server);
 
     @DELETE
     @Path("/mcp-servers/{name}")
-    Uni<Void> deleteMcpServer(@HeaderParam(InternalHeaders.USER) String user, @PathParam("name") String name);
+    Uni<Void> deleteMcpServer(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name);
 
     @GET
     @Path("/event-callbacks")
-    Uni<Page<EventCallback>> eventCallbacks(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<Page<EventCallback>> eventCallbacks(@HeaderParam(GantryHeaders.USER) String user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/event-callbacks")
-    Uni<EventCallback> createEventCallback(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<EventCallback> createEventCallback(@HeaderParam(GantryHeaders.USER) String user,
             EventCallbackRequest callback);
 
     @DELETE
     @Path("/event-callbacks/{id}")
-    Uni<Void> deleteEventCallback(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id);
+    Uni<Void> deleteEventCallback(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id);
 }

@@ -1,6 +1,7 @@
 package dev.gantry.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.contracts.GantryHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,13 +27,13 @@ public interface IntegrationsApi {
 
     @GET
     @Path("/git/repositories")
-    Uni<JsonNode> repositories(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<JsonNode> repositories(@HeaderParam(GantryHeaders.USER) String user,
             @QueryParam("provider") String provider, @QueryParam("pageId") String pageId,
             @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/git/branches")
-    Uni<JsonNode> branches(@HeaderParam(InternalHeaders.USER) String user,
+    Uni<JsonNode> branches(@HeaderParam(GantryHeaders.USER) String user,
             @QueryParam("repository") String repository);
 
     @POST

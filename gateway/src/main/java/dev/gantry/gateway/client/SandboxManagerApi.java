@@ -1,6 +1,7 @@
 package dev.gantry.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.gateway.api.Page;
 import dev.gantry.gateway.api.Sandbox;
 import io.smallrye.mutiny.Uni;
@@ -25,35 +26,35 @@ public interface SandboxManagerApi {
 
     @GET
     @Path("/sandboxes")
-    Uni<Page<Sandbox>> list(@HeaderParam(InternalHeaders.USER) String user, @QueryParam("ownerId") String ownerId);
+    Uni<Page<Sandbox>> list(@HeaderParam(GantryHeaders.USER) String user, @QueryParam("ownerId") String ownerId);
 
     @POST
     @Path("/sandboxes/{id}/pause")
-    Uni<Sandbox> pause(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id);
+    Uni<Sandbox> pause(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id);
 
     @POST
     @Path("/sandboxes/{id}/resume")
-    Uni<Sandbox> resume(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id);
+    Uni<Sandbox> resume(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id);
 
     @DELETE
     @Path("/sandboxes/{id}")
-    Uni<Void> delete(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id);
+    Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id);
 
     @GET
     @Path("/sandboxes/{id}/files")
     @Produces(MediaType.WILDCARD)
-    Uni<byte[]> readFile(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id,
+    Uni<byte[]> readFile(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id,
             @QueryParam("path") String path);
 
     @GET
     @Path("/sandboxes/{id}/files/list")
-    Uni<JsonNode> listFiles(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id,
+    Uni<JsonNode> listFiles(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id,
             @QueryParam("path") String path);
 
     @PUT
     @Path("/sandboxes/{id}/files")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Produces(MediaType.WILDCARD)
-    Uni<Void> writeFile(@HeaderParam(InternalHeaders.USER) String user, @PathParam("id") String id,
+    Uni<Void> writeFile(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id,
             @QueryParam("path") String path, byte[] content);
 }

@@ -1,5 +1,6 @@
 package dev.gantry.sandbox.client;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import jakarta.annotation.PreDestroy;
@@ -21,7 +22,6 @@ import java.util.Optional;
 @Singleton
 public class RuntimeClient {
 
-    public static final String SESSION_KEY_HEADER = "X-Session-API-Key";
     private static final String FILES = "/api/v1/files";
 
     private final HttpClient http;
@@ -66,7 +66,7 @@ public class RuntimeClient {
     private RuntimeAnswer send(RuntimeEndpoint endpoint, HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = http.send(request.timeout(callTimeout)
-                    .header(SESSION_KEY_HEADER, endpoint.sessionKey()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header(GantryHeaders.SESSION_API_KEY, endpoint.sessionKey()).build(), HttpResponse.BodyHandlers.ofByteArray());
             Optional<String> contentType = response.headers().firstValue("Content-Type");
             return new RuntimeAnswer(response.statusCode(), contentType, response.body());
         } catch (IOException e) {

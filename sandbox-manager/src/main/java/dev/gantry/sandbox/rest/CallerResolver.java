@@ -1,5 +1,6 @@
 package dev.gantry.sandbox.rest;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.sandbox.config.InternalApiConfig;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,6 @@ import java.util.Optional;
 /** Tells a caller from the headers INTERNAL-API.md defines; a request with neither is refused. */
 @Singleton
 class CallerResolver {
-
-    static final String USER_HEADER = "X-Gantry-User";
-    static final String TOKEN_HEADER = "X-Gantry-Internal-Token";
 
     private final byte[] token;
 
@@ -23,12 +21,13 @@ class CallerResolver {
     Caller resolve(String user, String internalToken) {
         if (internalToken != null) {
             if (!validToken(internalToken)) {
-                throw new UnauthorizedException("the " + TOKEN_HEADER + " header is not valid");
+                throw new UnauthorizedException("the " + GantryHeaders.INTERNAL_TOKEN + " header is not valid");
             }
             return new Caller(Optional.ofNullable(user).filter(u -> !u.isBlank()), true);
         }
         if (user == null || user.isBlank()) {
-            throw new UnauthorizedException("the " + USER_HEADER + " or " + TOKEN_HEADER + " header is required");
+            throw new UnauthorizedException("the " + GantryHeaders.USER + " or " + GantryHeaders.INTERNAL_TOKEN
+                    + " header is required");
         }
         return new Caller(Optional.of(user), false);
     }
@@ -36,7 +35,7 @@ class CallerResolver {
     /** Internal callers only: the token is required whoever the user is. */
     Caller resolveInternal(String internalToken) {
         if (internalToken == null || !validToken(internalToken)) {
-            throw new UnauthorizedException("a valid " + TOKEN_HEADER + " header is required");
+            throw new UnauthorizedException("a valid " + GantryHeaders.INTERNAL_TOKEN + " header is required");
         }
         return new Caller(Optional.empty(), true);
     }

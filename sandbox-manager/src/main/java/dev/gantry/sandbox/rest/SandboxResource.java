@@ -1,7 +1,7 @@
 package dev.gantry.sandbox.rest;
 
-import static dev.gantry.sandbox.rest.CallerResolver.TOKEN_HEADER;
-import static dev.gantry.sandbox.rest.CallerResolver.USER_HEADER;
+import static dev.gantry.contracts.GantryHeaders.INTERNAL_TOKEN;
+import static dev.gantry.contracts.GantryHeaders.USER;
 
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.sandbox.client.RuntimeClient;
@@ -55,7 +55,7 @@ public class SandboxResource {
     /** 201 with the new sandbox; 200 with the existing one when the id is taken (idempotent create). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response create(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             CreateSandboxBody body) {
         Caller caller = callers.resolve(user, token);
         CreateSandboxRequest request = validate(caller, body);
@@ -68,7 +68,7 @@ public class SandboxResource {
     }
 
     @GET
-    public Page<SandboxView> list(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Page<SandboxView> list(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @QueryParam("ownerId") String ownerId, @QueryParam("conversationId") String conversationId,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit) {
         Caller caller = callers.resolve(user, token);
@@ -97,14 +97,14 @@ public class SandboxResource {
 
     @GET
     @Path("/{id}")
-    public SandboxView get(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public SandboxView get(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id) {
         return SandboxView.of(visible(callers.resolve(user, token), id));
     }
 
     @POST
     @Path("/{id}/pause")
-    public Response pause(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response pause(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id) {
         Sandbox sandbox = visible(callers.resolve(user, token), id);
         return Response.accepted(SandboxView.of(sandboxes.pause(sandbox.id()))).build();
@@ -112,7 +112,7 @@ public class SandboxResource {
 
     @POST
     @Path("/{id}/resume")
-    public Response resume(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response resume(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id) {
         Sandbox sandbox = visible(callers.resolve(user, token), id);
         return Response.accepted(SandboxView.of(sandboxes.resume(sandbox.id()))).build();
@@ -121,7 +121,7 @@ public class SandboxResource {
     /** 204, also for a sandbox deleted a short while ago: deleting is idempotent. */
     @DELETE
     @Path("/{id}")
-    public Response delete(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response delete(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id) {
         Caller caller = callers.resolve(user, token);
         Sandbox sandbox = parseUuid(id).flatMap(uuid -> sandboxes.find(uuid).or(() -> sandboxes.findDeleted(uuid)))
@@ -133,7 +133,7 @@ public class SandboxResource {
     /** The runtime URL and session key: for platform services holding the internal token only. */
     @GET
     @Path("/{id}/connection")
-    public Connection connection(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") String id) {
+    public Connection connection(@HeaderParam(INTERNAL_TOKEN) String token, @PathParam("id") String id) {
         Sandbox sandbox = visible(callers.resolveInternal(token), id);
         RuntimeEndpoint endpoint = sandboxes.connection(sandbox.id());
         return new Connection(endpoint.baseUrl().toString(), endpoint.sessionKey());
@@ -142,7 +142,7 @@ public class SandboxResource {
     @GET
     @Path("/{id}/files")
     @Produces(MediaType.WILDCARD)
-    public Response readFile(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response readFile(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id, @QueryParam("path") String path) {
         RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);
         return passOn(runtimes.getFile(endpoint, requirePath(path), false));
@@ -151,7 +151,7 @@ public class SandboxResource {
     @GET
     @Path("/{id}/files/list")
     @Produces(MediaType.WILDCARD)
-    public Response listFiles(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response listFiles(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @PathParam("id") String id, @QueryParam("path") String path) {
         RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);
         return passOn(runtimes.getFile(endpoint, path, true));
@@ -161,7 +161,7 @@ public class SandboxResource {
     @Path("/{id}/files")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response writeFile(@HeaderParam(USER_HEADER) String user, @HeaderParam(TOKEN_HEADER) String token,
+    public Response writeFile(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @PathParam("id") String id,
             @QueryParam("path") String path, byte[] content) {
         RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);

@@ -1,5 +1,6 @@
 package dev.gantry.runtime.security;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.problem.Problem;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.runtime.config.RuntimeConfig;
@@ -13,13 +14,12 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Lets a request through only with the sandbox's session key in {@value #HEADER}; {@code /alive} is open so
- * the sandbox-manager can probe readiness. Runs before routing, so unknown paths reveal nothing either.
+ * Lets a request through only with the sandbox's session key in {@value GantryHeaders#SESSION_API_KEY};
+ * {@code /alive} is open so the sandbox-manager can probe readiness. Runs before routing, so unknown paths reveal nothing either.
  */
 @ApplicationScoped
 public class SessionKeyFilter {
 
-    public static final String HEADER = "X-Session-API-Key";
     private static final String OPEN_PATH = "/alive";
 
     private final byte[] expectedDigest;
@@ -33,15 +33,16 @@ public class SessionKeyFilter {
         if (OPEN_PATH.equals(request.getUriInfo().getPath())) {
             return null;
         }
-        String presented = request.getHeaderString(HEADER);
+        String presented = request.getHeaderString(GantryHeaders.SESSION_API_KEY);
         // digests have one length, so the comparison time says nothing about the key's length or prefix
         if (presented != null && MessageDigest.isEqual(expectedDigest, digest(presented))) {
             return null;
         }
         String reason = presented == null ? "is missing" : "does not match this sandbox's session key";
-        Problem problem = Problem.of("unauthorized", "Unauthorized", 401, HEADER + " " + reason)
+        Problem problem = Problem.of("unauthorized", "Unauthorized", 401,
+                        GantryHeaders.SESSION_API_KEY + " " + reason)
                 .withInstance(request.getUriInfo().getPath())
-                .withErrors(List.of(new FieldError(HEADER, reason)));
+                .withErrors(List.of(new FieldError(GantryHeaders.SESSION_API_KEY, reason)));
         return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
