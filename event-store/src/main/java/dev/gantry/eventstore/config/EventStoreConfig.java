@@ -25,6 +25,13 @@ public interface EventStoreConfig {
         /** The longest wait between tries: a batch is retried until it is stored, never skipped. */
         @WithDefault("10s")
         Duration retryMaxBackoff();
+
+        /**
+         * Conversations whose last stored seq this replica keeps in memory for gap detection; beyond it the
+         * least recently written ones are read from the table again when their next events come.
+         */
+        @WithDefault("100000")
+        int knownHeads();
     }
 
     interface Stream {

@@ -5,6 +5,7 @@ import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.contracts.command.DeleteConversation;
 import dev.gantry.eventstore.config.EventStoreConfig;
 import dev.gantry.eventstore.repository.EventRepository;
+import dev.gantry.eventstore.service.KnownHeads;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ConversationCommandConsumer {
 
     private final EventRepository repository;
+    private final KnownHeads knownHeads;
     private final EventStoreConfig.Ingest config;
 
-    public ConversationCommandConsumer(EventRepository repository, EventStoreConfig config) {
+    public ConversationCommandConsumer(EventRepository repository, KnownHeads knownHeads, EventStoreConfig config) {
         this.repository = repository;
+        this.knownHeads = knownHeads;
         this.config = config.ingest();
     }
 
@@ -29,6 +32,7 @@ public class ConversationCommandConsumer {
             return Uni.createFrom().voidItem();
         }
         return repository.deleteConversation(delete.conversationId())
+                .invoke(() -> knownHeads.forget(delete.conversationId()))
                 .invoke(deleted -> Log.infof("conversation %s deleted: forgot its %d event(s)",
                         delete.conversationId(), deleted))
                 .onFailure().invoke(failure -> Log.warnf("deleting the events of conversation %s failed, retrying: %s",

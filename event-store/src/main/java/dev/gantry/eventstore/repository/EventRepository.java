@@ -30,13 +30,14 @@ public class EventRepository {
     // UNNEST turns one array per column into rows: one round trip per batch whatever its size.
     // The payload travels as text and is cast here: a String bound to a jsonb parameter would be
     // stored as a JSON string, not as the object it spells. The heads are read in the same
-    // statement, so from the same snapshot, before the insert: they are the logs the batch extends.
+    // statement, so from the same snapshot, before the insert: they are the logs the batch extends. Only the
+    // heads of the conversations named in $8 are read, those whose head the caller does not know already.
     // LATERAL max(seq) per conversation reads the primary key backwards; a join on the CTE would scan the table.
     private static final String INSERT = """
             WITH batch (conversation_id, seq, id, occurred_at, source, kind, payload) AS (
                 SELECT * FROM UNNEST($1::uuid[], $2::int8[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
             ), heads AS (
-                SELECT conversation.id, head.seq FROM (SELECT DISTINCT conversation_id FROM batch) AS conversation (id)
+                SELECT conversation.id, head.seq FROM UNNEST($8::uuid[]) AS conversation (id)
                 CROSS JOIN LATERAL (SELECT max(seq) AS seq FROM conversation_events
                                     WHERE conversation_id = conversation.id) AS head
                 WHERE head.seq IS NOT NULL
@@ -73,10 +74,10 @@ public class EventRepository {
     }
 
     /**
-     * Stores the events that are not stored yet, in one statement, and tells what the logs of
-     * their conversations held before.
+     * Stores the events that are not stored yet, in one statement, and tells what the logs of the
+     * conversations named in {@code readHeads} held before.
      */
-    public Uni<BatchInsert> insertNew(List<ConversationEvent> events) {
+    public Uni<BatchInsert> insertNew(List<ConversationEvent> events, List<UUID> readHeads) {
         int size = events.size();
         UUID[] conversationIds = new UUID[size];
         Long[] seqs = new Long[size];
@@ -97,7 +98,7 @@ public class EventRepository {
         }
         Tuple arrays = Tuple.tuple().addArrayOfUUID(conversationIds).addArrayOfLong(seqs).addArrayOfUUID(ids)
                 .addArrayOfOffsetDateTime(timestamps).addArrayOfString(sources).addArrayOfString(kinds)
-                .addArrayOfString(payloads);
+                .addArrayOfString(payloads).addArrayOfUUID(readHeads.toArray(UUID[]::new));
         return pool.preparedQuery(INSERT).execute(arrays).map(EventRepository::batchInsert);
     }
 

@@ -12,9 +12,11 @@ import static org.hamcrest.Matchers.is;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.DeleteConversation;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.eventstore.repository.EventRepository;
 import dev.gantry.eventstore.support.EventStoreTest;
 import dev.gantry.eventstore.support.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import io.restassured.common.mapper.TypeRef;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,6 +33,13 @@ class EventIngestTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    EventRepository repository;
+
+    @Inject
+    @Identifier(EventPartitionsListener.NAME)
+    EventPartitionsListener partitions;
 
     @Test
     void eventsProducedToTheTopicAppearInOrderInTheQueryApi() {
@@ -95,6 +104,24 @@ class EventIngestTest {
         assertThat(count(conversation)).isEqualTo(3);
         assertThat(counter("gantry.events.seq.gaps") - gapsBefore).isEqualTo(1);
         assertThat(counter("gantry.events.seq.missing") - missingBefore).isEqualTo(2);
+    }
+
+    @Test
+    void afterItsPartitionsChangeAReplicaTakesTheHeadsFromTheTableAgain() {
+        UUID conversation = UUID.randomUUID();
+        produce(messages(conversation, 1, 2));
+        awaitHead(conversation, 2);
+        // meanwhile another replica, holding the partition for a while, stored 3 and 4
+        repository.insertNew(messages(conversation, 3, 4), List.of()).await().atMost(STORED_WITHIN);
+        partitions.onPartitionsAssigned(null, List.of());
+        double gapsBefore = counter("gantry.events.seq.gaps");
+
+        produce(messages(conversation, 5, 6));
+
+        awaitHead(conversation, 6);
+        assertThat(count(conversation)).isEqualTo(6);
+        assertThat(counter("gantry.events.seq.gaps") - gapsBefore)
+                .as("5 follows the 4 the table holds, not the 2 this replica stored itself").isZero();
     }
 
     @Test

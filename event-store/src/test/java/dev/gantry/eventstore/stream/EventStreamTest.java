@@ -18,6 +18,7 @@ import dev.gantry.eventstore.config.EventStoreConfig;
 import dev.gantry.eventstore.repository.EventRepository;
 import dev.gantry.eventstore.service.EventIngestor;
 import dev.gantry.eventstore.service.IngestMetrics;
+import dev.gantry.eventstore.service.KnownHeads;
 import dev.gantry.eventstore.support.EventStoreTest;
 import dev.gantry.eventstore.support.SseClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -130,7 +131,7 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(streamUri(conversation, ""), Map.of())) {
             awaitListening(client);
             // stored, but never announced on Redis, as if the announcement had been lost
-            repository.insertNew(messages(conversation, 1, 3)).await().atMost(STORED_WITHIN);
+            repository.insertNew(messages(conversation, 1, 3), List.of()).await().atMost(STORED_WITHIN);
             anotherReplicasIngest().ingest(messages(conversation, 4, 4)).await().atMost(STORED_WITHIN);
 
             await().atMost(DELIVERED_WITHIN).until(() -> client.seqs().size() == 4);
@@ -176,7 +177,8 @@ class EventStreamTest {
     private EventIngestor anotherReplicasIngest() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return new EventIngestor(new EventRepository(pool, mapper),
-                new LiveEventPublisher(redis, new LiveMessageCodec(mapper), config, meters), new IngestMetrics(meters));
+                new LiveEventPublisher(redis, new LiveMessageCodec(mapper), config, meters), new IngestMetrics(meters),
+                new KnownHeads(config));
     }
 
     /** A heartbeat proves the stream has registered for live events and read the log. */
