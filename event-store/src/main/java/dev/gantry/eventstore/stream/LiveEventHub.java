@@ -69,6 +69,10 @@ public class LiveEventHub {
     }
 
     private void dispatch(String message) {
+        if (listeners.isEmpty()) {
+            // nobody listens here: the message need not even be read
+            return;
+        }
         List<EventFrame> frames;
         try {
             frames = codec.decode(message, listeners::containsKey);
