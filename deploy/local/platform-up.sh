@@ -48,6 +48,9 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
 export QUARKUS_REDIS_HOSTS=redis://$GANTRY_REDIS_HOST:$GANTRY_REDIS_PORT
 export GANTRY_HOME
 export GANTRY_SANDBOX_PROCESS_ROOT=$GANTRY_HOME/sandboxes
+# each sandbox's workspace, linked by sandbox id: the path the agent is told its project lives under
+export GANTRY_SANDBOX_PROCESS_WORKSPACES=$GANTRY_HOME/workspaces
+export GANTRY_WORKER_WORKSPACE_PATH="$GANTRY_HOME/workspaces/{sandboxId}"
 export GANTRY_SANDBOX_PROCESS_RUNTIME_JAR=$(service_jar sandbox-runtime)
 
 start_service() {

@@ -8,6 +8,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.system.platform.EventStreamRecorder;
 import dev.gantry.system.platform.Platform;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +26,7 @@ class MainJobTest {
         TestUser alice = TestUser.create("alice");
         JsonPath conversation = alice.startConversation();
         String id = conversation.getString("id");
-        String workspace = TestUser.workspace(conversation);
+        String workspace = TestUser.agentWorkspace(conversation);
         alice.llm()
                 .toolCall("file_editor", """
                         {"command": "create", "path": "%s/hello.py", "file_text": "print('hello')\\n"}"""
@@ -46,6 +47,9 @@ class MainJobTest {
             assertThat(live.events()).as("the live client got every event, in order")
                     .extracting(ConversationEvent::id).containsExactlyElementsOf(stored.stream()
                             .map(ConversationEvent::id).toList());
+            assertThat(stored.getFirst().payload()).as("the agent is told where its project lives")
+                    .isInstanceOfSatisfying(SystemPromptEvent.class, prompt ->
+                            assertThat(prompt.systemPrompt()).contains("the project lives under " + workspace + "."));
             assertThat(stored).map(ConversationEvent::payload).filteredOn(ActionEvent.class::isInstance)
                     .map(p -> ((ActionEvent) p).toolName()).containsExactly("file_editor", "terminal", "finish");
             assertThat(stored).map(ConversationEvent::payload).filteredOn(ObservationEvent.class::isInstance)

@@ -93,6 +93,11 @@ final class TestUser {
         }
     }
 
+    /** Where the agent is told its project lives: the manager links it to the workspace of the sandbox's instance. */
+    static String agentWorkspace(JsonPath conversation) {
+        return Platform.get().home().resolve("workspaces").resolve(conversation.getString("sandboxId")).toString();
+    }
+
     /** The workspace directory of a conversation's sandbox in the process launcher's layout. */
     static String workspace(JsonPath conversation) {
         return Platform.get().home().resolve("sandboxes").resolve(conversation.getString("sandboxId"))

@@ -257,7 +257,7 @@ final class ConversationRunner {
         List<JsonNode> tools = services.tools().specifications(start.settings().confirmationPolicy() != ConfirmationPolicy.NEVER);
         List<NewEvent> events = new ArrayList<>();
         events.add(NewEvent.causedBy(start.commandId(), EventSource.SYSTEM,
-                new SystemPromptEvent(services.systemPrompt().text(), tools)));
+                new SystemPromptEvent(services.systemPrompt().text(start.sandboxId()), tools)));
         if (start.initialMessage() != null) {
             events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage())));
             events.add(status(ExecutionStatus.RUNNING, null));

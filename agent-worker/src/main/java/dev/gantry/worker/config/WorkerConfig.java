@@ -29,7 +29,10 @@ public interface WorkerConfig {
     @WithDefault("10m")
     Duration idleEviction();
 
-    /** Where the project lives in a sandbox, as the system prompt tells the agent. */
+    /**
+     * Where the project lives in a sandbox, as the system prompt tells the agent; {@code {sandboxId}} in it
+     * stands for the conversation's sandbox (local sandboxes each have their own directory on the host).
+     */
     @WithDefault("/workspace")
     String workspacePath();
 

@@ -136,6 +136,13 @@ public interface SandboxConfig {
         @WithDefault("${user.home}/.gantry/sandboxes")
         Path root();
 
+        /**
+         * Where each claimed sandbox's workspace is linked by its id ({@code <dir>/<sandboxId>}), so that the
+         * path an agent is told exists before the sandbox is claimed: a pooled instance's own directory is
+         * named long before; {@code workspaces} beside the root when not set.
+         */
+        Optional<Path> workspaces();
+
         /** The sandbox-runtime's {@code quarkus-run.jar}. */
         @WithDefault("sandbox-runtime/target/quarkus-app/quarkus-run.jar")
         Path runtimeJar();

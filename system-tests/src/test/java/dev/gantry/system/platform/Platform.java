@@ -83,6 +83,7 @@ public final class Platform {
         define("conversation-service", conversationPort, conversations);
         define("sandbox-manager", sandboxPort, Map.of(
                 "GANTRY_SANDBOX_PROCESS_ROOT", home.resolve("sandboxes").toString(),
+                "GANTRY_SANDBOX_PROCESS_WORKSPACES", home.resolve("workspaces").toString(),
                 "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString(),
                 // the tests find a conversation's workspace at <root>/<sandboxId>: no pooled sandboxes, but
                 // for the benchmark, which measures claims from the pool
@@ -91,7 +92,9 @@ public final class Platform {
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
-                "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "1000" : "100"));
+                "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "1000" : "100",
+                // as ./gantry up: the agent is told the workspace by its sandbox's id, which the manager links
+                "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
         define("integrations-service", integrationsPort, Map.of());
         // the tests poll the API much faster than a person: rate limits have their own gateway tests
         define("gateway", gatewayPort, Map.of(

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +98,7 @@ public class ProcessLauncher implements SandboxLauncher {
             return generated;
         });
         spec.claim().filter(claim -> dir.claim().isEmpty()).ifPresent(dir::writeClaim);
+        dir.claim().ifPresent(claim -> linkWorkspace(dir, claim));
         dir.writeTemplate(spec.template().name());
 
         int port = freePort();
@@ -136,6 +138,7 @@ public class ProcessLauncher implements SandboxLauncher {
     public void remove(String instanceId) {
         InstanceDirectory dir = directory(instanceId);
         halt(dir);
+        dir.claim().ifPresent(this::unlinkWorkspace);
         dir.removeAll();
     }
 
@@ -147,7 +150,37 @@ public class ProcessLauncher implements SandboxLauncher {
             return false;
         }
         dir.writeClaim(claim);
+        linkWorkspace(dir, claim);
         return true;
+    }
+
+    /** The workspace of a claimed sandbox, by its id: what the agent is told its project's path is. */
+    public Path workspaceOf(UUID sandboxId) {
+        return workspaces().resolve(sandboxId.toString());
+    }
+
+    private Path workspaces() {
+        return config.workspaces().orElseGet(() -> config.root().toAbsolutePath().resolveSibling("workspaces"));
+    }
+
+    private void linkWorkspace(InstanceDirectory dir, SandboxClaim claim) {
+        Path link = workspaceOf(claim.sandboxId());
+        try {
+            Files.createDirectories(link.getParent());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, dir.workspace().toAbsolutePath());
+        } catch (IOException e) {
+            throw new LaunchException("could not link the workspace of sandbox " + claim.sandboxId() + " at " + link
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unlinkWorkspace(SandboxClaim claim) {
+        try {
+            Files.deleteIfExists(workspaceOf(claim.sandboxId()));
+        } catch (IOException e) {
+            Log.warnf("could not remove the workspace link of sandbox %s: %s", claim.sandboxId(), e.getMessage());
+        }
     }
 
     @Override

@@ -44,6 +44,9 @@ class ProcessLauncherRestartTest {
     @TempDir
     Path root;
 
+    @TempDir
+    Path workspaces;
+
     final List<InstanceFailed> failures = new CopyOnWriteArrayList<>();
     final List<ProcessLauncher> launchers = new CopyOnWriteArrayList<>();
 
@@ -115,6 +118,26 @@ class ProcessLauncherRestartTest {
     }
 
     @Test
+    void aPooledInstanceOnceClaimedHasItsWorkspaceAtTheSandboxsIdUntilItIsRemoved() throws Exception {
+        ProcessLauncher launcher = launcher();
+        launcher.start(new InstanceSpec("pool-1", TEMPLATE, Optional.empty()));
+        SandboxClaim claim = claim();
+        Path link = workspaces.resolve(claim.sandboxId().toString());
+        assertThat(link).doesNotExist();
+
+        assertThat(launcher.claim("pool-1", claim)).isTrue();
+
+        assertThat(launcher.workspaceOf(claim.sandboxId())).isEqualTo(link);
+        assertThat(link.toRealPath()).isEqualTo(root.resolve("pool-1/workspace").toRealPath());
+        Files.writeString(link.resolve("notes.txt"), "written by the agent");
+        assertThat(root.resolve("pool-1/workspace/notes.txt")).hasContent("written by the agent");
+
+        launcher.remove("pool-1");
+        assertThat(link).doesNotExist();
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+    }
+
+    @Test
     void aRuntimeThatDiesIsReported() {
         ProcessLauncher launcher = launcher();
         String id = UUID.randomUUID().toString();
@@ -148,6 +171,7 @@ class ProcessLauncherRestartTest {
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(Map.of(
                         "gantry.sandbox.process.root", root.toString(),
+                        "gantry.sandbox.process.workspaces", workspaces.toString(),
                         "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
                         "gantry.sandbox.start-timeout", "60s"), "test", 500))
                 .build().getConfigMapping(SandboxConfig.class);
