@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where an agent step's time goes besides the LLM: the tool calls, and the commits that make the step's
@@ -14,6 +16,8 @@ public class StepMetrics {
 
     private final MeterRegistry registry;
     private final Timer eventWrites;
+    /** One timer per tool name, built on its first call rather than looked up in the registry on every one. */
+    private final Map<String, Timer> toolCalls = new ConcurrentHashMap<>();
 
     StepMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,12 +28,11 @@ public class StepMetrics {
     }
 
     void toolCall(String tool, Duration took) {
-        Timer.builder("gantry.worker.tool.calls")
+        toolCalls.computeIfAbsent(tool, name -> Timer.builder("gantry.worker.tool.calls")
                 .description("Tool calls, from the start of the call to its result")
-                .tag("tool", tool)
+                .tag("tool", name)
                 .publishPercentiles(0.5, 0.99)
-                .register(registry)
-                .record(took);
+                .register(registry)).record(took);
     }
 
     void eventWrite(Duration took) {

@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Adds a batch of events to the log: stores the new ones in one statement, reports the holes in
- * seq they reveal (against the heads this replica knows, or reads with the insert), then hands what it stored to the announcements for the live streams of every
- * replica. Running a batch twice stores and announces nothing the second time.
+ * seq they reveal (against the heads this replica knows, or reads with the insert), then hands what
+ * it stored to the announcements for the live streams of every replica. Running a batch twice stores
+ * and announces nothing the second time.
  */
 @ApplicationScoped
 public class EventIngestor {
