@@ -21,20 +21,23 @@ class ConversationDeletionTest {
         JsonPath conversation = user.startConversation();
         String id = conversation.getString("id");
         String workspace = TestUser.workspace(conversation);
+        // the runtime is started on the workspace by the name the agent is told
+        String named = TestUser.agentWorkspace(conversation);
         user.llm().toolCall("terminal", "{\"command\": \"echo kept > notes.txt\"}")
                 .toolCall("finish", "{\"message\": \"done\"}");
         user.send(id, "write notes");
         user.awaitStatus(id, "finished");
         assertThat(Path.of(workspace, "notes.txt")).exists();
-        assertThat(SandboxProcesses.serving(workspace)).isNotEmpty();
+        assertThat(SandboxProcesses.serving(named)).isNotEmpty();
         assertThat(eventCount(id)).isPositive();
 
         user.api.request().delete("/api/v1/conversations/" + id).then().statusCode(204);
 
         user.api.request().get("/api/v1/conversations/" + id).then().statusCode(404);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(SandboxProcesses.serving(workspace)).as("sandbox processes").isEmpty();
+            assertThat(SandboxProcesses.serving(named)).as("sandbox processes").isEmpty();
             assertThat(Files.exists(Path.of(workspace))).as("workspace exists").isFalse();
+            assertThat(Files.isSymbolicLink(Path.of(named))).as("workspace link exists").isFalse();
             assertThat(eventCount(id)).as("stored events").isZero();
         });
     }

@@ -55,7 +55,9 @@ class MainJobTest {
             assertThat(stored).map(ConversationEvent::payload).filteredOn(ObservationEvent.class::isInstance)
                     .map(p -> (ObservationEvent) p).filteredOn(o -> o.toolName().equals("terminal"))
                     .singleElement().satisfies(o -> {
-                        assertThat(o.content()).contains("hello");
+                        assertThat(o.content()).contains("hello")
+                                .as("the shell shows the workspace by the path the prompt names")
+                                .contains("[Current working directory: " + workspace + "]");
                         assertThat(o.exitCode()).isZero();
                     });
             assertThat(stored).map(ConversationEvent::payload).filteredOn(ConversationStateUpdateEvent.class::isInstance)

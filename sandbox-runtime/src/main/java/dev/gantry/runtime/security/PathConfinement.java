@@ -25,9 +25,11 @@ import java.util.stream.Stream;
 public class PathConfinement {
 
     private final Path workspace;
+    private final Path namedWorkspace;
     private final List<Path> roots;
 
     PathConfinement(RuntimeConfig config) {
+        this.namedWorkspace = config.workspace().toAbsolutePath().normalize();
         try {
             this.workspace = Files.createDirectories(config.workspace().toAbsolutePath()).toRealPath();
         } catch (IOException e) {
@@ -44,6 +46,11 @@ public class PathConfinement {
     /** The workspace, as a real path. */
     public Path workspace() {
         return workspace;
+    }
+
+    /** The workspace as it was configured, which may be a link leading to {@link #workspace()}. */
+    public Path namedWorkspace() {
+        return namedWorkspace;
     }
 
     /**

@@ -58,12 +58,12 @@ public class TerminalService {
             if (request.reset()) {
                 closeShell();
                 notices.append("[The terminal was reset: the old shell and its processes were killed,"
-                        + " a new shell started in ").append(paths.workspace()).append(".]\n");
+                        + " a new shell started in ").append(paths.namedWorkspace()).append(".]\n");
             }
             if (shell != null && shell.hasExited()) {
                 closeShell();
                 notices.append("[The previous shell had exited; this is a new shell in ")
-                        .append(paths.workspace()).append(".]\n");
+                        .append(paths.namedWorkspace()).append(".]\n");
             }
             ShellSession session = shell();
             if (request.reset() && request.command().isEmpty()) {
@@ -193,6 +193,9 @@ public class TerminalService {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove(SESSION_KEY_VARIABLE);
         environment.put("TERM", config.term());
+        // bash takes PWD as its directory's name when it leads there: a workspace reached through a link
+        // is shown by the link's path, the one the agent was told
+        environment.put("PWD", paths.namedWorkspace().toString());
         // a pager would wait for a key press that never comes
         environment.put("PAGER", "cat");
         environment.put("GIT_PAGER", "cat");

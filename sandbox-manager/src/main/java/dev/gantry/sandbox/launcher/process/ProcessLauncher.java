@@ -163,6 +163,11 @@ public class ProcessLauncher implements SandboxLauncher {
         return config.workspaces().orElseGet(() -> config.root().toAbsolutePath().resolveSibling("workspaces"));
     }
 
+    private Path namedWorkspace(InstanceDirectory dir) {
+        return dir.claim().map(claim -> workspaceOf(claim.sandboxId())).filter(Files::isSymbolicLink)
+                .orElse(dir.workspace());
+    }
+
     private void linkWorkspace(InstanceDirectory dir, SandboxClaim claim) {
         Path link = workspaceOf(claim.sandboxId());
         try {
@@ -226,7 +231,8 @@ public class ProcessLauncher implements SandboxLauncher {
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("GANTRY_SESSION_API_KEY", key);
-        env.put("GANTRY_WORKSPACE", dir.workspace().toString());
+        // the workspace by the name the agent is told, where it has one: the shell then shows that path
+        env.put("GANTRY_WORKSPACE", namedWorkspace(dir).toString());
         try {
             return builder.start();
         } catch (IOException e) {
