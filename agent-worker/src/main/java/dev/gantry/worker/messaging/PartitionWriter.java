@@ -36,15 +36,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class PartitionWriter implements AutoCloseable {
 
+    /** What the writer thread is asked to do. */
+    private sealed interface Request permits Write, Held {
+    }
+
     /** Events of one conversation to commit; {@code releases} is the held step they complete, if any. */
     private record Write(List<ProducerRecord<String, String>> records, List<Long> settledOffsets, Held releases,
-            CompletableFuture<Void> committed) {
+            CompletableFuture<Void> committed) implements Request {
     }
 
     private static final Write CLOSE = new Write(List.of(), List.of(), null, new CompletableFuture<>());
 
     /** Actions sent in the open transaction, waiting (until a deadline) for the step's observation. */
-    static final class Held {
+    static final class Held implements Request {
         private final List<ProducerRecord<String, String>> records;
         private final Duration grace;
         private final CompletableFuture<Void> sent = new CompletableFuture<>();
@@ -65,7 +69,7 @@ final class PartitionWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final CommandOffsets offsets;
     private final Supplier<ConsumerGroupMetadata> groupMetadata;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile RuntimeException failure;
     /** The command offset last committed; a transaction sends offsets only when they moved, saving two round trips. */
@@ -129,9 +133,9 @@ final class PartitionWriter implements AutoCloseable {
 
     private void run() {
         while (true) {
-            List<Object> requests = new ArrayList<>();
+            List<Request> requests = new ArrayList<>();
             try {
-                Object first = held.isEmpty() ? queue.take()
+                Request first = held.isEmpty() ? queue.take()
                         : queue.poll(Math.max(0, earliestDeadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     requests.add(first);
@@ -170,7 +174,7 @@ final class PartitionWriter implements AutoCloseable {
         }
     }
 
-    private void take(Object request) {
+    private void take(Request request) {
         switch (request) {
             case Held step -> {
                 begin();
@@ -188,7 +192,6 @@ final class PartitionWriter implements AutoCloseable {
                 uncommitted.add(write);
                 held.remove(write.releases());
             }
-            default -> throw new IllegalStateException("not a write: " + request);
         }
     }
 
@@ -237,17 +240,16 @@ final class PartitionWriter implements AutoCloseable {
         }
     }
 
-    private static void fail(Object request, RuntimeException cause) {
+    private static void fail(Request request, RuntimeException cause) {
         switch (request) {
             case Held step -> step.sent.completeExceptionally(cause);
             case Write write -> write.committed().completeExceptionally(cause);
-            default -> { }
         }
     }
 
     /** Fails what is queued; true when a close was among it, which the caller must still carry out. */
     private boolean failRemaining(RuntimeException cause) {
-        List<Object> rest = new ArrayList<>();
+        List<Request> rest = new ArrayList<>();
         queue.drainTo(rest);
         boolean closing = rest.remove(CLOSE);
         rest.forEach(request -> fail(request, cause));

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TerminalTool implements Tool {
 
     private static final String INTERRUPT = "C-c";
+    private static final RuntimeClient.TerminalRequest INTERRUPT_REQUEST =
+            new RuntimeClient.TerminalRequest(INTERRUPT, true, null, null);
     /** How soon a refused C-c is sent again while the command's call is still on its way. */
     private static final Duration INTERRUPT_RETRY = Duration.ofMillis(50);
     private static final int CONFLICT = 409;
@@ -67,7 +69,7 @@ public final class TerminalTool implements Tool {
         try {
             while (waiting.get()) {
                 try {
-                    sandbox.runtime().terminal(new RuntimeClient.TerminalRequest(INTERRUPT, true, null, null));
+                    sandbox.runtime().terminal(INTERRUPT_REQUEST);
                     return;
                 } catch (RuntimeProblemException e) {
                     if (e.status() != CONFLICT) {
@@ -92,8 +94,7 @@ public final class TerminalTool implements Tool {
     private static RuntimeClient.TerminalResult interrupt(SandboxSession sandbox, RuntimeClient.TerminalResult running)
             throws InterruptedException {
         try {
-            RuntimeClient.TerminalResult after = sandbox.runtime().terminal(
-                    new RuntimeClient.TerminalRequest(INTERRUPT, true, null, null));
+            RuntimeClient.TerminalResult after = sandbox.runtime().terminal(INTERRUPT_REQUEST);
             return new RuntimeClient.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
                     after.workingDir(), after.timedOut());
         } catch (RuntimeProblemException | UncheckedIOException e) {
