@@ -29,9 +29,9 @@ public class PathConfinement {
     private final List<Path> roots;
 
     PathConfinement(RuntimeConfig config) {
-        this.namedWorkspace = config.workspace().toAbsolutePath().normalize();
+        this.namedWorkspace = config.workspace().toAbsolutePath();
         try {
-            this.workspace = Files.createDirectories(config.workspace().toAbsolutePath()).toRealPath();
+            this.workspace = Files.createDirectories(namedWorkspace).toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the workspace " + config.workspace(), e);
         }

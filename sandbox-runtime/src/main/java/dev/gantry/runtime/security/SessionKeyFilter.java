@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Lets a request through only with the sandbox's session key in {@value GantryHeaders#SESSION_API_KEY};
- * {@code /alive} is open so the sandbox-manager can probe readiness. Runs before routing, so unknown paths reveal nothing either.
+ * {@code /alive} is open so the sandbox-manager can probe readiness. Runs before routing, so unknown paths
+ * reveal nothing either.
  */
 @ApplicationScoped
 public class SessionKeyFilter {

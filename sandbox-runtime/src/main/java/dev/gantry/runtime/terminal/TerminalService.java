@@ -47,8 +47,9 @@ public class TerminalService {
 
     public TerminalResult execute(TerminalCommand request) {
         if (!callLock.tryLock()) {
-            if (controlKey(request.command()).isPresent()) {
-                return keyWhileServed(request);
+            Optional<Character> key = controlKey(request.command());
+            if (key.isPresent()) {
+                return keyWhileServed(request, key.get());
             }
             awaitTurn();
         }
@@ -108,13 +109,13 @@ public class TerminalService {
      * request answers with what the command does next. Refused at once while no command runs yet, so
      * that the caller can try again as soon as it has started.
      */
-    private TerminalResult keyWhileServed(TerminalCommand request) {
+    private TerminalResult keyWhileServed(TerminalCommand request, char key) {
         ShellSession session = shell;
         if (session == null || !session.isRunning()) {
             throw busy();
         }
         try {
-            session.sendKey(controlKey(request.command()).orElseThrow(), config.keyHandOverWait());
+            session.sendKey(key, config.keyHandOverWait());
         } catch (IOException e) {
             throw new UncheckedIOException("the shell could not be reached", e);
         }
