@@ -97,12 +97,16 @@ public class ProcessLauncher implements SandboxLauncher {
             dir.writeSessionKey(generated);
             return generated;
         });
-        spec.claim().filter(claim -> dir.claim().isEmpty()).ifPresent(dir::writeClaim);
-        dir.claim().ifPresent(claim -> linkWorkspace(dir, claim));
+        // a claim already on disk stands; the spec's is written only for an instance not claimed yet
+        Optional<SandboxClaim> claim = dir.claim().or(() -> {
+            spec.claim().ifPresent(dir::writeClaim);
+            return spec.claim();
+        });
+        claim.ifPresent(c -> linkWorkspace(dir, c));
         dir.writeTemplate(spec.template().name());
 
         int port = freePort();
-        Process process = spawn(jar, dir, port, key);
+        Process process = spawn(jar, dir, claim, port, key);
         dir.writeRunning(process.pid(), port);
         RuntimeEndpoint endpoint = new RuntimeEndpoint(URI.create("http://" + LOOPBACK + ":" + port), key);
         try {
@@ -163,9 +167,8 @@ public class ProcessLauncher implements SandboxLauncher {
         return config.workspaces().orElseGet(() -> config.root().toAbsolutePath().resolveSibling("workspaces"));
     }
 
-    private Path namedWorkspace(InstanceDirectory dir) {
-        return dir.claim().map(claim -> workspaceOf(claim.sandboxId())).filter(Files::isSymbolicLink)
-                .orElse(dir.workspace());
+    private Path namedWorkspace(InstanceDirectory dir, Optional<SandboxClaim> claim) {
+        return claim.map(c -> workspaceOf(c.sandboxId())).filter(Files::isSymbolicLink).orElse(dir.workspace());
     }
 
     private void linkWorkspace(InstanceDirectory dir, SandboxClaim claim) {
@@ -213,7 +216,7 @@ public class ProcessLauncher implements SandboxLauncher {
         }
     }
 
-    private Process spawn(Path jar, InstanceDirectory dir, int port, String key) {
+    private Process spawn(Path jar, InstanceDirectory dir, Optional<SandboxClaim> claim, int port, String key) {
         List<String> command = new ArrayList<>();
         command.add(config.java().map(Path::toString)
                 .orElseGet(() -> ProcessHandle.current().info().command().orElse("java")));
@@ -232,7 +235,7 @@ public class ProcessLauncher implements SandboxLauncher {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("GANTRY_SESSION_API_KEY", key);
         // the workspace by the name the agent is told, where it has one: the shell then shows that path
-        env.put("GANTRY_WORKSPACE", namedWorkspace(dir).toString());
+        env.put("GANTRY_WORKSPACE", namedWorkspace(dir, claim).toString());
         try {
             return builder.start();
         } catch (IOException e) {
