@@ -1,0 +1,260 @@
+{{/* The release's name prefix of every object, at most 63 characters with a component suffix. */}}
+{{- define "gantry.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The name of one component's objects: <fullname>-<component>. Call with (dict "root" $ "component" "gateway"). */}}
+{{- define "gantry.componentName" -}}
+{{- printf "%s-%s" (include "gantry.fullname" .root) .component -}}
+{{- end -}}
+
+{{/*
+The selector labels of a component's pods. app.kubernetes.io/name is the component, as the sandbox-manager
+and the NetworkPolicies select by it.
+*/}}
+{{- define "gantry.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{- define "gantry.labels" -}}
+{{ include "gantry.selectorLabels" . }}
+app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/part-of: gantry
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{/* The label by which sandbox NetworkPolicies let a release's agent-worker and sandbox-manager in. */}}
+{{- define "gantry.sandboxClientLabel" -}}
+gantry.dev/sandbox-client
+{{- end -}}
+
+{{- define "gantry.image" -}}
+{{- $tag := .root.Values.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s/%s:%s" .root.Values.image.registry .root.Values.image.repository .component $tag -}}
+{{- end -}}
+
+{{- define "gantry.sandboxImage" -}}
+{{- .Values.sandboxes.image | default (include "gantry.image" (dict "root" . "component" "sandbox-runtime")) -}}
+{{- end -}}
+
+{{/* In-cluster base URL of a component's HTTP API. */}}
+{{- define "gantry.url" -}}
+{{- printf "http://%s:8080" (include "gantry.componentName" .) -}}
+{{- end -}}
+
+{{- define "gantry.platformSecretName" -}}
+{{- .Values.secrets.existingSecret | default (printf "%s-platform" (include "gantry.fullname" .)) -}}
+{{- end -}}
+
+{{- define "gantry.databaseSecretName" -}}
+{{- .Values.postgresql.existingSecret | default (printf "%s-database" (include "gantry.fullname" .)) -}}
+{{- end -}}
+
+{{- define "gantry.kafka" -}}
+{{- required "kafka.bootstrapServers is required: the Kafka brokers as host:port[,host:port...]" .Values.kafka.bootstrapServers -}}
+{{- end -}}
+
+{{- define "gantry.jdbcUrl" -}}
+{{- $host := required "postgresql.host is required: the PostgreSQL server of the conversation-service and event-store databases" .root.Values.postgresql.host -}}
+{{- printf "jdbc:postgresql://%s:%v/%s" $host .root.Values.postgresql.port .database -}}
+{{- end -}}
+
+{{- define "gantry.reactiveUrl" -}}
+{{- printf "postgresql://%s:%v/%s" .root.Values.postgresql.host .root.Values.postgresql.port .database -}}
+{{- end -}}
+
+{{- define "gantry.redis" -}}
+{{- required "redis.url is required: redis://[:password@]host:port of the Redis for rate limits and live streams" .Values.redis.url -}}
+{{- end -}}
+
+{{/*
+A platform container's common part: image, the config file and the secrets it reads, probes on Quarkus'
+health endpoints, a read-only root with a writable /tmp, no privileges.
+Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "env" (list ...)).
+*/}}
+{{- define "gantry.container" -}}
+- name: {{ .component }}
+  image: {{ include "gantry.image" . }}
+  imagePullPolicy: {{ .root.Values.image.pullPolicy }}
+  ports:
+    - name: http
+      containerPort: 8080
+      protocol: TCP
+  env:
+    - name: JAVA_OPTS_APPEND
+      value: "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+    {{- with .env }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+    {{- with .root.Values.extraEnv }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  volumeMounts:
+    - name: config
+      mountPath: /deployments/config
+      readOnly: true
+    - name: tmp
+      mountPath: /tmp
+    {{- with .mounts }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  startupProbe:
+    httpGet: {path: /q/health/started, port: http}
+    periodSeconds: 2
+    failureThreshold: 60
+  livenessProbe:
+    httpGet: {path: /q/health/live, port: http}
+    periodSeconds: 10
+    failureThreshold: 3
+  readinessProbe:
+    httpGet: {path: /q/health/ready, port: http}
+    periodSeconds: 5
+    failureThreshold: 3
+  resources:
+    {{- toYaml .values.resources | nindent 4 }}
+  securityContext:
+    allowPrivilegeEscalation: false
+    readOnlyRootFilesystem: true
+    capabilities:
+      drop: [ALL]
+{{- end -}}
+
+{{/* The pod template's part shared by every platform Deployment. */}}
+{{- define "gantry.podSpec" -}}
+securityContext:
+  runAsNonRoot: true
+  runAsUser: 185
+  runAsGroup: 185
+  fsGroup: 185
+  seccompProfile:
+    type: RuntimeDefault
+{{- with .root.Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . }}
+  {{- end }}
+{{- end }}
+{{- with .root.Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .root.Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .root.Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+volumes:
+  - name: config
+    configMap:
+      name: {{ include "gantry.componentName" . }}
+  - name: tmp
+    emptyDir: {}
+  {{- with .volumes }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- end -}}
+
+{{/*
+A component's ConfigMap (its application.properties, which Quarkus reads from /deployments/config), its
+Deployment and its Service. Call with a dict: root, component, values (the component's values), properties
+(the file's text), and optionally withoutKafka, env, mounts, volumes, serviceAccount, podLabels, terminationGracePeriodSeconds.
+*/}}
+{{- define "gantry.component" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "gantry.componentName" . }}
+  labels:
+    {{- include "gantry.labels" . | nindent 4 }}
+data:
+  application.properties: |
+    quarkus.http.port=8080
+    quarkus.http.host=0.0.0.0
+    {{- if not .withoutKafka }}
+    kafka.bootstrap.servers={{ include "gantry.kafka" .root }}
+    {{- end }}
+    {{- with .properties }}
+    {{- . | nindent 4 }}
+    {{- end }}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "gantry.componentName" . }}
+  labels:
+    {{- include "gantry.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .values.replicas }}
+  selector:
+    matchLabels:
+      {{- include "gantry.selectorLabels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "gantry.labels" . | nindent 8 }}
+        {{- with .podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      annotations:
+        checksum/config: {{ .properties | sha256sum }}
+        {{- with .root.Values.podAnnotations }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      {{- if .serviceAccount }}
+      serviceAccountName: {{ .serviceAccount }}
+      automountServiceAccountToken: true
+      {{- else }}
+      automountServiceAccountToken: false
+      {{- end }}
+      terminationGracePeriodSeconds: {{ .terminationGracePeriodSeconds | default 30 }}
+      {{- include "gantry.podSpec" . | nindent 6 }}
+      containers:
+        {{- include "gantry.container" . | nindent 8 }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "gantry.componentName" . }}
+  labels:
+    {{- include "gantry.labels" . | nindent 4 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "gantry.selectorLabels" . | nindent 4 }}
+  ports:
+    - name: http
+      port: 8080
+      targetPort: http
+      protocol: TCP
+{{- end -}}
+
+{{/* The platform secrets a component reads, as env entries. Call with (dict "root" $ "keys" (list ...)). */}}
+{{- define "gantry.secretEnv" -}}
+{{- $secret := include "gantry.platformSecretName" .root -}}
+{{- range .keys }}
+- name: {{ . | upper | replace "-" "_" | printf "GANTRY_%s" }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ . }}
+{{- end }}
+{{- end -}}
+
+{{- define "gantry.databasePasswordEnv" -}}
+- name: GANTRY_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "gantry.databaseSecretName" . }}
+      key: {{ .Values.postgresql.passwordKey }}
+{{- end -}}
