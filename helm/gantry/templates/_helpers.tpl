@@ -89,7 +89,7 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
       protocol: TCP
   env:
     - name: JAVA_OPTS_APPEND
-      value: "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+      value: "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:MaxRAMPercentage=75"
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
