@@ -61,13 +61,22 @@ gantry.dev/sandbox-client
 {{- required "kafka.bootstrapServers is required: the Kafka brokers as host:port[,host:port...]" .Values.kafka.bootstrapServers -}}
 {{- end -}}
 
-{{- define "gantry.jdbcUrl" -}}
+{{/* A service's datasource settings, both its JDBC (Flyway) and reactive URLs. Call with (dict "root" $ "database" name). */}}
+{{- define "gantry.datasourceProperties" -}}
 {{- $host := required "postgresql.host is required: the PostgreSQL server of the conversation-service and event-store databases" .root.Values.postgresql.host -}}
-{{- printf "jdbc:postgresql://%s:%v/%s" $host .root.Values.postgresql.port .database -}}
+{{- $server := printf "%s:%v/%s" $host .root.Values.postgresql.port .database -}}
+quarkus.datasource.username={{ .root.Values.postgresql.username }}
+quarkus.datasource.jdbc.url=jdbc:postgresql://{{ $server }}
+quarkus.datasource.reactive.url=postgresql://{{ $server }}
 {{- end -}}
 
-{{- define "gantry.reactiveUrl" -}}
-{{- printf "postgresql://%s:%v/%s" .root.Values.postgresql.host .root.Values.postgresql.port .database -}}
+{{/* The URLs of the services a service calls. Call with (dict "root" $ "services" (list "event-store" ...)). */}}
+{{- define "gantry.restClientProperties" -}}
+{{- $lines := list -}}
+{{- range .services -}}
+{{- $lines = append $lines (printf "quarkus.rest-client.%s.url=%s" . (include "gantry.url" (dict "root" $.root "component" .))) -}}
+{{- end -}}
+{{- join "\n" $lines -}}
 {{- end -}}
 
 {{- define "gantry.redis" -}}
@@ -88,8 +97,9 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
       containerPort: 8080
       protocol: TCP
   env:
-    - name: JAVA_OPTS_APPEND
-      value: "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:MaxRAMPercentage=75"
+    # the image's run-java.sh sizes the heap from the container's memory limit
+    - name: JAVA_MAX_MEM_RATIO
+      value: "75"
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -179,7 +189,6 @@ metadata:
 data:
   application.properties: |
     quarkus.http.port=8080
-    quarkus.http.host=0.0.0.0
     {{- if not .withoutKafka }}
     kafka.bootstrap.servers={{ include "gantry.kafka" .root }}
     {{- end }}
