@@ -30,11 +30,9 @@ final class RenderedChart {
     static final List<String> SERVICES = List.of("gateway", "conversation-service", "agent-worker", "sandbox-manager",
             "event-store", "integrations-service");
 
-    private final String yaml;
     private final List<HasMetadata> objects;
 
     private RenderedChart(String yaml) {
-        this.yaml = yaml;
         this.objects = Arrays.stream(yaml.split("(?m)^---\\s*$"))
                 .filter(document -> document.lines().anyMatch(line -> line.startsWith("kind:")))
                 .map(document -> (HasMetadata) Serialization.unmarshal(document))
@@ -75,10 +73,6 @@ final class RenderedChart {
             throw new UncheckedIOException(e);
         }
         return target;
-    }
-
-    String yaml() {
-        return yaml;
     }
 
     List<HasMetadata> objects() {

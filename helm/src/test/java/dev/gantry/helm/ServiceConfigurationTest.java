@@ -1,14 +1,25 @@
 package dev.gantry.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.conversation.config.ConversationConfig;
+import dev.gantry.conversation.config.OutboxConfig;
+import dev.gantry.conversation.config.ProjectionConfig;
+import dev.gantry.conversation.config.SecretsConfig;
+import dev.gantry.eventstore.config.EventStoreConfig;
+import dev.gantry.gateway.config.GatewayConfig;
+import dev.gantry.integrations.config.IntegrationsConfig;
+import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
 import java.time.Duration;
@@ -18,7 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The settings the chart gives each service, read through that service's own config mappings the way
@@ -28,20 +39,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServiceConfigurationTest {
 
     private static final Map<String, List<Class<?>>> MAPPINGS = Map.of(
-            "gateway", List.of(dev.gantry.gateway.config.GatewayConfig.class),
-            "conversation-service", List.of(dev.gantry.conversation.config.ConversationConfig.class,
-                    dev.gantry.conversation.config.SecretsConfig.class, dev.gantry.conversation.config.InternalApiConfig.class,
-                    dev.gantry.conversation.config.OutboxConfig.class, dev.gantry.conversation.config.ProjectionConfig.class),
-            "agent-worker", List.of(dev.gantry.worker.config.WorkerConfig.class,
+            "gateway", List.of(GatewayConfig.class),
+            "conversation-service", List.of(ConversationConfig.class,
+                    SecretsConfig.class, dev.gantry.conversation.config.InternalApiConfig.class,
+                    OutboxConfig.class, ProjectionConfig.class),
+            "agent-worker", List.of(WorkerConfig.class,
                     dev.gantry.worker.config.InternalApiConfig.class),
-            "sandbox-manager", List.of(dev.gantry.sandbox.config.SandboxConfig.class,
+            "sandbox-manager", List.of(SandboxConfig.class,
                     dev.gantry.sandbox.config.InternalApiConfig.class),
-            "event-store", List.of(dev.gantry.eventstore.config.EventStoreConfig.class),
-            "integrations-service", List.of(dev.gantry.integrations.config.IntegrationsConfig.class));
+            "event-store", List.of(EventStoreConfig.class),
+            "integrations-service", List.of(IntegrationsConfig.class));
+
+    static List<String> services() {
+        return RenderedChart.SERVICES;
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "conversation-service", "agent-worker", "sandbox-manager", "event-store",
-            "integrations-service"})
+    @MethodSource("services")
     void theServiceReadsEverySettingItIsGivenAndIsGivenEveryOneItRequires(String service) {
         RenderedChart chart = RenderedChart.render(Map.of());
         assertThatCode(() -> read(service, chart)).doesNotThrowAnyException();
@@ -57,19 +71,19 @@ class ServiceConfigurationTest {
                 "sandboxes.tolerations[0].operator", "Exists",
                 "sandboxes.tolerations[0].effect", "NoSchedule",
                 "sandboxes.imagePullSecrets[0]", "registry-credentials"));
-        dev.gantry.sandbox.config.SandboxConfig.Template template = read("sandbox-manager", chart)
-                .getConfigMapping(dev.gantry.sandbox.config.SandboxConfig.class).templates().get("default");
-        org.assertj.core.api.Assertions.assertThat(template.runtimeClassName()).hasValue("gvisor");
-        org.assertj.core.api.Assertions.assertThat(template.storageClassName()).hasValue("fast-ssd");
-        org.assertj.core.api.Assertions.assertThat(template.nodeSelector()).containsEntry("kubernetes.io/arch", "amd64");
-        org.assertj.core.api.Assertions.assertThat(template.tolerations()).hasValueSatisfying(tolerations -> {
-            org.assertj.core.api.Assertions.assertThat(tolerations).singleElement().satisfies(t -> {
-                org.assertj.core.api.Assertions.assertThat(t.key()).isEqualTo("gantry.dev/sandboxes");
-                org.assertj.core.api.Assertions.assertThat(t.operator()).isEqualTo("Exists");
-                org.assertj.core.api.Assertions.assertThat(t.effect()).hasValue("NoSchedule");
+        SandboxConfig.Template template = read("sandbox-manager", chart)
+                .getConfigMapping(SandboxConfig.class).templates().get("default");
+        assertThat(template.runtimeClassName()).hasValue("gvisor");
+        assertThat(template.storageClassName()).hasValue("fast-ssd");
+        assertThat(template.nodeSelector()).containsEntry("kubernetes.io/arch", "amd64");
+        assertThat(template.tolerations()).hasValueSatisfying(tolerations -> {
+            assertThat(tolerations).singleElement().satisfies(t -> {
+                assertThat(t.key()).isEqualTo("gantry.dev/sandboxes");
+                assertThat(t.operator()).isEqualTo("Exists");
+                assertThat(t.effect()).hasValue("NoSchedule");
             });
         });
-        org.assertj.core.api.Assertions.assertThat(template.imagePullSecrets()).hasValue(List.of("registry-credentials"));
+        assertThat(template.imagePullSecrets()).hasValue(List.of("registry-credentials"));
     }
 
     @Test
@@ -82,7 +96,7 @@ class ServiceConfigurationTest {
                 .hasMessageContaining("gantry.sandbox.templates.default.cpu-request");
     }
 
-    private static io.smallrye.config.SmallRyeConfig read(String service, RenderedChart chart) {
+    private static SmallRyeConfig read(String service, RenderedChart chart) {
         Map<String, String> env = new HashMap<>();
         for (EnvVar variable : chart.container(service).getEnv()) {
             // a Secret's value is the cluster's: any value stands for it here
@@ -91,7 +105,7 @@ class ServiceConfigurationTest {
         return build(service, chart.config(service), env);
     }
 
-    private static io.smallrye.config.SmallRyeConfig build(String service, Properties config, Map<String, String> env) {
+    private static SmallRyeConfig build(String service, Properties config, Map<String, String> env) {
         Map<String, String> file = new HashMap<>();
         config.forEach((key, value) -> file.put((String) key, (String) value));
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
