@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,20 +71,27 @@ class StepOverheadBenchmark {
         // work downstream of the worker (the event-store storing and announcing it) is done before the next answer
         List<Double> paced = overheadPerStep(new Conversation(), Optional.of(THINKING));
 
-        List<Double> kafka = kafkaFloor(false);
-        List<Double> transactional = kafkaFloor(true);
-        List<Double> runtime = runtimeFloor(WorkerTestResource.platform().connection(conversation.sandboxId));
+        PlatformStub.Connection sandbox = WorkerTestResource.platform().connection(conversation.sandboxId);
+        List<Double> kafka = kafkaFloor(false, Duration.ZERO);
+        List<Double> transactional = kafkaFloor(true, Duration.ZERO);
+        List<Double> runtime = runtimeFloor(sandbox, Duration.ZERO);
         double floor = p(kafka, 50) + p(runtime, 50);
+        // the floor's two calls made after the same pause as a paced step's: every thread wakes from idle, as in that step
+        List<Double> pacedKafka = kafkaFloor(false, THINKING);
+        List<Double> pacedRuntime = runtimeFloor(sandbox, THINKING);
+        double pacedFloor = p(pacedKafka, 50) + p(pacedRuntime, 50);
         System.out.printf("""
                 agent-worker step overhead (LLM answer sent -> ObservationEvent read from the topic), %d steps:
                   p50 %.2f ms   p99 %.2f ms
                 floor in the same run: Kafka produce->consume p50 %.2f ms (p99 %.2f), runtime round trip p50 %.2f ms (p99 %.2f)
                   floor p50 %.2f ms; overhead p50 / floor p50 = %.2f
                 with an LLM that thinks %d ms before each answer: p50 %.2f ms   p99 %.2f ms
+                  floor with the same pause before each call: Kafka p50 %.2f ms, runtime p50 %.2f ms, floor p50 %.2f ms; ratio %.2f
                 for comparison, one transactional produce->consume (a quick step makes one, a longer one two): p50 %.2f ms (p99 %.2f)
                 inside the worker, whole run: terminal call p50 %.2f ms, event write (until committed) p50 %.2f ms
                 """, overhead.size(), p(overhead, 50), p(overhead, 99), p(kafka, 50), p(kafka, 99), p(runtime, 50),
                 p(runtime, 99), floor, p(overhead, 50) / floor, THINKING.toMillis(), p(paced, 50), p(paced, 99),
+                p(pacedKafka, 50), p(pacedRuntime, 50), pacedFloor, p(paced, 50) / pacedFloor,
                 p(transactional, 50), p(transactional, 99),
                 median(meters.get("gantry.worker.tool.calls").tag("tool", "terminal").timer()),
                 median(meters.get("gantry.worker.event.writes").timer()));
@@ -113,10 +121,11 @@ class StepOverheadBenchmark {
         return overhead;
     }
 
-    private static List<Double> kafkaFloor(boolean transactional) throws Exception {
+    /** One produce-and-consume per sample, each after {@code pause}. */
+    private static List<Double> kafkaFloor(boolean transactional, Duration pause) throws Exception {
         UUID probe = UUID.randomUUID();
         List<Double> samples = new ArrayList<>();
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0));
         if (transactional) {
@@ -127,7 +136,8 @@ class StepOverheadBenchmark {
             if (transactional) {
                 producer.initTransactions();
             }
-            for (int i = 1; i <= FLOOR_SAMPLES; i++) {
+            for (int i = 1; i <= samplesAfter(pause); i++) {
+                Thread.sleep(pause);
                 ConversationEvent event = ConversationEvent.of(probe, i, Instant.now(), EventSource.SYSTEM,
                         new MessageEvent("floor"));
                 long sent = System.nanoTime();
@@ -148,10 +158,12 @@ class StepOverheadBenchmark {
         return samples;
     }
 
-    private static List<Double> runtimeFloor(PlatformStub.Connection connection) throws Exception {
+    /** One terminal call of {@code true} per sample, each after {@code pause}. */
+    private static List<Double> runtimeFloor(PlatformStub.Connection connection, Duration pause) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         List<Double> samples = new ArrayList<>();
-        for (int i = 0; i < FLOOR_SAMPLES; i++) {
+        for (int i = 0; i < samplesAfter(pause); i++) {
+            Thread.sleep(pause);
             HttpRequest request = HttpRequest.newBuilder(URI.create(connection.runtimeUrl() + "/api/v1/terminal"))
                     .header("Content-Type", "application/json")
                     .header("X-Session-API-Key", connection.sessionApiKey())
@@ -162,6 +174,11 @@ class StepOverheadBenchmark {
             assertThat(response.statusCode()).isEqualTo(200);
         }
         return samples;
+    }
+
+    /** Paced samples take a pause each: as many as the steps measured, so the run stays short. */
+    private static int samplesAfter(Duration pause) {
+        return pause.isZero() ? FLOOR_SAMPLES : STEPS;
     }
 
     private static double median(Timer timer) {
