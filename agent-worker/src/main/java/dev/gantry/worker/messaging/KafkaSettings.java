@@ -1,23 +1,27 @@
 package dev.gantry.worker.messaging;
 
 import dev.gantry.worker.config.WorkerConfig;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The Kafka client settings of the worker's own consumers and producers. */
+/**
+ * The Kafka client settings of the worker's own consumers and producers: the application's {@code kafka.*}
+ * settings (servers, and the security a secured cluster needs: {@code security.protocol}, SASL, TLS), which
+ * its messaging channels use too, with each client's own settings on top.
+ */
 @ApplicationScoped
 class KafkaSettings {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> common;
     private final WorkerConfig config;
 
-    KafkaSettings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, WorkerConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaSettings(@Identifier("default-kafka-broker") Map<String, Object> common, WorkerConfig config) {
+        this.common = Map.copyOf(common);
         this.config = config;
     }
 
@@ -39,8 +43,7 @@ class KafkaSettings {
     }
 
     Map<String, Object> eventWriter(int partition) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = new HashMap<>(common);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.commands().transactionalIdPrefix() + partition);
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.commands().transactionTimeout().toMillis());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -51,8 +54,7 @@ class KafkaSettings {
     }
 
     private Map<String, Object> readCommitted() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = new HashMap<>(common);
         // events of a fenced owner's aborted transactions are never seen
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return props;

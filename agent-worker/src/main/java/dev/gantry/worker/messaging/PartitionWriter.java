@@ -86,8 +86,14 @@ final class PartitionWriter implements AutoCloseable {
         this.offsets = offsets;
         this.groupMetadata = groupMetadata;
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
-        // fences any earlier owner of this partition and settles its open transaction
-        producer.initTransactions();
+        try {
+            // fences any earlier owner of this partition and settles its open transaction
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            // refused (authentication, authorization) or timed out: the producer would go on reconnecting
+            producer.close(Duration.ZERO);
+            throw e;
+        }
         this.thread = Thread.ofVirtual().name("event-writer-" + partition).start(this::run);
     }
 
