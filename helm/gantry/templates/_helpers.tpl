@@ -61,6 +61,59 @@ gantry.dev/sandbox-client
 {{- required "kafka.bootstrapServers is required: the Kafka brokers as host:port[,host:port...]" .Values.kafka.bootstrapServers -}}
 {{- end -}}
 
+{{/*
+The Kafka client settings besides the brokers, one key=value per line, as Kafka names them: kafka.config and,
+with kafka.tls.caSecret, the PEM trust store mounted by "gantry.kafkaTlsMount". Secrets are refused here.
+*/}}
+{{- define "gantry.kafkaClientSettings" -}}
+{{- $lines := list -}}
+{{- range $key, $value := .Values.kafka.config -}}
+{{- if eq $key "bootstrap.servers" -}}
+{{- fail "kafka.config cannot hold bootstrap.servers: give the brokers in kafka.bootstrapServers" -}}
+{{- end -}}
+{{- if or (hasSuffix "password" $key) (hasSuffix "jaas.config" $key) -}}
+{{- fail (printf "kafka.config cannot hold %s: it is a secret, and kafka.config is written to ConfigMaps; give the SASL login in a Secret named by kafka.sasl.existingSecret" $key) -}}
+{{- end -}}
+{{- $lines = append $lines (printf "%s=%v" $key $value) -}}
+{{- end -}}
+{{- with .Values.kafka.tls.caSecret -}}
+{{- $lines = append $lines "ssl.truststore.type=PEM" -}}
+{{- $lines = append $lines (printf "%s/%s" (include "gantry.kafkaTlsPath" $) $.Values.kafka.tls.caKey | printf "ssl.truststore.location=%s") -}}
+{{- end -}}
+{{- join "\n" $lines -}}
+{{- end -}}
+
+{{- define "gantry.kafkaTlsPath" -}}
+/deployments/kafka-tls
+{{- end -}}
+
+{{/* The env entry carrying the SASL login from its Secret, named `name`. Call with (dict "root" $ "name" "..."). */}}
+{{- define "gantry.kafkaSaslEnv" -}}
+{{- with .root.Values.kafka.sasl.existingSecret }}
+- name: {{ $.name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.root.Values.kafka.sasl.jaasConfigKey }}
+{{- end }}
+{{- end -}}
+
+{{- define "gantry.kafkaTlsVolume" -}}
+{{- with .Values.kafka.tls.caSecret }}
+- name: kafka-tls
+  secret:
+    secretName: {{ . }}
+{{- end }}
+{{- end -}}
+
+{{- define "gantry.kafkaTlsMount" -}}
+{{- if .Values.kafka.tls.caSecret }}
+- name: kafka-tls
+  mountPath: {{ include "gantry.kafkaTlsPath" . }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
 {{/* A service's datasource settings, both its JDBC (Flyway) and reactive URLs. Call with (dict "root" $ "database" name). */}}
 {{- define "gantry.datasourceProperties" -}}
 {{- $host := required "postgresql.host is required: the PostgreSQL server of the conversation-service and event-store databases" .root.Values.postgresql.host -}}
@@ -180,6 +233,21 @@ Deployment and its Service. Call with a dict: root, component, values (the compo
 (the file's text), and optionally withoutKafka, env, mounts, volumes, serviceAccount, podLabels, terminationGracePeriodSeconds.
 */}}
 {{- define "gantry.component" -}}
+{{- $file := list "quarkus.http.port=8080" -}}
+{{- if not .withoutKafka -}}
+{{- $file = append $file (printf "kafka.bootstrap.servers=%s" (include "gantry.kafka" .root)) -}}
+{{- range (include "gantry.kafkaClientSettings" .root | splitList "\n" | compact) -}}
+{{- $file = append $file (printf "kafka.%s" .) -}}
+{{- end -}}
+{{- /* Quarkus reads KAFKA_SASL_JAAS_CONFIG as kafka.sasl.jaas.config, for every Kafka client of the service */ -}}
+{{- $_ := set . "env" (concat (.env | default list) (include "gantry.kafkaSaslEnv" (dict "root" .root "name" "KAFKA_SASL_JAAS_CONFIG") | fromYamlArray)) -}}
+{{- $_ := set . "mounts" (concat (.mounts | default list) (include "gantry.kafkaTlsMount" .root | fromYamlArray)) -}}
+{{- $_ := set . "volumes" (concat (.volumes | default list) (include "gantry.kafkaTlsVolume" .root | fromYamlArray)) -}}
+{{- end -}}
+{{- with .properties -}}
+{{- $file = append $file . -}}
+{{- end -}}
+{{- $file = join "\n" $file -}}
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -188,13 +256,7 @@ metadata:
     {{- include "gantry.labels" . | nindent 4 }}
 data:
   application.properties: |
-    quarkus.http.port=8080
-    {{- if not .withoutKafka }}
-    kafka.bootstrap.servers={{ include "gantry.kafka" .root }}
-    {{- end }}
-    {{- with .properties }}
-    {{- . | nindent 4 }}
-    {{- end }}
+    {{- $file | nindent 4 }}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -215,7 +277,7 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       annotations:
-        checksum/config: {{ .properties | sha256sum }}
+        checksum/config: {{ $file | sha256sum }}
         {{- with .root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
