@@ -47,6 +47,7 @@ class ChartValuesTest {
             "sandboxes.idleTimeout | half an hour | /sandboxes/idleTimeout",
             "sandboxes.resources.memoryLimit | 4 gigs | /sandboxes/resources/memoryLimit",
             "agentWorker.replicas | -1 | /agentWorker/replicas",
+            "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})
     void aValueOutOfItsRangeIsRefusedNamingTheField(String key, String value, String named) {
         assertThatThrownBy(() -> RenderedChart.render(Map.of(key, value))).hasMessageContaining(named);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,28 @@ class PlatformObjectsTest {
         }
         assertThat(chart.config("sandbox-manager").getProperty("gantry.sandbox.kubernetes.namespace"))
                 .isEqualTo(RenderedChart.NAMESPACE);
+        assertThat(chart.config("sandbox-manager").getProperty("gantry.sandbox.kubernetes.allowed-clients-namespace"))
+                .isEqualTo(RenderedChart.NAMESPACE);
+        assertThat(chart.get(Role.class, objectName("sandbox-manager")).getMetadata().getNamespace())
+                .isEqualTo(RenderedChart.NAMESPACE);
+    }
+
+    @Test
+    void sandboxesInANamespaceOfTheirOwnAreManagedThereAndAdmitTheReleasesPodsFromItsNamespace() {
+        RenderedChart apart = RenderedChart.render(Map.of("sandboxes.namespace", "agent-sandboxes"));
+        Properties manager = apart.config("sandbox-manager");
+        assertThat(manager.getProperty("gantry.sandbox.kubernetes.namespace")).isEqualTo("agent-sandboxes");
+        // the manager writes it as the namespaceSelector of every sandbox's NetworkPolicy
+        assertThat(manager.getProperty("gantry.sandbox.kubernetes.allowed-clients-namespace"))
+                .isEqualTo(RenderedChart.NAMESPACE);
+        Role role = apart.get(Role.class, objectName("sandbox-manager"));
+        RoleBinding binding = apart.get(RoleBinding.class, objectName("sandbox-manager"));
+        assertThat(role.getMetadata().getNamespace()).isEqualTo("agent-sandboxes");
+        assertThat(binding.getMetadata().getNamespace()).isEqualTo("agent-sandboxes");
+        assertThat(binding.getSubjects()).singleElement()
+                .satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo(RenderedChart.NAMESPACE));
+        // the platform's own objects stay in the release's namespace
+        assertThat(apart.deployment("sandbox-manager").getMetadata().getNamespace()).isIn(null, RenderedChart.NAMESPACE);
     }
 
     @Test

@@ -190,6 +190,12 @@ public interface SandboxConfig {
         @WithDefault("app.kubernetes.io/name=agent-worker,app.kubernetes.io/name=sandbox-manager")
         List<String> allowedClients();
 
+        /**
+         * The namespace of the pods {@link #allowedClients()} selects, when the sandboxes live in another one;
+         * the manager's own namespace when empty.
+         */
+        Optional<String> allowedClientsNamespace();
+
         /** The cluster DNS suffix of services, for the runtime URL. */
         @WithDefault("svc.cluster.local")
         String serviceDomain();

@@ -89,8 +89,11 @@ public class KubernetesLauncher implements SandboxLauncher {
         this.config = config;
         SandboxConfig.Kubernetes kubernetes = config.kubernetes();
         this.namespace = kubernetes.namespace().or(() -> Optional.ofNullable(client.getNamespace())).orElse("default");
+        Optional<String> clientsNamespace = kubernetes.allowedClientsNamespace()
+                .or(() -> Optional.ofNullable(client.getNamespace()));
         this.factory = new SandboxPodSpecFactory(new SandboxPodSpecFactory.Settings(namespace,
-                kubernetes.runtimePort(), kubernetes.runAsUser(), kubernetes.tmpSize(), kubernetes.allowedClients()));
+                kubernetes.runtimePort(), kubernetes.runAsUser(), kubernetes.tmpSize(), kubernetes.allowedClients(),
+                clientsNamespace));
     }
 
     @PostConstruct

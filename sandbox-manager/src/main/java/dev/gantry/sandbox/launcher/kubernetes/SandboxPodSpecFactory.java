@@ -68,6 +68,8 @@ public final class SandboxPodSpecFactory {
     private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
             "169.254.0.0/16", "100.64.0.0/10");
     private static final int DNS_PORT = 53;
+    /** The label Kubernetes puts on every namespace, its name. */
+    private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
     private final Settings settings;
 
@@ -79,9 +81,15 @@ public final class SandboxPodSpecFactory {
      * The cluster settings the objects depend on.
      *
      * @param allowedClients label selectors ({@code key=value}) of the pods that may reach the runtime
+     * @param clientsNamespace the namespace of those pods; the sandboxes' own when empty
      */
     public record Settings(String namespace, int runtimePort, long runAsUser, String tmpSize,
-            List<String> allowedClients) {
+            List<String> allowedClients, Optional<String> clientsNamespace) {
+
+        public Settings {
+            // a peer with a pod selector alone is a pod of the policy's namespace
+            clientsNamespace = clientsNamespace.filter(clients -> !clients.equals(namespace));
+        }
     }
 
     public static String podName(String instanceId) {
@@ -202,9 +210,13 @@ public final class SandboxPodSpecFactory {
     public NetworkPolicy networkPolicy(String instanceId, SandboxTemplate template) {
         List<NetworkPolicyPeer> clients = settings.allowedClients().stream().map(selector -> {
             String[] keyValue = selector.split("=", 2);
-            return new NetworkPolicyPeerBuilder().withNewPodSelector()
+            NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder().withNewPodSelector()
                     .addToMatchLabels(keyValue[0].trim(), keyValue.length > 1 ? keyValue[1].trim() : "")
-                    .endPodSelector().build();
+                    .endPodSelector();
+            // both selectors in one peer: those pods, in that namespace only
+            settings.clientsNamespace().ifPresent(namespace -> peer.withNewNamespaceSelector()
+                    .addToMatchLabels(NAMESPACE_NAME_LABEL, namespace).endNamespaceSelector());
+            return peer.build();
         }).toList();
         return new NetworkPolicyBuilder()
                 .withMetadata(meta(networkPolicyName(instanceId), instanceId, template, Optional.empty()))

@@ -171,8 +171,11 @@ class KubernetesLauncherTest {
         assertThat(client.persistentVolumeClaims().inNamespace(NAMESPACE).withName("sandbox-" + instance + "-workspace").get())
                 .isNotNull();
         assertThat(client.services().inNamespace(NAMESPACE).withName("sandbox-" + instance).get()).isNotNull();
-        assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("sandbox-" + instance).get())
-                .isNotNull();
+        var policy = client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("sandbox-" + instance).get();
+        // the manager's client is in its own namespace, not the sandboxes': the platform is admitted from there only
+        assertThat(policy.getSpec().getIngress().getFirst().getFrom()).isNotEmpty().allSatisfy(peer -> assertThat(
+                peer.getNamespaceSelector().getMatchLabels()).containsExactly(
+                        Map.entry("kubernetes.io/metadata.name", client.getNamespace())));
         var secret = client.secrets().inNamespace(NAMESPACE).withName("sandbox-" + instance + "-session").get();
         String key = Optional.ofNullable(secret.getData()).map(d -> d.get("session-api-key"))
                 .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8))

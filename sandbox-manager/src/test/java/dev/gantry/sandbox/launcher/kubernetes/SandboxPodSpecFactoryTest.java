@@ -30,7 +30,8 @@ class SandboxPodSpecFactoryTest {
             List.of("registry-credentials"), 0, "10Gi", Optional.of("fast"));
 
     final SandboxPodSpecFactory factory = new SandboxPodSpecFactory(new SandboxPodSpecFactory.Settings("sandboxes",
-            8080, 10001, "1Gi", List.of("app.kubernetes.io/name=agent-worker", "app.kubernetes.io/name=sandbox-manager")));
+            8080, 10001, "1Gi", List.of("app.kubernetes.io/name=agent-worker", "app.kubernetes.io/name=sandbox-manager"),
+            Optional.of("sandboxes")));
     final UUID sandboxId = UUID.randomUUID();
     final SandboxClaim claim = new SandboxClaim(sandboxId, "alice@example.com", UUID.randomUUID(),
             Instant.parse("2026-11-26T10:00:00Z"));
@@ -135,12 +136,28 @@ class SandboxPodSpecFactoryTest {
         assertThat(ingress.getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels())
                 .containsExactlyInAnyOrder(Map.of("app.kubernetes.io/name", "agent-worker"),
                         Map.of("app.kubernetes.io/name", "sandbox-manager"));
+        assertThat(ingress.getFrom()).as("the platform is in the sandboxes' namespace")
+                .allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNull());
         assertThat(ingress.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080));
         assertThat(policy.getSpec().getEgress()).filteredOn(egress -> !egress.getTo().isEmpty()).singleElement()
                 .satisfies(egress -> {
             var block = egress.getTo().getFirst().getIpBlock();
             assertThat(block.getCidr()).isEqualTo("0.0.0.0/0");
             assertThat(block.getExcept()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        });
+    }
+
+    @Test
+    void sandboxesInANamespaceOfTheirOwnAdmitThePlatformsPodsFromItsNamespaceOnly() {
+        SandboxPodSpecFactory apart = new SandboxPodSpecFactory(new SandboxPodSpecFactory.Settings("agent-sandboxes",
+                8080, 10001, "1Gi", List.of("gantry.dev/sandbox-client=gantry"), Optional.of("agents")));
+
+        var ingress = apart.networkPolicy("i-1", TEMPLATE).getSpec().getIngress().getFirst();
+
+        assertThat(ingress.getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("gantry.dev/sandbox-client", "gantry"));
+            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsExactly(Map.entry("kubernetes.io/metadata.name", "agents"));
         });
     }
 }
