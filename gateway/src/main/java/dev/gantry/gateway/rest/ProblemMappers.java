@@ -70,9 +70,8 @@ class ProblemMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                 .collect(Collectors.joining("."));
-        Throwable reason = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
-        String message = reason == e ? e.getOriginalMessage() : reason.getMessage();
-        return ProblemResponses.of(Problems.malformedJson(field.isEmpty() ? BODY : field, message), request.path());
+        return ProblemResponses.of(Problems.malformedJson(field.isEmpty() ? BODY : field, JsonMistakes.reason(e)),
+                request.path());
     }
 
     @ServerExceptionMapper

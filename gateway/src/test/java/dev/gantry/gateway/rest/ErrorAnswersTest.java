@@ -28,6 +28,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every failure is answered with application/problem+json and a stable type. */
 @QuarkusTest
@@ -69,7 +71,50 @@ class ErrorAnswersTest {
                 .then().log().ifValidationFails()
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", is("https://gantry.dev/problems/malformed-json"))
-                .body("errors[0].field", is("run"));
+                .body("errors[0].field", is("run"))
+                .body("errors[0].reason", is("must be true or false"));
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedRatherThanIgnored() {
+        // a misspelt maxIterations would otherwise leave the setting as it was, with a 200
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"maxIteration\": 3}")
+                .when().post("/api/v1/settings")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://gantry.dev/problems/malformed-json"))
+                .body("errors[0].field", is("maxIteration"))
+                .body("errors[0].reason", is("is not a field of this request; its fields are apiKeySecretName, baseUrl,"
+                        + " confirmationPolicy, maxBudget, maxIterations, model"));
+        GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"model\": 5}                    | model              | must be a string",
+            "{\"maxIterations\": \"12\"}       | maxIterations      | must be an integer",
+            "{\"maxIterations\": 12.7}         | maxIterations      | must be an integer",
+            "{\"confirmationPolicy\": 1}       | confirmationPolicy | must be one of never, always, risky",
+            "{\"confirmationPolicy\": \"no\"}  | confirmationPolicy | must be one of never, always, risky",
+            "{\"model\": \"gpt\"} {}           | body               | has more after its JSON document"})
+    void aValueOfTheWrongKindIsRefusedNotConverted(String body, String field, String reason) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/settings")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is(field))
+                .body("errors[0].reason", is(reason));
+        GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theAnswersOfTheServicesBehindAreReadLeniently() {
+        // a service may add a field before the gateway knows it: only what clients send is read strictly
+        GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/settings")).willReturn(Stubs.json(200,
+                "{\"model\":\"gpt-4o\",\"maxIterations\":50,\"confirmationPolicy\":\"never\",\"aFieldAddedLater\":1}")));
+        given().auth().oauth2(token).when().get("/api/v1/settings")
+                .then().log().ifValidationFails()
+                .statusCode(200).body("model", is("gpt-4o"));
     }
 
     @Test
