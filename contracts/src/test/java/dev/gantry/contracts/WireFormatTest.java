@@ -3,6 +3,7 @@ package dev.gantry.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -74,6 +75,13 @@ class WireFormatTest {
                 assertThat(event.kind()).isEqualTo(event.payload().getClass().getSimpleName());
             }
         }
+    }
+
+    @Test
+    void theKindsThatQueriesAcceptAreTheKindsOnTheWire() {
+        List<String> onTheWire = Arrays.stream(EventPayload.class.getAnnotation(JsonSubTypes.class).value())
+                .map(JsonSubTypes.Type::name).toList();
+        assertThat(EventPayload.kinds()).containsExactlyElementsOf(onTheWire);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.gantry.contracts.event;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What happened, typed. The {@code kind} of an event is the simple name of its payload's type,
@@ -27,5 +29,10 @@ public sealed interface EventPayload permits MessageEvent, SystemPromptEvent, Ac
     /** The discriminator this payload has on the wire. */
     default String kind() {
         return getClass().getSimpleName();
+    }
+
+    /** Every kind an event can have, in the order of the payload types. */
+    static List<String> kinds() {
+        return Arrays.stream(EventPayload.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
     }
 }

@@ -58,10 +58,11 @@ public class EventResource {
         long after = parameters.seq("afterSeq", afterSeq, 0);
         long from = pageId == null ? after : parameters.seq("pageId", pageId, after);
         int size = parameters.limit("limit", limit, maxPageSize);
+        String eventKind = parameters.kind("kind", kind);
         EventSource eventSource = parameters.source("source", source);
         parameters.validate();
         // one row more than asked tells whether another page follows
-        return repository.page(conversationId, new EventFilter(kind, eventSource), from, size + 1)
+        return repository.page(conversationId, new EventFilter(eventKind, eventSource), from, size + 1)
                 .map(events -> page(events, size));
     }
 
@@ -70,9 +71,10 @@ public class EventResource {
     public Uni<EventCount> count(@RestPath String id, @RestQuery String kind, @RestQuery String source) {
         ParameterReader parameters = new ParameterReader();
         UUID conversationId = parameters.uuid("id", id);
+        String eventKind = parameters.kind("kind", kind);
         EventSource eventSource = parameters.source("source", source);
         parameters.validate();
-        return repository.count(conversationId, new EventFilter(kind, eventSource)).map(EventCount::new);
+        return repository.count(conversationId, new EventFilter(eventKind, eventSource)).map(EventCount::new);
     }
 
     @GET

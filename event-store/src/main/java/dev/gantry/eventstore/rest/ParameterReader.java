@@ -1,5 +1,6 @@
 package dev.gantry.eventstore.rest;
 
+import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.problem.Problem;
 import dev.gantry.eventstore.mapping.EventSourceNames;
@@ -67,6 +68,14 @@ final class ParameterReader {
             errors.add(new Problem.FieldError(field, "must be one of " + EventSourceNames.allNames()));
             return null;
         });
+    }
+
+    /** An event kind ({@code MessageEvent}, ...), or null when absent. */
+    String kind(String field, String value) {
+        if (value != null && !EventPayload.kinds().contains(value)) {
+            errors.add(new Problem.FieldError(field, "must be one of " + String.join(", ", EventPayload.kinds())));
+        }
+        return value;
     }
 
     void validate() {

@@ -153,10 +153,13 @@ class EventQueryTest {
 
     @Test
     void everyBadParameterIsNamedInOneProblem() {
-        given().queryParam("limit", 500).queryParam("source", "robot").queryParam("pageId", "x")
+        given().queryParam("limit", 500).queryParam("kind", "Bogus").queryParam("source", "robot").queryParam("pageId", "x")
                 .get("/conversations/{id}/events", "not-a-uuid")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("errors.field", is(List.of("id", "pageId", "limit", "source")))
+                .body("errors.field", is(List.of("id", "pageId", "limit", "kind", "source")))
+                .body("errors.find { it.field == 'kind' }.reason", is("must be one of MessageEvent, SystemPromptEvent,"
+                        + " ActionEvent, ObservationEvent, UserRejectObservation, AgentErrorEvent, CondensationEvent,"
+                        + " ConversationStateUpdateEvent, PauseEvent"))
                 .body("errors.find { it.field == 'source' }.reason", is("must be one of user, agent, environment, system"));
     }
 }
