@@ -88,6 +88,10 @@ class ProblemMappers {
             return ProblemResponses.of(Problems.notFound("the route " + request.method() + " " + request.path()),
                     request.path());
         }
+        if (status == Response.Status.METHOD_NOT_ALLOWED.getStatusCode()) {
+            return ProblemResponses.of(Problems.httpStatus(status, "Method not allowed", "the route " + request.path()
+                    + " does not take " + request.method()), request.path());
+        }
         if (status >= Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
             return unexpected(e, request);
         }

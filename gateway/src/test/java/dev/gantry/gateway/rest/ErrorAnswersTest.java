@@ -155,6 +155,13 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aMethodTheRouteDoesNotTakeIsNamed() {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when().put("/api/v1/settings")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("detail", is("the route /api/v1/settings does not take PUT"));
+    }
+
+    @Test
     void aDownstreamThatDropsTheConnectionIsServiceUnavailableAfterRetries() {
         GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/conversations/" + id))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
