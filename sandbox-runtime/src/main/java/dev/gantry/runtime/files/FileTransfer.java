@@ -38,7 +38,9 @@ public class FileTransfer {
             throw ApiProblem.notFound("path", path.toString());
         }
         if (Files.isDirectory(path)) {
-            throw ApiProblem.unprocessable("path", path + " is a directory; list it with GET /api/v1/files/list.");
+            // read by the runtime's clients and, passed on, by the public API's
+            throw ApiProblem.unprocessable("path", path + " is a directory, not a file: list it instead"
+                    + " (GET /api/v1/files/list here, list=true on the public API).");
         }
         return path;
     }
@@ -78,7 +80,7 @@ public class FileTransfer {
             throw ApiProblem.notFound("path", directory.toString());
         }
         if (!Files.isDirectory(directory)) {
-            throw ApiProblem.unprocessable("path", directory + " is a file; download it with GET /api/v1/files.");
+            throw ApiProblem.unprocessable("path", directory + " is a file, not a directory: read it instead.");
         }
         try (Stream<Path> children = Files.list(directory)) {
             List<FileEntry> entries = children.map(FileTransfer::entry)
