@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft Kafka broker inside the test JVM, with Gantry's topics created as
@@ -47,6 +48,20 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static KafkaClusterTestKit startCluster() {
+        KafkaClusterTestKit kit = startBroker(SecurityProtocol.PLAINTEXT);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
+            new TopicProvisioner(admin).provision(Topics.ALL, (short) 1);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the topics on the test broker: " + e.getMessage(), e);
+        }
+        return kit;
+    }
+
+    /**
+     * A new single-node broker with the shared one's settings, its listeners on {@code protocol}; with
+     * SASL_PLAINTEXT it takes the PLAIN users of Kafka's test kit ({@code JaasUtils}). The caller closes it.
+     */
+    public static KafkaClusterTestKit startBroker(SecurityProtocol protocol) {
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
         // a broker that gives up (at the JVM's shutdown too) must not halt the JVM running the tests,
         // which surefire then reports as a crashed fork: Kafka's own tests replace these procedures too
@@ -54,7 +69,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Exit.setHaltProcedure(KafkaTestResource::refuseExit);
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     // one broker: the group offsets and transaction logs must fit on it, as in deploy/local/kafka/server.properties
@@ -67,9 +83,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers()))) {
-                new TopicProvisioner(admin).provision(Topics.ALL, (short) 1);
-            }
             return kit;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-JVM Kafka broker for tests: " + e.getMessage(), e);
