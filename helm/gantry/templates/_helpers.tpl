@@ -71,7 +71,7 @@ with kafka.tls.caSecret, the PEM trust store mounted by "gantry.kafkaTlsMount". 
 {{- if eq $key "bootstrap.servers" -}}
 {{- fail "kafka.config cannot hold bootstrap.servers: give the brokers in kafka.bootstrapServers" -}}
 {{- end -}}
-{{- if or (hasSuffix "password" $key) (hasSuffix "jaas.config" $key) -}}
+{{- if or (contains "password" $key) (contains "secret" $key) (hasSuffix "jaas.config" $key) (hasSuffix ".key" $key) -}}
 {{- fail (printf "kafka.config cannot hold %s: it is a secret, and kafka.config is written to ConfigMaps; give the SASL login in a Secret named by kafka.sasl.existingSecret" $key) -}}
 {{- end -}}
 {{- $lines = append $lines (printf "%s=%v" $key $value) -}}

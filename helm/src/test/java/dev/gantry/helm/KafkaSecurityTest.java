@@ -129,7 +129,8 @@ class KafkaSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sasl\\.jaas\\.config", "ssl\\.truststore\\.password", "ssl\\.key\\.password"})
+    @ValueSource(strings = {"sasl\\.jaas\\.config", "ssl\\.truststore\\.password", "ssl\\.key\\.password",
+            "ssl\\.keystore\\.key", "sasl\\.oauthbearer\\.client\\.credentials\\.client\\.secret"})
     void aSecretGivenInTheClientSettingsIsRefused(String key) {
         String name = key.replace("\\", "");
         assertThatThrownBy(() -> RenderedChart.render(Map.of("kafka.config." + key, "x")))
