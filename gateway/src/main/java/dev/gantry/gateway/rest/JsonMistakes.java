@@ -2,12 +2,14 @@ package dev.gantry.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +22,8 @@ final class JsonMistakes {
             Integer.class, Long.class, Short.class, Byte.class, BigInteger.class);
     /** How Jackson says that a valid document is followed by more. */
     private static final String TRAILING = "Trailing token";
+    /** How Jackson says that a value is of another kind than its field (other mismatches keep its words). */
+    private static final List<String> WRONG_KIND = List.of("Cannot deserialize value of type", "Cannot coerce");
 
     private JsonMistakes() {
     }
@@ -33,10 +37,12 @@ final class JsonMistakes {
                     .collect(Collectors.joining(", "));
             return "is not a field of this request" + (fields.isEmpty() ? "" : "; its fields are " + fields);
         }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith(TRAILING)) {
-                return "has more after its JSON document";
-            }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e.getPath().isEmpty() && message.startsWith(TRAILING)) {
+            return "has more after its JSON document";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && (e instanceof InvalidFormatException || WRONG_KIND.stream().anyMatch(message::startsWith))) {
             return "must be " + expected(mismatch.getTargetType());
         }
         return e.getOriginalMessage();
