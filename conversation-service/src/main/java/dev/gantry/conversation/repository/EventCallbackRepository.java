@@ -11,6 +11,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventCallbackRepository implements PanacheRepositoryBase<EventCallbackEntity, UUID> {
 
+    /** All of a user's callbacks, in creation order. */
+    public Uni<List<EventCallbackEntity>> ofUser(String userId) {
+        return find("userId = ?1", Sort.by("createdAt").and("id"), userId).list();
+    }
+
     /** A page in creation order, plus one row more when there is a next page. */
     public Uni<List<EventCallbackEntity>> findPage(String userId, PageCursor after, int limit) {
         Sort order = Sort.by("createdAt").and("id");

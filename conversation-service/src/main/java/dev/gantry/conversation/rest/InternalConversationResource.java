@@ -1,8 +1,10 @@
 package dev.gantry.conversation.rest;
 
 import dev.gantry.conversation.rest.dto.ConversationResponse;
+import dev.gantry.conversation.rest.dto.EventCallback;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
+import dev.gantry.conversation.service.EventCallbackService;
 import dev.gantry.conversation.service.SecretService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -10,9 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 
-/** What the agent-worker asks about a conversation it runs, whoever owns it; guarded by the internal token. */
+/**
+ * What the agent-worker and the integrations-service ask about a conversation, whoever owns it; guarded by the
+ * internal token.
+ */
 @Path("/internal/conversations")
 @InternalOnly
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,16 +26,26 @@ public class InternalConversationResource {
 
     private final ConversationService conversations;
     private final SecretService secrets;
+    private final EventCallbackService callbacks;
 
-    InternalConversationResource(ConversationService conversations, SecretService secrets) {
+    InternalConversationResource(ConversationService conversations, SecretService secrets,
+            EventCallbackService callbacks) {
         this.conversations = conversations;
         this.secrets = secrets;
+        this.callbacks = callbacks;
     }
 
     @GET
     @Path("/{id}")
     public Uni<ConversationResponse> get(@PathParam("id") UUID id) {
         return conversations.getAnyOwner(id);
+    }
+
+    /** Where the integrations-service posts the conversation's events: its owner's callbacks. */
+    @GET
+    @Path("/{id}/event-callbacks")
+    public Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID id) {
+        return callbacks.forConversation(id);
     }
 
     /** The value of a secret of the conversation's owner: the only route that answers one. */

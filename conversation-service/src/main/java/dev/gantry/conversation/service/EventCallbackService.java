@@ -1,9 +1,9 @@
 package dev.gantry.conversation.service;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.conversation.mapping.JsonColumns;
+import dev.gantry.conversation.repository.ConversationRepository;
 import dev.gantry.conversation.repository.EventCallbackEntity;
 import dev.gantry.conversation.repository.EventCallbackRepository;
 import dev.gantry.conversation.rest.dto.EventCallback;
@@ -14,13 +14,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Where a user wants their conversations' events posted (the integrations-service does the posting). */
@@ -28,18 +26,29 @@ import java.util.stream.IntStream;
 public class EventCallbackService {
 
     private static final String PAGE_SORT = "createdAt";
-    /** The kinds the event log has: the names the contracts give the payload types on the wire. */
-    private static final Set<String> EVENT_KINDS = Arrays.stream(EventPayload.class.getAnnotation(JsonSubTypes.class).value())
-            .map(JsonSubTypes.Type::name).collect(Collectors.toCollection(TreeSet::new));
+    /** The kinds the event log has, sorted. */
+    private static final Set<String> EVENT_KINDS = new TreeSet<>(EventPayload.kinds());
 
     private final EventCallbackRepository callbacks;
+    private final ConversationRepository conversations;
     private final SecretService secrets;
     private final JsonColumns json;
 
-    EventCallbackService(EventCallbackRepository callbacks, SecretService secrets, JsonColumns json) {
+    EventCallbackService(EventCallbackRepository callbacks, ConversationRepository conversations, SecretService secrets,
+            JsonColumns json) {
         this.callbacks = callbacks;
+        this.conversations = conversations;
         this.secrets = secrets;
         this.json = json;
+    }
+
+    /** Every callback of the conversation's owner, oldest first: where the integrations-service posts its events. */
+    @WithSession
+    public Uni<List<EventCallback>> forConversation(UUID conversationId) {
+        return conversations.findById(conversationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", conversationId))
+                .flatMap(conversation -> callbacks.ofUser(conversation.ownerId))
+                .map(rows -> rows.stream().map(this::toApi).toList());
     }
 
     @WithSession

@@ -2,7 +2,9 @@ package dev.gantry.conversation.rest;
 
 import static dev.gantry.conversation.rest.ConversationResourceTest.invalid;
 import static dev.gantry.conversation.support.Api.as;
+import static dev.gantry.conversation.support.Api.internal;
 import static dev.gantry.conversation.support.Api.newUser;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -122,6 +124,13 @@ class UserConfigResourceTest {
                 .body("signingSecretName", nullValue())
                 .extract().path("id");
         as(user).get("/event-callbacks").then().statusCode(200).body("items.id", equalTo(List.of(id, unsigned)));
+        // the integrations-service reads them by conversation, whoever its owner, with the internal token
+        String conversation = as(user).body(Map.of()).post("/conversations").then().statusCode(201).extract().path("id");
+        internal().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(200)
+                .body("id", equalTo(List.of(id, unsigned)))
+                .body("[0].url", is("https://hooks.example/in"))
+                .body("[0].signingSecretName", is("HOOK_KEY"));
+        given().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(401);
         as(user).delete("/event-callbacks/" + unsigned).then().statusCode(204);
         as(newUser()).delete("/event-callbacks/" + id).then().statusCode(404);
         as(user).delete("/event-callbacks/" + id).then().statusCode(204);
