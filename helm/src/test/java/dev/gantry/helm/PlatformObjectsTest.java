@@ -97,6 +97,19 @@ class PlatformObjectsTest {
     }
 
     @Test
+    void theIntegrationsServiceReadsCallbacksFromConversationServiceWithTheInternalToken() {
+        assertThat(chart.config("integrations-service").getProperty("quarkus.rest-client.conversation-service.url"))
+                .isEqualTo("http://" + objectName("conversation-service") + ":8080");
+        assertThat(chart.container("integrations-service").getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("GANTRY_INTERNAL_TOKEN");
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(objectName("platform"));
+        });
+        // a cluster keeps callbacks off its own addresses unless told otherwise
+        assertThat(chart.config("integrations-service").getProperty("gantry.integrations.callbacks.allow-private-addresses"))
+                .isEqualTo("false");
+    }
+
+    @Test
     void theSandboxManagerMayManageSandboxObjectsInTheReleaseNamespaceOnly() {
         Role role = chart.get(Role.class, objectName("sandbox-manager"));
         assertThat(verbs(role.getRules(), "", "pods")).contains("watch", "list", "get", "create", "delete", "patch");

@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 class StartupReport {
 
     void onStart(@Observes StartupEvent start, IntegrationsConfig config) {
-        Log.infof("integrations-service: event callbacks time out after %s, tried up to %d times",
-                config.callbacks().timeout(), config.callbacks().maxAttempts());
+        IntegrationsConfig.Callbacks callbacks = config.callbacks();
+        Log.infof("integrations-service: event callbacks time out after %s, tried up to %d times, their URLs suspended"
+                + " for %s after that; private addresses %s", callbacks.timeout(), callbacks.maxAttempts(),
+                callbacks.suspension(), callbacks.allowPrivateAddresses() ? "allowed" : "refused");
     }
 }

@@ -95,7 +95,12 @@ public final class Platform {
                 "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "1000" : "100",
                 // as ./gantry up: the agent is told the workspace by its sandbox's id, which the manager links
                 "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
-        define("integrations-service", integrationsPort, Map.of());
+        define("integrations-service", integrationsPort, Map.of(
+                "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
+                // the tests' receivers listen on this machine
+                "GANTRY_INTEGRATIONS_CALLBACKS_ALLOW_PRIVATE_ADDRESSES", "true",
+                // a test may run before the service's consumer has its partitions: from the start, not the end
+                "MP_MESSAGING_INCOMING__GANTRY_CONVERSATION_EVENTS__AUTO_OFFSET_RESET", "earliest"));
         // the tests poll the API much faster than a person: rate limits have their own gateway tests
         define("gateway", gatewayPort, Map.of(
                 "GANTRY_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE", "60000",

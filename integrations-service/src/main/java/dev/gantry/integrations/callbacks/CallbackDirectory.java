@@ -1,0 +1,92 @@
+package dev.gantry.integrations.callbacks;
+
+import dev.gantry.integrations.client.ConversationServiceApi;
+import dev.gantry.integrations.client.ConversationServiceApi.EventCallback;
+import dev.gantry.integrations.config.IntegrationsConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The callbacks of each conversation's owner, and their signing keys, read from conversation-service and
+ * kept for {@code gantry.integrations.callbacks.refresh}, for the most recently active conversations.
+ * While conversation-service cannot be reached it is asked again, with a growing wait, for up to
+ * {@link #GIVE_UP_AFTER}: the events wait rather than go undelivered.
+ */
+@ApplicationScoped
+class CallbackDirectory {
+
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+    private static final int MAX_ENTRIES = 10_000;
+    private static final int NOT_FOUND = 404;
+
+    private record Entry<T>(T value, long expiresAt) {
+    }
+
+    private final ConversationServiceApi api;
+    private final String token;
+    private final Duration refresh;
+    private final Map<UUID, Entry<List<EventCallback>>> callbacks = lru();
+    private final Map<String, Entry<String>> keys = lru();
+
+    CallbackDirectory(@RestClient ConversationServiceApi api, @ConfigProperty(name = "gantry.internal.token") String token,
+            IntegrationsConfig config) {
+        this.api = api;
+        this.token = token;
+        this.refresh = config.callbacks().refresh();
+    }
+
+    /** The callbacks of the conversation's owner; none for a conversation that no longer exists. */
+    Uni<List<EventCallback>> callbacksOf(UUID conversationId) {
+        Entry<List<EventCallback>> known = callbacks.get(conversationId);
+        if (known != null && known.expiresAt() - System.nanoTime() > 0) {
+            return Uni.createFrom().item(known.value());
+        }
+        return persistently(api.eventCallbacks(conversationId, token))
+                .onFailure(CallbackDirectory::notFound).recoverWithItem(List.of())
+                .invoke(found -> callbacks.put(conversationId, new Entry<>(List.copyOf(found), expiry())));
+    }
+
+    /** The value of the owner's secret a callback signs with. */
+    Uni<String> signingKey(UUID conversationId, String secretName) {
+        String cacheKey = conversationId + "/" + secretName;
+        Entry<String> known = keys.get(cacheKey);
+        if (known != null && known.expiresAt() - System.nanoTime() > 0) {
+            return Uni.createFrom().item(known.value());
+        }
+        return persistently(api.secret(conversationId, secretName, token))
+                .map(ConversationServiceApi.Secret::value)
+                .invoke(value -> keys.put(cacheKey, new Entry<>(value, expiry())));
+    }
+
+    private static <T> Uni<T> persistently(Uni<T> call) {
+        return call.onFailure(failure -> !notFound(failure)).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .expireIn(GIVE_UP_AFTER.toMillis());
+    }
+
+    private long expiry() {
+        return System.nanoTime() + refresh.toNanos();
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof WebApplicationException answered && answered.getResponse().getStatus() == NOT_FOUND;
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MAX_ENTRIES;
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gantry.integrations.callbacks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.integrations.client.ConversationServiceApi.EventCallback;
+import dev.gantry.integrations.config.IntegrationsConfig;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Posts each event of the log to the callbacks of its conversation's owner that ask for its kind, all of
+ * them at once. The event's offset is committed once every delivery has ended, delivered or given up, so
+ * a restart delivers again what was under way (at least once: receivers tell a repeat by the event id).
+ * A callback whose delivery failed every try is suspended for a while, its deliveries dropped and logged,
+ * so that a dead receiver holds up the others once, not at every event. Callbacks are named by id in the
+ * logs: their URLs may carry credentials.
+ */
+@ApplicationScoped
+public class EventCallbackDispatcher {
+
+    private final ObjectMapper json;
+    private final CallbackDirectory directory;
+    private final CallbackSender sender;
+    private final AddressGuard guard;
+    private final Duration suspension;
+    private final Map<String, Long> suspendedUntil = new ConcurrentHashMap<>();
+
+    EventCallbackDispatcher(ObjectMapper json, CallbackDirectory directory, CallbackSender sender, IntegrationsConfig config) {
+        this.json = json;
+        this.directory = directory;
+        this.sender = sender;
+        this.guard = new AddressGuard(config.callbacks().allowPrivateAddresses());
+        this.suspension = config.callbacks().suspension();
+    }
+
+    @Incoming(Topics.CONVERSATION_EVENTS)
+    public Uni<Void> onEvent(String record) {
+        ConversationEvent event;
+        try {
+            event = json.readValue(record, ConversationEvent.class);
+        } catch (JsonProcessingException unreadable) {
+            Log.warnf("skipping an unreadable conversation event: %s", unreadable.getOriginalMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return directory.callbacksOf(event.conversationId())
+                .chain(callbacks -> {
+                    List<Uni<Void>> deliveries = callbacks.stream()
+                            .filter(callback -> callback.eventKinds().contains(event.kind()))
+                            .map(callback -> deliver(callback, event, record))
+                            .toList();
+                    return deliveries.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("the callbacks of conversation %s were not found for event %d: %s", event.conversationId(),
+                            event.seq(), failure.toString());
+                    return null;
+                });
+    }
+
+    private Uni<Void> deliver(EventCallback callback, ConversationEvent event, String body) {
+        String id = String.valueOf(callback.id());
+        Long until = suspendedUntil.get(id);
+        if (until != null && until - System.nanoTime() > 0) {
+            Log.warnf("event %d of conversation %s not posted to callback %s: it is suspended after failed deliveries",
+                    event.seq(), event.conversationId(), id);
+            return Uni.createFrom().voidItem();
+        }
+        String refusal = guard.refusal(URI.create(callback.url()));
+        if (refusal != null) {
+            Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
+                    event.conversationId(), id, refusal);
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Optional<String>> key = callback.signingSecretName() == null ? Uni.createFrom().item(Optional.empty())
+                : directory.signingKey(event.conversationId(), callback.signingSecretName()).map(Optional::of);
+        return key.chain(signingKey -> sender.deliver(callback, event, body, signingKey))
+                .invoke(() -> suspendedUntil.remove(id))
+                .onFailure().recoverWithItem(failure -> {
+                    suspendedUntil.put(id, System.nanoTime() + suspension.toNanos());
+                    Log.warnf("event %d of conversation %s could not be posted to callback %s (%s); the callback is"
+                            + " suspended for %s", event.seq(), event.conversationId(), id, failure.getMessage(), suspension);
+                    return null;
+                });
+    }
+}

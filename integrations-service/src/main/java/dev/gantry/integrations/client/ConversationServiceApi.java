@@ -1,0 +1,39 @@
+package dev.gantry.integrations.client;
+
+import dev.gantry.contracts.GantryHeaders;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** conversation-service's internal routes the integrations-service reads (docs/INTERNAL-API.md). */
+@RegisterRestClient(configKey = "conversation-service")
+@Path("/internal/conversations/{id}")
+public interface ConversationServiceApi {
+
+    @GET
+    @Path("/event-callbacks")
+    Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID conversationId,
+            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+
+    @GET
+    @Path("/secrets/{name}")
+    Uni<Secret> secret(@PathParam("id") UUID conversationId, @PathParam("name") String name,
+            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+
+    /** Where a user wants the events of the given kinds posted, signed with the named secret if any. */
+    record EventCallback(UUID id, String url, List<String> eventKinds, String signingSecretName) {
+    }
+
+    /** A secret's value; it is never logged. */
+    record Secret(String name, String value) {
+        @Override
+        public String toString() {
+            return "Secret[name=" + name + "]";
+        }
+    }
+}
