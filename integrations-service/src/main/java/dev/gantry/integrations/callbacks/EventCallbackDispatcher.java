@@ -22,7 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * them at once. The event's offset is committed once every delivery has ended, delivered or given up, so
  * a restart delivers again what was under way (at least once: receivers tell a repeat by the event id).
  * A callback whose delivery failed every try is suspended for a while, its deliveries dropped and logged,
- * so that a dead receiver holds up the others once, not at every event. Callbacks are named by id in the
+ * so that a dead receiver holds up the others once, not at every event; one that refused an event (a 4xx)
+ * is not. Callbacks are named by id in the
  * logs: their URLs may carry credentials.
  */
 @ApplicationScoped
@@ -87,9 +88,16 @@ public class EventCallbackDispatcher {
         return key.chain(signingKey -> sender.deliver(callback, event, body, signingKey))
                 .invoke(() -> suspendedUntil.remove(id))
                 .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof DeliveryFailedException refused && !refused.retryable()) {
+                        // the receiver is there and said no to this event: the next one may suit it
+                        Log.warnf("event %d of conversation %s was refused by callback %s: %s", event.seq(),
+                                event.conversationId(), id, failure.getMessage());
+                        return null;
+                    }
                     suspendedUntil.put(id, System.nanoTime() + suspension.toNanos());
                     Log.warnf("event %d of conversation %s could not be posted to callback %s (%s); the callback is"
-                            + " suspended for %s", event.seq(), event.conversationId(), id, failure.getMessage(), suspension);
+                            + " suspended for %d s", event.seq(), event.conversationId(), id, failure.getMessage(),
+                            suspension.toSeconds());
                     return null;
                 });
     }

@@ -123,6 +123,9 @@ class EventCallbackDeliveryTest {
         awaitRequests(path, 1);
         Thread.sleep(1_000);
         assertThat(receivers.findAll(postRequestedFor(urlPathEqualTo(path)))).hasSize(1);
+        // nor is it suspended: the next event is offered to it
+        publish(conversation, 2, new MessageEvent("again"));
+        awaitRequests(path, 2);
     }
 
     @Test
