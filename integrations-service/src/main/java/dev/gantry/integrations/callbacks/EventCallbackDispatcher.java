@@ -77,7 +77,12 @@ public class EventCallbackDispatcher {
                     event.seq(), event.conversationId(), id);
             return Uni.createFrom().voidItem();
         }
-        String refusal = guard.refusal(URI.create(callback.url()));
+        String refusal;
+        try {
+            refusal = guard.refusal(URI.create(callback.url()));
+        } catch (IllegalArgumentException malformed) {
+            refusal = "is not a URL";
+        }
         if (refusal != null) {
             Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
                     event.conversationId(), id, refusal);
