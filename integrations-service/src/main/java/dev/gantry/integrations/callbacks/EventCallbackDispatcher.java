@@ -8,6 +8,7 @@ import dev.gantry.integrations.client.ConversationServiceApi.EventCallback;
 import dev.gantry.integrations.config.IntegrationsConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -63,8 +64,8 @@ public class EventCallbackDispatcher {
                             : Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("the callbacks of conversation %s were not found for event %d: %s", event.conversationId(),
-                            event.seq(), failure.toString());
+                    Log.warnf("event %d of conversation %s was not posted: its callbacks could not be read (%s)",
+                            event.seq(), event.conversationId(), failure.toString());
                     return null;
                 });
     }
@@ -77,17 +78,29 @@ public class EventCallbackDispatcher {
                     event.seq(), event.conversationId(), id);
             return Uni.createFrom().voidItem();
         }
-        String refusal;
+        // the guard resolves the host: a blocking lookup, kept off the event loop and the consumer's thread
+        return Uni.createFrom().item(() -> refusalOf(callback))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(refusal -> {
+                    if (refusal != null) {
+                        Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
+                                event.conversationId(), id, refusal);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return signed(callback, event, body);
+                });
+    }
+
+    private String refusalOf(EventCallback callback) {
         try {
-            refusal = guard.refusal(URI.create(callback.url()));
+            return guard.refusal(URI.create(callback.url()));
         } catch (IllegalArgumentException malformed) {
-            refusal = "is not a URL";
+            return "is not a URL";
         }
-        if (refusal != null) {
-            Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
-                    event.conversationId(), id, refusal);
-            return Uni.createFrom().voidItem();
-        }
+    }
+
+    private Uni<Void> signed(EventCallback callback, ConversationEvent event, String body) {
+        String id = String.valueOf(callback.id());
         Uni<Optional<String>> key = callback.signingSecretName() == null ? Uni.createFrom().item(Optional.empty())
                 : directory.signingKey(event.conversationId(), callback.signingSecretName()).map(Optional::of);
         return key.chain(signingKey -> sender.deliver(callback, event, body, signingKey))
