@@ -85,6 +85,15 @@ class WireFormatTest {
     }
 
     @Test
+    void aRecordThatIsNotAnEventIsPassedOverNotThrown() throws IOException {
+        String event = mapper.writeValueAsString(golden("MessageEvent"));
+        assertThat(ConversationEvent.fromRecord(mapper, event)).hasValueSatisfying(read -> assertThat(read.kind())
+                .isEqualTo("MessageEvent"));
+        assertThat(ConversationEvent.fromRecord(mapper, "{\"kind\": \"MessageEvent\"")).isEmpty();
+        assertThat(ConversationEvent.fromRecord(mapper, "{\"id\": 1}")).isEmpty();
+    }
+
+    @Test
     void rejectsAnUnknownEventKindNamingItAndTheKnownOnes() throws IOException {
         JsonNode json = golden("MessageEvent");
         ((ObjectNode) json).put("kind", "TeleportEvent");

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,20 @@ public record ConversationEvent(
         require(timestamp, "timestamp");
         require(source, "source");
         require(payload, "payload");
+    }
+
+    /**
+     * The event a record of {@code gantry.conversation-events} holds; empty, with a warning logged, for one
+     * that is not an event, which a consumer skips rather than stop on.
+     */
+    public static Optional<ConversationEvent> fromRecord(ObjectMapper json, String record) {
+        try {
+            return Optional.of(json.readValue(record, ConversationEvent.class));
+        } catch (JsonProcessingException unreadable) {
+            System.getLogger(ConversationEvent.class.getName()).log(System.Logger.Level.WARNING,
+                    "skipping an unreadable conversation event: " + unreadable.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 
     /** A new event with a fresh id. */

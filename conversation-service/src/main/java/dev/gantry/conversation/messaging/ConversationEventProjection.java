@@ -1,6 +1,5 @@
 package dev.gantry.conversation.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
@@ -10,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,14 +31,12 @@ public class ConversationEventProjection {
 
     @Incoming(Topics.CONVERSATION_EVENTS)
     public Uni<Void> onEvent(String record) {
-        ConversationEvent event;
-        try {
-            event = json.readValue(record, ConversationEvent.class);
-        } catch (JsonProcessingException unreadable) {
-            // one bad record must not stop the projection of every other conversation
-            Log.warnf("skipping an unreadable conversation event: %s", unreadable.getOriginalMessage());
+        // one bad record must not stop the projection of every other conversation
+        Optional<ConversationEvent> read = ConversationEvent.fromRecord(json, record);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        ConversationEvent event = read.get();
         return Panache.withTransaction(() -> conversations.applyEvent(event))
                 // applying an event is idempotent, so a retry after an unclear failure is safe
                 .onFailure().retry().withBackOff(config.retryBackoff()).atMost(config.retries())

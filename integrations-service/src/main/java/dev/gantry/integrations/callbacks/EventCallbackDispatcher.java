@@ -1,6 +1,5 @@
 package dev.gantry.integrations.callbacks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
@@ -47,13 +46,13 @@ public class EventCallbackDispatcher {
 
     @Incoming(Topics.CONVERSATION_EVENTS)
     public Uni<Void> onEvent(String record) {
-        ConversationEvent event;
-        try {
-            event = json.readValue(record, ConversationEvent.class);
-        } catch (JsonProcessingException unreadable) {
-            Log.warnf("skipping an unreadable conversation event: %s", unreadable.getOriginalMessage());
-            return Uni.createFrom().voidItem();
-        }
+        return ConversationEvent.fromRecord(json, record)
+                .map(event -> post(event, record))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /** Posts the event, {@code record} as it is on the topic, to each callback that asks for its kind. */
+    private Uni<Void> post(ConversationEvent event, String record) {
         return directory.callbacksOf(event.conversationId())
                 .chain(callbacks -> {
                     List<Uni<Void>> deliveries = callbacks.stream()
