@@ -96,7 +96,6 @@ public class EventResource {
             case RelayedEvent event -> sse.newEventBuilder()
                     .id(event.id())
                     .name(event.kind())
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(event.json())
                     .build();
             case StreamItem.Heartbeat heartbeat -> sse.newEventBuilder().comment(HEARTBEAT_COMMENT).build();

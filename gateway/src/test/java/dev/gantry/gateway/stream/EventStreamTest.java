@@ -69,6 +69,10 @@ class EventStreamTest {
 
         assertThat(ids(body)).containsExactly("1", "2");
         assertThat(body).containsPattern("event:\\s?MessageEvent").contains("\"content\":\"step 2\"");
+        // only the fields of the SSE format: id, event, data (and comments)
+        assertThat(body.lines().filter(line -> !line.isEmpty()))
+                .allMatch(line -> line.matches("^(id|event|data):.*|^:.*"), "an SSE field line");
+        assertThat(body).containsPattern("(?m)^data:\\s?\\{");
     }
 
     @Test
