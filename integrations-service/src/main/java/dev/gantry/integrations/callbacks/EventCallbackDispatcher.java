@@ -5,6 +5,7 @@ import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.integrations.client.ConversationServiceApi.EventCallback;
 import dev.gantry.integrations.config.IntegrationsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,6 +30,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class EventCallbackDispatcher {
 
+    /** {@code gantry.callbacks.deliveries}, by outcome. */
+    static final String DELIVERIES = "gantry.callbacks.deliveries";
+
+    private final MeterRegistry meters;
     private final ObjectMapper json;
     private final CallbackDirectory directory;
     private final CallbackSender sender;
@@ -36,7 +41,9 @@ public class EventCallbackDispatcher {
     private final Duration suspension;
     private final Map<String, Long> suspendedUntil = new ConcurrentHashMap<>();
 
-    EventCallbackDispatcher(ObjectMapper json, CallbackDirectory directory, CallbackSender sender, IntegrationsConfig config) {
+    EventCallbackDispatcher(ObjectMapper json, CallbackDirectory directory, CallbackSender sender, IntegrationsConfig config,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.json = json;
         this.directory = directory;
         this.sender = sender;
@@ -75,6 +82,7 @@ public class EventCallbackDispatcher {
         if (until != null && until - System.nanoTime() > 0) {
             Log.warnf("event %d of conversation %s not posted to callback %s: it is suspended after failed deliveries",
                     event.seq(), event.conversationId(), id);
+            count("suspended");
             return Uni.createFrom().voidItem();
         }
         // the guard resolves the host: a blocking lookup, kept off the event loop and the consumer's thread
@@ -84,10 +92,15 @@ public class EventCallbackDispatcher {
                     if (refusal != null) {
                         Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
                                 event.conversationId(), id, refusal);
+                        count("address-refused");
                         return Uni.createFrom().voidItem();
                     }
                     return signed(callback, event, body);
                 });
+    }
+
+    private void count(String outcome) {
+        meters.counter(DELIVERIES, "outcome", outcome).increment();
     }
 
     private String refusalOf(EventCallback callback) {
@@ -103,18 +116,23 @@ public class EventCallbackDispatcher {
         Uni<Optional<String>> key = callback.signingSecretName() == null ? Uni.createFrom().item(Optional.empty())
                 : directory.signingKey(event.conversationId(), callback.signingSecretName()).map(Optional::of);
         return key.chain(signingKey -> sender.deliver(callback, event, body, signingKey))
-                .invoke(() -> suspendedUntil.remove(id))
+                .invoke(() -> {
+                    suspendedUntil.remove(id);
+                    count("delivered");
+                })
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof DeliveryFailedException refused && !refused.retryable()) {
                         // the receiver is there and said no to this event: the next one may suit it
                         Log.warnf("event %d of conversation %s was refused by callback %s: %s", event.seq(),
                                 event.conversationId(), id, failure.getMessage());
+                        count("refused");
                         return null;
                     }
                     suspendedUntil.put(id, System.nanoTime() + suspension.toNanos());
                     Log.warnf("event %d of conversation %s could not be posted to callback %s (%s); the callback is"
                             + " suspended for %d s", event.seq(), event.conversationId(), id, failure.getMessage(),
                             suspension.toSeconds());
+                    count("failed");
                     return null;
                 });
     }

@@ -24,8 +24,11 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.testing.KafkaTestResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,6 +53,9 @@ class EventCallbackDeliveryTest {
     private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
             new StringSerializer(), new StringSerializer());
+
+    @Inject
+    MeterRegistry meters;
 
     private final WireMockServer conversationService = CallbacksTestResource.conversationService();
     private final WireMockServer receivers = CallbacksTestResource.receivers();
@@ -136,6 +142,8 @@ class EventCallbackDeliveryTest {
         callbacks(conversation, callback(dead, List.of("MessageEvent"), null), callback(alive, List.of("MessageEvent"), null));
         receivers.stubFor(post(urlPathEqualTo(dead)).willReturn(aResponse().withStatus(500)));
         receivers.stubFor(post(urlPathEqualTo(alive)).willReturn(aResponse().withStatus(200)));
+        double failed = deliveries("failed");
+        double suspended = deliveries("suspended");
 
         publish(conversation, 1, new MessageEvent("first"));
         awaitRequests(dead, 4);
@@ -145,6 +153,14 @@ class EventCallbackDeliveryTest {
 
         assertThat(receivers.findAll(postRequestedFor(urlPathEqualTo(dead)))).as("the default 4 tries, then suspended")
                 .hasSize(4);
+        // counted for the platform's dashboards
+        assertThat(deliveries("failed") - failed).isEqualTo(1);
+        assertThat(deliveries("suspended") - suspended).isEqualTo(1);
+    }
+
+    private double deliveries(String outcome) {
+        Counter counter = meters.find(EventCallbackDispatcher.DELIVERIES).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
