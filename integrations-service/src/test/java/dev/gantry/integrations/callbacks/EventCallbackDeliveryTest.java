@@ -29,12 +29,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -161,6 +165,31 @@ class EventCallbackDeliveryTest {
     private double deliveries(String outcome) {
         Counter counter = meters.find(EventCallbackDispatcher.DELIVERIES).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void aReceiverThatDropsTheConnectionIsTriedAgainLikeOneThatFails() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket dropping = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                while (!dropping.isClosed()) {
+                    try (Socket accepted = dropping.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            callbacks(conversation, "{\"id\":\"" + UUID.randomUUID() + "\",\"url\":\"http://127.0.0.1:"
+                    + dropping.getLocalPort() + "/hook\",\"eventKinds\":[\"MessageEvent\"]}");
+            double failed = deliveries("failed");
+
+            publish(conversation, 1, new MessageEvent("into the void"));
+
+            await().atMost(WAIT).until(() -> deliveries("failed") - failed >= 1);
+            assertThat(connections.get()).as("the default 4 tries").isEqualTo(4);
+        }
     }
 
     @Test
