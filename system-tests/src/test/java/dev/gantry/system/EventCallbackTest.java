@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventCallbackTest {
 
-    private record Received(String signature, String body) {
+    private record Received(String timestamp, String signature, String body) {
     }
 
     @Test
@@ -35,7 +35,8 @@ class EventCallbackTest {
         List<Received> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Gantry-Signature"),
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Gantry-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Gantry-Signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -59,7 +60,9 @@ class EventCallbackTest {
             assertThat(kinds(received, id)).containsExactly("ActionEvent", "ObservationEvent", "ActionEvent",
                     "ObservationEvent");
             for (Received post : received) {
-                assertThat(post.signature()).isEqualTo("sha256=" + hmac("receiver-shared-key", post.body()));
+                // as a receiver checks it: HMAC-SHA256 of "<timestamp>.<body>" with the shared key
+                assertThat(post.signature()).isEqualTo("sha256=" + hmac("receiver-shared-key",
+                        post.timestamp() + "." + post.body()));
             }
             assertThat(received.stream().map(Received::body).filter(body -> body.contains(id)))
                     .anySatisfy(body -> assertThat(body).contains("called back"));

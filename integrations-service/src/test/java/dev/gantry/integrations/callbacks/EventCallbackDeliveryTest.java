@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +90,10 @@ class EventCallbackDeliveryTest {
         LoggedRequest posted = awaitRequests(actions, 1).getFirst();
         assertThat(posted.getBodyAsString()).isEqualTo(action);
         assertThat(posted.getHeader("X-Gantry-Event-Kind")).isEqualTo("ActionEvent");
-        assertThat(posted.getHeader("X-Gantry-Signature")).isEqualTo("sha256=" + CallbackSender.hmac("s3cret", action));
+        String timestamp = posted.getHeader("X-Gantry-Timestamp");
+        assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), within(60L));
+        assertThat(posted.getHeader("X-Gantry-Signature"))
+                .isEqualTo("sha256=" + CallbackSender.signature("s3cret", timestamp, action));
         LoggedRequest unsigned = awaitRequests(messages, 1).getFirst();
         assertThat(unsigned.getBodyAsString()).isEqualTo(message);
         assertThat(unsigned.containsHeader("X-Gantry-Signature")).isFalse();
