@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns a downstream 4xx into the problem the client gets, keeping the downstream problem (its type
- * and the fields it names) when there is one. A 401 from downstream is not the user's fault (the
+ * Turns a downstream 4xx (and 501) into the problem the client gets, keeping the downstream problem (its
+ * type and the fields it names) when there is one. A 401 from downstream is not the user's fault (the
  * gateway sent the identity), so it is left to the default mapper and counts as an outage, like a 5xx.
  */
 public class DownstreamResponseMapper implements ResponseExceptionMapper<RequestProblemException> {
@@ -19,8 +19,10 @@ public class DownstreamResponseMapper implements ResponseExceptionMapper<Request
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        // 501: a route the service does not have in this version, which is an answer, not an outage
         return status >= CLIENT_ERROR_MIN && status <= CLIENT_ERROR_MAX
-                && status != Response.Status.UNAUTHORIZED.getStatusCode();
+                && status != Response.Status.UNAUTHORIZED.getStatusCode()
+                || status == Response.Status.NOT_IMPLEMENTED.getStatusCode();
     }
 
     @Override

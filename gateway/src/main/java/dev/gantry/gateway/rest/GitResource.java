@@ -24,6 +24,8 @@ public class GitResource {
     static final String INTEGRATIONS_UNAVAILABLE = "integrations service not available (type .../integrations-unavailable):"
             + " the integrations service is not deployed or does not answer";
 
+    static final String NOT_BUILT = "not implemented (type .../not-implemented): no git provider is connected in this version";
+
     private final Integrations integrations;
     private final CurrentCaller caller;
 
@@ -36,6 +38,7 @@ public class GitResource {
     @Path("/repositories")
     @Operation(summary = "List the repositories the caller's git providers give access to")
     @APIResponse(responseCode = "200", description = "A page of repositories, as integrations-service answers it")
+    @APIResponse(responseCode = "501", description = NOT_BUILT)
     @APIResponse(responseCode = "503", description = INTEGRATIONS_UNAVAILABLE)
     public Uni<JsonNode> repositories(@QueryParam("provider") String provider, @QueryParam("pageId") String pageId,
             @QueryParam("limit") @Min(PageParams.MIN_LIMIT) @Max(PageParams.MAX_LIMIT) Integer limit) {
@@ -46,6 +49,7 @@ public class GitResource {
     @Path("/branches")
     @Operation(summary = "List the branches of a repository")
     @APIResponse(responseCode = "200", description = "The branches, as integrations-service answers them")
+    @APIResponse(responseCode = "501", description = NOT_BUILT)
     @APIResponse(responseCode = "503", description = INTEGRATIONS_UNAVAILABLE)
     public Uni<JsonNode> branches(@QueryParam("repository") @NotBlank String repository) {
         return integrations.branches(caller.get(), repository);
