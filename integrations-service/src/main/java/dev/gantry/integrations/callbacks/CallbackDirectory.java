@@ -55,7 +55,10 @@ class CallbackDirectory {
                 .invoke(found -> callbacks.put(conversationId, new Entry<>(List.copyOf(found), expiry())));
     }
 
-    /** The value of the owner's secret a callback signs with. */
+    /**
+     * The value of the owner's secret a callback signs with; a secret deleted since fails the delivery without
+     * trying it again, as a receiver's refusal does.
+     */
     Uni<String> signingKey(UUID conversationId, String secretName) {
         String cacheKey = conversationId + "/" + secretName;
         Entry<String> known = keys.get(cacheKey);
@@ -63,6 +66,8 @@ class CallbackDirectory {
             return Uni.createFrom().item(known.value());
         }
         return persistently(api.secret(conversationId, secretName, token))
+                .onFailure(CallbackDirectory::notFound).transform(gone -> new DeliveryFailedException(
+                        "its signing secret '" + secretName + "' no longer exists", false, gone))
                 .map(ConversationServiceApi.Secret::value)
                 .invoke(value -> keys.put(cacheKey, new Entry<>(value, expiry())));
     }

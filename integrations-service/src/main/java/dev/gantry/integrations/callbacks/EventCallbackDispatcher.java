@@ -122,8 +122,8 @@ public class EventCallbackDispatcher {
                 })
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof DeliveryFailedException refused && !refused.retryable()) {
-                        // the receiver is there and said no to this event: the next one may suit it
-                        Log.warnf("event %d of conversation %s was refused by callback %s: %s", event.seq(),
+                        // the receiver said no to this event, or it could not be signed: the next one may go
+                        Log.warnf("event %d of conversation %s was not posted to callback %s: %s", event.seq(),
                                 event.conversationId(), id, failure.getMessage());
                         count("refused");
                         return null;

@@ -197,6 +197,23 @@ class EventCallbackDeliveryTest {
     }
 
     @Test
+    void aCallbackWhoseSigningSecretWasDeletedGetsNothingUnsigned() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        String path = "/" + conversation + "/signed";
+        callbacks(conversation, callback(path, List.of("MessageEvent"), "GONE"));
+        conversationService.stubFor(get(urlPathEqualTo("/internal/conversations/" + conversation + "/secrets/GONE"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://gantry.dev/problems/not-found\",\"title\":\"Not found\",\"status\":404}")));
+        receivers.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        double refused = deliveries("refused");
+
+        publish(conversation, 1, new MessageEvent("secret"));
+
+        await().atMost(WAIT).until(() -> deliveries("refused") - refused >= 1);
+        assertThat(receivers.findAll(postRequestedFor(urlPathEqualTo(path)))).isEmpty();
+    }
+
+    @Test
     void theEventsOfAConversationThatNoLongerExistsArePassedOver() throws Exception {
         UUID gone = UUID.randomUUID();
         conversationService.stubFor(get(urlPathEqualTo("/internal/conversations/" + gone + "/event-callbacks"))
