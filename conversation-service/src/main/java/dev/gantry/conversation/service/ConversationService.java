@@ -85,9 +85,13 @@ public class ConversationService {
     /** Whoever owns it: for the agent-worker's internal calls. */
     @WithSession
     public Uni<ConversationResponse> getAnyOwner(UUID id) {
+        return anyOwner(id).map(ConversationMapping::toResponse);
+    }
+
+    /** The conversation whoever owns it, or a not-found problem: for the internal routes, in the caller's session. */
+    Uni<ConversationEntity> anyOwner(UUID id) {
         return conversations.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id))
-                .map(ConversationMapping::toResponse);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
     }
 
     @WithSession

@@ -3,7 +3,6 @@ package dev.gantry.conversation.service;
 import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.conversation.mapping.JsonColumns;
-import dev.gantry.conversation.repository.ConversationRepository;
 import dev.gantry.conversation.repository.EventCallbackEntity;
 import dev.gantry.conversation.repository.EventCallbackRepository;
 import dev.gantry.conversation.rest.dto.EventCallback;
@@ -30,11 +29,11 @@ public class EventCallbackService {
     private static final Set<String> EVENT_KINDS = new TreeSet<>(EventPayload.kinds());
 
     private final EventCallbackRepository callbacks;
-    private final ConversationRepository conversations;
+    private final ConversationService conversations;
     private final SecretService secrets;
     private final JsonColumns json;
 
-    EventCallbackService(EventCallbackRepository callbacks, ConversationRepository conversations, SecretService secrets,
+    EventCallbackService(EventCallbackRepository callbacks, ConversationService conversations, SecretService secrets,
             JsonColumns json) {
         this.callbacks = callbacks;
         this.conversations = conversations;
@@ -45,8 +44,7 @@ public class EventCallbackService {
     /** Every callback of the conversation's owner, oldest first: where the integrations-service posts its events. */
     @WithSession
     public Uni<List<EventCallback>> forConversation(UUID conversationId) {
-        return conversations.findById(conversationId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", conversationId))
+        return conversations.anyOwner(conversationId)
                 .flatMap(conversation -> callbacks.ofUser(conversation.ownerId))
                 .map(rows -> rows.stream().map(this::toApi).toList());
     }

@@ -2,7 +2,6 @@ package dev.gantry.conversation.service;
 
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.conversation.crypto.SecretCipher;
-import dev.gantry.conversation.repository.ConversationRepository;
 import dev.gantry.conversation.repository.SecretEntity;
 import dev.gantry.conversation.repository.SecretRepository;
 import dev.gantry.conversation.rest.dto.SecretCreateRequest;
@@ -32,10 +31,10 @@ public class SecretService {
     private static final String PAGE_SORT = "name";
 
     private final SecretRepository secrets;
-    private final ConversationRepository conversations;
+    private final ConversationService conversations;
     private final SecretCipher cipher;
 
-    SecretService(SecretRepository secrets, ConversationRepository conversations, SecretCipher cipher) {
+    SecretService(SecretRepository secrets, ConversationService conversations, SecretCipher cipher) {
         this.secrets = secrets;
         this.conversations = conversations;
         this.cipher = cipher;
@@ -93,8 +92,7 @@ public class SecretService {
     /** The value of a secret of the conversation's owner, for the agent-worker that runs the conversation. */
     @WithSession
     public Uni<SecretValue> resolveForConversation(UUID conversationId, String name) {
-        return conversations.findById(conversationId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", conversationId))
+        return conversations.anyOwner(conversationId)
                 .flatMap(conversation -> secrets.findByName(conversation.ownerId, name)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("secret", name))
                         .map(secret -> {
