@@ -78,7 +78,7 @@ with kafka.tls.caSecret, the PEM trust store mounted by "gantry.kafkaTlsMount". 
 {{- end -}}
 {{- with .Values.kafka.tls.caSecret -}}
 {{- $lines = append $lines "ssl.truststore.type=PEM" -}}
-{{- $lines = append $lines (printf "%s/%s" (include "gantry.kafkaTlsPath" $) $.Values.kafka.tls.caKey | printf "ssl.truststore.location=%s") -}}
+{{- $lines = append $lines (printf "ssl.truststore.location=%s/%s" (include "gantry.kafkaTlsPath" $) $.Values.kafka.tls.caKey) -}}
 {{- end -}}
 {{- join "\n" $lines -}}
 {{- end -}}
