@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -46,13 +47,9 @@ class CallbackDirectory {
 
     /** The callbacks of the conversation's owner; none for a conversation that no longer exists. */
     Uni<List<EventCallback>> callbacksOf(UUID conversationId) {
-        Entry<List<EventCallback>> known = callbacks.get(conversationId);
-        if (known != null && known.expiresAt() - System.nanoTime() > 0) {
-            return Uni.createFrom().item(known.value());
-        }
-        return persistently(api.eventCallbacks(conversationId, token))
+        return cached(callbacks, conversationId, () -> persistently(api.eventCallbacks(conversationId, token))
                 .onFailure(CallbackDirectory::notFound).recoverWithItem(List.of())
-                .invoke(found -> callbacks.put(conversationId, new Entry<>(List.copyOf(found), expiry())));
+                .map(List::copyOf));
     }
 
     /**
@@ -60,16 +57,20 @@ class CallbackDirectory {
      * trying it again, as a receiver's refusal does.
      */
     Uni<String> signingKey(UUID conversationId, String secretName) {
-        String cacheKey = conversationId + "/" + secretName;
-        Entry<String> known = keys.get(cacheKey);
+        return cached(keys, conversationId + "/" + secretName,
+                () -> persistently(api.secret(conversationId, secretName, token))
+                .onFailure(CallbackDirectory::notFound).transform(gone -> new DeliveryFailedException(
+                        "its signing secret '" + secretName + "' no longer exists", false, gone))
+                .map(ConversationServiceApi.Secret::value));
+    }
+
+    /** What {@code cache} holds for {@code key} while it is fresh, else what {@code read} answers, kept. */
+    private <K, V> Uni<V> cached(Map<K, Entry<V>> cache, K key, Supplier<Uni<V>> read) {
+        Entry<V> known = cache.get(key);
         if (known != null && known.expiresAt() - System.nanoTime() > 0) {
             return Uni.createFrom().item(known.value());
         }
-        return persistently(api.secret(conversationId, secretName, token))
-                .onFailure(CallbackDirectory::notFound).transform(gone -> new DeliveryFailedException(
-                        "its signing secret '" + secretName + "' no longer exists", false, gone))
-                .map(ConversationServiceApi.Secret::value)
-                .invoke(value -> keys.put(cacheKey, new Entry<>(value, expiry())));
+        return read.get().invoke(value -> cache.put(key, new Entry<>(value, expiry())));
     }
 
     private static <T> Uni<T> persistently(Uni<T> call) {
