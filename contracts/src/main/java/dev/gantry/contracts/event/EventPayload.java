@@ -26,13 +26,11 @@ import java.util.List;
 public sealed interface EventPayload permits MessageEvent, SystemPromptEvent, ActionEvent, ObservationEvent,
         UserRejectObservation, AgentErrorEvent, CondensationEvent, ConversationStateUpdateEvent, PauseEvent {
 
+    /** Every kind an event can have, in the order of the payload types. */
+    List<String> KINDS = Arrays.stream(EventPayload.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
+
     /** The discriminator this payload has on the wire. */
     default String kind() {
         return getClass().getSimpleName();
-    }
-
-    /** Every kind an event can have, in the order of the payload types. */
-    static List<String> kinds() {
-        return Arrays.stream(EventPayload.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
     }
 }

@@ -26,7 +26,7 @@ public class EventCallbackService {
 
     private static final String PAGE_SORT = "createdAt";
     /** The kinds the event log has, sorted. */
-    private static final Set<String> EVENT_KINDS = new TreeSet<>(EventPayload.kinds());
+    private static final Set<String> EVENT_KINDS = new TreeSet<>(EventPayload.KINDS);
 
     private final EventCallbackRepository callbacks;
     private final ConversationService conversations;

@@ -72,8 +72,8 @@ final class ParameterReader {
 
     /** An event kind ({@code MessageEvent}, ...), or null when absent. */
     String kind(String field, String value) {
-        if (value != null && !EventPayload.kinds().contains(value)) {
-            errors.add(new Problem.FieldError(field, "must be one of " + String.join(", ", EventPayload.kinds())));
+        if (value != null && !EventPayload.KINDS.contains(value)) {
+            errors.add(new Problem.FieldError(field, "must be one of " + String.join(", ", EventPayload.KINDS)));
         }
         return value;
     }
