@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the sandbox started this runtime: {@code GANTRY_SESSION_API_KEY} and {@code GANTRY_WORKSPACE},
@@ -21,9 +22,13 @@ public interface RuntimeConfig {
     @WithDefault("/workspace")
     Path workspace();
 
-    /** Directories the editor and file API may touch besides the workspace. */
-    @WithDefault("/tmp")
-    List<Path> extraAllowedRoots();
+    /**
+     * Directories the editor and file API may touch besides the workspace: the sandbox's private tmp, which
+     * the launcher names. None by default: a shared directory (the host's {@code /tmp}, where checkouts and
+     * the platform's files may lie) must never be one. A root that contains the workspace is refused at start,
+     * since what lies beside a workspace (its sandbox's session key) belongs to the platform.
+     */
+    Optional<List<Path>> extraAllowedRoots();
 
     Terminal terminal();
 

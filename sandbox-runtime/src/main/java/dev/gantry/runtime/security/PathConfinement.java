@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Keeps the editor and the file API inside the allowed roots (the workspace and the configured extra
- * roots). A path is judged by where it really leads: {@code ..} and symbolic links are resolved by the
+ * Keeps the editor and the file API inside the allowed roots: the workspace and, when the launcher names
+ * one, the sandbox's private tmp; nothing the platform owns (the session key, other sandboxes) lies under
+ * them. A path is judged by where it really leads: {@code ..} and symbolic links are resolved by the
  * file system before the check, and callers then work on the resolved path, never on the one they were given.
  */
 @Startup
@@ -35,9 +36,10 @@ public class PathConfinement {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the workspace " + config.workspace(), e);
         }
-        this.roots = Stream.concat(Stream.of(workspace), config.extraAllowedRoots().stream()
+        this.roots = Stream.concat(Stream.of(workspace), config.extraAllowedRoots().orElse(List.of()).stream()
                         .filter(Files::isDirectory)
-                        .map(PathConfinement::realPath))
+                        .map(PathConfinement::realPath)
+                        .map(this::besideTheWorkspace))
                 .distinct()
                 .toList();
         Log.infof("workspace %s; file tools confined to %s", workspace, roots);
@@ -112,6 +114,15 @@ public class PathConfinement {
             }
         }
         return resolved;
+    }
+
+    /** An extra root that contains the workspace would reach what the platform keeps beside it. */
+    private Path besideTheWorkspace(Path root) {
+        if (workspace.startsWith(root) && !workspace.equals(root)) {
+            throw new IllegalStateException("the allowed root " + root + " contains the workspace " + workspace
+                    + ": only directories beside it (a private tmp) may be allowed");
+        }
+        return root;
     }
 
     private static Path realPath(Path path) {
