@@ -1,6 +1,7 @@
 package dev.gantry.sandbox.client;
 
 import dev.gantry.contracts.GantryHeaders;
+import dev.gantry.contracts.GantryJson;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import java.util.Optional;
 public class RuntimeClient {
 
     private static final String FILES = "/api/v1/files";
+    private static final String ACTIVITY = "/api/v1/activity";
 
     private final HttpClient http;
     private final Duration callTimeout;
@@ -47,6 +49,24 @@ public class RuntimeClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * {@code GET /api/v1/activity}: how long the runtime has been idle, by its own count.
+     *
+     * @return empty when it does not answer 200 with an activity
+     * @throws RuntimeUnreachableException when it does not answer at all
+     */
+    public Optional<RuntimeActivity> activity(RuntimeEndpoint endpoint) {
+        RuntimeAnswer answer = send(endpoint, HttpRequest.newBuilder(endpoint.baseUrl().resolve(ACTIVITY)).GET());
+        if (answer.status() != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GantryJson.mapper().readValue(answer.body(), RuntimeActivity.class));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.UUID;
  * A sandbox as the manager tracks it.
  *
  * @param instanceId   the launcher instance that serves it (its own id, or a claimed warm-pool instance's)
- * @param lastActiveAt when it was last used through the manager, for the idle reaper
+ * @param lastActiveAt when it was last used, through the manager or (as its runtime told the reaper) directly
  * @param launchAttempt how many launches in a row have been tried since it was last asked to start
  */
 public record Sandbox(UUID id, String ownerId, UUID conversationId, String template, SandboxStatus status,

@@ -12,6 +12,7 @@ import dev.gantry.contracts.sandbox.PauseSandbox;
 import dev.gantry.contracts.sandbox.ResumeSandbox;
 import dev.gantry.contracts.sandbox.SandboxCommand;
 import dev.gantry.contracts.sandbox.SandboxStatus;
+import dev.gantry.sandbox.client.RuntimeUse;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceFailed;
 import dev.gantry.sandbox.launcher.InstanceSpec;
@@ -63,6 +64,7 @@ public class SandboxService {
     private final StatusPublisher publisher;
     private final Clock clock;
     private final SandboxConfig config;
+    private final RuntimeUse runtimeUse;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final KeyedSerialExecutor serial = new KeyedSerialExecutor(executor);
@@ -72,8 +74,9 @@ public class SandboxService {
     private final Set<UUID> appliedCommands;
 
     SandboxService(SandboxLauncher launcher, TemplateCatalog templates, WarmPool pool, StatusPublisher publisher,
-            Clock clock, SandboxConfig config) {
+            Clock clock, SandboxConfig config, RuntimeUse runtimeUse) {
         this.launcher = launcher;
+        this.runtimeUse = runtimeUse;
         this.templates = templates;
         this.pool = pool;
         this.publisher = publisher;
@@ -180,7 +183,8 @@ public class SandboxService {
     }
 
     /**
-     * Pauses running sandboxes idle for longer than the idle timeout and deletes those older than
+     * Pauses running sandboxes idle for longer than the idle timeout, by the manager's count and then by
+     * their runtime's own (a sandbox busy with a command is never idle), and deletes those older than
      * their maximum lifetime; forgets deleted ids past their retention.
      *
      * @return the changes it asked for, once they are done
@@ -191,15 +195,30 @@ public class SandboxService {
             if (s.createdAt().plus(config.maxLifetime()).isBefore(now)) {
                 Log.infof("sandbox %s reached its maximum lifetime of %s: deleting it", s.id(), config.maxLifetime());
                 out.accept(serial.submit(s.id(), () -> known(s.id()).map(this::doDelete)));
-            } else if (s.status() == RUNNING && s.lastActiveAt().plus(config.idleTimeout()).isBefore(now)) {
-                Log.infof("sandbox %s idle since %s: pausing it", s.id(), s.lastActiveAt());
-                out.accept(serial.submit(s.id(), () -> known(s.id())
-                        .filter(current -> current.status() == RUNNING
-                                && current.lastActiveAt().plus(config.idleTimeout()).isBefore(now))
-                        .map(this::doPause)));
+            } else if (idleAt(s, now)) {
+                out.accept(serial.submit(s.id(), () -> known(s.id()).filter(current -> stillIdle(current, now))
+                        .map(idle -> {
+                            Log.infof("sandbox %s idle since %s: pausing it", idle.id(), idle.lastActiveAt());
+                            return doPause(idle);
+                        })));
             }
         }).toList();
         return CompletableFuture.allOf(changes.toArray(CompletableFuture[]::new));
+    }
+
+    private boolean idleAt(Sandbox sandbox, Instant now) {
+        return sandbox.status() == RUNNING && sandbox.lastActiveAt().plus(config.idleTimeout()).isBefore(now);
+    }
+
+    /** Idle by the manager's count and by the runtime's, whose use it takes as the sandbox's. */
+    private boolean stillIdle(Sandbox sandbox, Instant now) {
+        RuntimeEndpoint endpoint = endpoints.get(sandbox.id());
+        if (!idleAt(sandbox, now) || endpoint == null) {
+            return idleAt(sandbox, now);
+        }
+        Optional<Instant> used = runtimeUse.lastUse(endpoint, now).filter(at -> at.isAfter(sandbox.lastActiveAt()));
+        used.ifPresent(at -> sandboxes.computeIfPresent(sandbox.id(), (key, current) -> current.activeAt(at)));
+        return used.map(at -> at.plus(config.idleTimeout()).isBefore(now)).orElse(true);
     }
 
     /** Takes back the sandboxes the launcher still has from before a restart of the manager. */

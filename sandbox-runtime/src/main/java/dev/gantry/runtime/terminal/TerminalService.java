@@ -45,6 +45,12 @@ public class TerminalService {
         this.paths = paths;
     }
 
+    /** Whether the shell runs a command, whether or not a call waits for it. */
+    public boolean commandRunning() {
+        ShellSession session = shell;
+        return session != null && session.isRunning();
+    }
+
     public TerminalResult execute(TerminalCommand request) {
         if (!callLock.tryLock()) {
             Optional<Character> key = controlKey(request.command());
