@@ -1,0 +1,61 @@
+package dev.gantry.platform.auth;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** The RSA key pair of the gateway's internal user tokens, read from PEM or bare base64. */
+public final class InternalKeys {
+
+    private static final String ALGORITHM = "RSA";
+    private static final int KEY_BITS = 2048;
+
+    private InternalKeys() {
+    }
+
+    public static PublicKey publicKey(String encoded) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der(encoded)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("gantry.auth.user-token.public-key is not an RSA public key "
+                    + "(PEM, or the base64 of its X.509 encoding)", e);
+        }
+    }
+
+    public static PrivateKey privateKey(String encoded) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der(encoded)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // the cause could quote the key: left out
+            throw new IllegalArgumentException("gantry.auth.user-token.private-key is not an RSA private key "
+                    + "(PEM, or the base64 of its PKCS#8 encoding)");
+        }
+    }
+
+    /** A new pair, for tests and for tools that make a local installation's keys. */
+    public static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+            generator.initialize(KEY_BITS);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot generate RSA keys", e);
+        }
+    }
+
+    /** The base64 of a key's standard encoding (X.509 or PKCS#8): a PEM body on one line. */
+    public static String base64(java.security.Key key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    private static byte[] der(String encoded) {
+        String body = encoded.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
+    }
+}
