@@ -52,8 +52,8 @@ export GANTRY_SANDBOX_PROCESS_ROOT=$GANTRY_HOME/sandboxes
 export GANTRY_SANDBOX_PROCESS_WORKSPACES=$GANTRY_HOME/workspaces
 export GANTRY_WORKER_WORKSPACE_PATH="$GANTRY_HOME/workspaces/{sandboxId}"
 export GANTRY_SANDBOX_PROCESS_RUNTIME_JAR=$(service_jar sandbox-runtime)
-# event callbacks may go to receivers on this machine (a cluster refuses private addresses)
-export GANTRY_INTEGRATIONS_CALLBACKS_ALLOW_PRIVATE_ADDRESSES=true
+# the URLs users name (LLM endpoint, event callbacks) may reach this machine (a cluster refuses private addresses)
+export GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES=true
 
 start_service() {
   local name=$1 port=$2 pidfile=$GANTRY_RUN/$1.pid

@@ -104,9 +104,13 @@ class PlatformObjectsTest {
             assertThat(env.getName()).isEqualTo("GANTRY_INTERNAL_TOKEN");
             assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(objectName("platform"));
         });
-        // a cluster keeps callbacks off its own addresses unless told otherwise
-        assertThat(chart.config("integrations-service").getProperty("gantry.integrations.callbacks.allow-private-addresses"))
-                .isEqualTo("false");
+    }
+
+    @Test
+    void aClusterKeepsUserNamedUrlsOffItsOwnAddressesUnlessToldOtherwise() {
+        for (String service : List.of("integrations-service", "agent-worker", "conversation-service")) {
+            assertThat(chart.config(service).getProperty("gantry.outbound.allow-private-addresses")).as(service).isEqualTo("false");
+        }
     }
 
     @Test

@@ -5,12 +5,11 @@ import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.integrations.client.ConversationServiceApi.EventCallback;
 import dev.gantry.integrations.config.IntegrationsConfig;
+import dev.gantry.platform.net.RefusedUrlException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ public class EventCallbackDispatcher {
     private final ObjectMapper json;
     private final CallbackDirectory directory;
     private final CallbackSender sender;
-    private final AddressGuard guard;
     private final Duration suspension;
     private final Map<String, Long> suspendedUntil = new ConcurrentHashMap<>();
 
@@ -47,7 +45,6 @@ public class EventCallbackDispatcher {
         this.json = json;
         this.directory = directory;
         this.sender = sender;
-        this.guard = new AddressGuard(config.callbacks().allowPrivateAddresses());
         this.suspension = config.callbacks().suspension();
     }
 
@@ -85,30 +82,11 @@ public class EventCallbackDispatcher {
             count("suspended");
             return Uni.createFrom().voidItem();
         }
-        // the guard resolves the host: a blocking lookup, kept off the event loop and the consumer's thread
-        return Uni.createFrom().item(() -> refusalOf(callback))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(refusal -> {
-                    if (refusal != null) {
-                        Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
-                                event.conversationId(), id, refusal);
-                        count("address-refused");
-                        return Uni.createFrom().voidItem();
-                    }
-                    return signed(callback, event, body);
-                });
+        return signed(callback, event, body);
     }
 
     private void count(String outcome) {
         meters.counter(DELIVERIES, "outcome", outcome).increment();
-    }
-
-    private String refusalOf(EventCallback callback) {
-        try {
-            return guard.refusal(URI.create(callback.url()));
-        } catch (IllegalArgumentException malformed) {
-            return "is not a URL";
-        }
     }
 
     private Uni<Void> signed(EventCallback callback, ConversationEvent event, String body) {
@@ -121,6 +99,13 @@ public class EventCallbackDispatcher {
                     count("delivered");
                 })
                 .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof RefusedUrlException refused) {
+                        // the address policy's reason names the address, never the URL (it may carry credentials)
+                        Log.warnf("event %d of conversation %s not posted to callback %s: its URL %s", event.seq(),
+                                event.conversationId(), id, refused.getMessage());
+                        count("address-refused");
+                        return null;
+                    }
                     if (failure instanceof DeliveryFailedException refused && !refused.retryable()) {
                         // the receiver said no to this event, or it could not be signed: the next one may go
                         Log.warnf("event %d of conversation %s was not posted to callback %s: %s", event.seq(),

@@ -35,13 +35,5 @@ public interface IntegrationsConfig {
         /** How long a conversation's list of callbacks is used before it is read again: a new callback waits at most this. */
         @WithDefault("30s")
         Duration refresh();
-
-        /**
-         * Whether callbacks may go to loopback, private, link-local (cloud metadata) and other non-public
-         * addresses. Off in a cluster, so a user cannot make the platform call its own insides; the local
-         * platform turns it on.
-         */
-        @WithDefault("false")
-        boolean allowPrivateAddresses();
     }
 }

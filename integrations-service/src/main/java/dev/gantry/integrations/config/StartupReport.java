@@ -1,5 +1,6 @@
 package dev.gantry.integrations.config;
 
+import dev.gantry.platform.net.OutboundConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -9,10 +10,10 @@ import jakarta.inject.Singleton;
 @Singleton
 class StartupReport {
 
-    void onStart(@Observes StartupEvent start, IntegrationsConfig config) {
+    void onStart(@Observes StartupEvent start, IntegrationsConfig config, OutboundConfig outbound) {
         IntegrationsConfig.Callbacks callbacks = config.callbacks();
         Log.infof("integrations-service: event callbacks time out after %s, tried up to %d times, their URLs suspended"
                 + " for %s after that; private addresses %s", callbacks.timeout(), callbacks.maxAttempts(),
-                callbacks.suspension(), callbacks.allowPrivateAddresses() ? "allowed" : "refused");
+                callbacks.suspension(), outbound.allowPrivateAddresses() ? "allowed" : "refused");
     }
 }

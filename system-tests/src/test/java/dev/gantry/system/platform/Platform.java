@@ -48,7 +48,9 @@ public final class Platform {
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
                 "GANTRY_HOME", home.toString(),
                 "GANTRY_INTERNAL_TOKEN", internalToken(),
-                "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+                "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
+                // as ./gantry up: the tests' LLM and callback receivers listen on this machine
+                "GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true");
     }
 
     /** The running platform, started on first use. */
@@ -97,8 +99,6 @@ public final class Platform {
                 "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
         define("integrations-service", integrationsPort, Map.of(
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
-                // the tests' receivers listen on this machine
-                "GANTRY_INTEGRATIONS_CALLBACKS_ALLOW_PRIVATE_ADDRESSES", "true",
                 // a test may run before the service's consumer has its partitions: from the start, not the end
                 "MP_MESSAGING_INCOMING__GANTRY_CONVERSATION_EVENTS__AUTO_OFFSET_RESET", "earliest"));
         // the tests poll the API much faster than a person: rate limits have their own gateway tests
