@@ -24,6 +24,7 @@ import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
@@ -79,6 +80,8 @@ final class WireExamples {
                 event(EventSource.SYSTEM, new ConversationStateUpdateEvent(ExecutionStatus.RUNNING, null,
                         new ConversationMetrics(1200, 80, new BigDecimal("0.0042"), 3, 2150))),
                 event(EventSource.USER, new PauseEvent()),
+                event(EventSource.SYSTEM, new SandboxStatusUpdateEvent(SANDBOX, SandboxStatus.PAUSED,
+                        "the sandbox was paused: resuming it on the same workspace")),
                 new Example("StartConversation", ConversationCommand.class,
                         new StartConversation(COMMAND, CONVERSATION, AT, "alice", SANDBOX,
                                 "Create hello.py printing hello, run it, then finish",

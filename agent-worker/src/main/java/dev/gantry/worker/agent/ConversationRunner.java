@@ -27,6 +27,7 @@ import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.agent.history.ChatHistory;
+import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmFailureException;
@@ -99,7 +100,8 @@ final class ConversationRunner {
     /** The step whose actions were sent in a transaction still open for their first result; null if none. */
     private EventLog.HeldStep heldStep;
     private ConversationSetup setup;
-    private SandboxSession sandbox;
+    /** The conversation's sandbox, once its setup is known. */
+    private ConversationSandbox sandbox;
     private int iterations;
 
     ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
@@ -235,8 +237,10 @@ final class ConversationRunner {
                         || state.status() == ExecutionStatus.IDLE) {
                     stopRequested = false;
                     iterations = 0;
-                    write(List.of(NewEvent.causedBy(resume.commandId(), EventSource.USER,
-                            ConversationStateUpdateEvent.status(statusToGoOn()))));
+                    List<NewEvent> events = new ArrayList<>(List.of(NewEvent.causedBy(resume.commandId(),
+                            EventSource.USER, ConversationStateUpdateEvent.status(statusToGoOn()))));
+                    sandbox().wake().ifPresent(events::add);
+                    write(events);
                 }
             }
             case Stop stop -> stop(stop.commandId());
@@ -276,6 +280,7 @@ final class ConversationRunner {
             stopRequested = false;
             iterations = 0;
             events.add(status(ExecutionStatus.RUNNING, null));
+            sandbox().wake().ifPresent(events::add);
         }
         write(events);
     }
@@ -457,7 +462,7 @@ final class ConversationRunner {
             String reason = null;
             try {
                 long started = System.nanoTime();
-                ToolResult outcome = tool.run(action.arguments(), context());
+                ToolResult outcome = sandbox().call(() -> tool.run(action.arguments(), context()));
                 services.metrics().toolCall(tool.name(), Duration.ofNanos(System.nanoTime() - started));
                 result = NewEvent.of(EventSource.ENVIRONMENT, new ObservationEvent(event.id(), action.toolName(),
                         action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error()));
@@ -492,10 +497,7 @@ final class ConversationRunner {
         return new ToolContext() {
             @Override
             public SandboxSession sandbox() throws InterruptedException {
-                if (sandbox == null) {
-                    sandbox = services.sandboxes().acquire(setup.sandboxId(), setup.ownerId(), conversationId);
-                }
-                return sandbox;
+                return ConversationRunner.this.sandbox().session();
             }
 
             @Override
@@ -514,6 +516,14 @@ final class ConversationRunner {
                 return state.tasks();
             }
         };
+    }
+
+    private ConversationSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = new ConversationSandbox(conversationId, setup.sandboxId(), setup.ownerId(), services.sandboxes(),
+                    this::write);
+        }
+        return sandbox;
     }
 
     // ---- confirmation

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.GantryJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 public final class RuntimeClient {
 
     private static final ObjectMapper JSON = GantryJson.mapper();
+    private static final int UNAUTHORIZED = 401;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TerminalRequest(String command, Boolean isInput, Integer timeoutSeconds, Boolean reset) {
@@ -75,8 +77,16 @@ public final class RuntimeClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new SandboxUnreachableException("the sandbox could not be reached: it is not running (paused,"
+                    + " deleted or restarting)", false);
         } catch (IOException e) {
-            throw new UncheckedIOException("the sandbox runtime at " + baseUrl + " could not be reached: " + e, e);
+            throw new SandboxUnreachableException("the sandbox stopped answering during the call ("
+                    + e.getClass().getSimpleName() + "), so the action may or may not have run", true);
+        }
+        if (response.statusCode() == UNAUTHORIZED) {
+            // a runtime started again for the sandbox has a new key: this one never ran the call
+            throw new SandboxUnreachableException("the sandbox was replaced by a new runtime", false);
         }
         if (response.statusCode() / 100 != 2) {
             throw new RuntimeProblemException(response.statusCode(), response.body());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.worker.sandbox.RuntimeClient;
 import dev.gantry.worker.sandbox.RuntimeProblemException;
 import dev.gantry.worker.sandbox.SandboxSession;
+import dev.gantry.worker.sandbox.SandboxUnreachableException;
 import jakarta.inject.Singleton;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -75,7 +75,7 @@ public final class TerminalTool implements Tool {
                     if (e.status() != CONFLICT) {
                         return;
                     }
-                } catch (UncheckedIOException e) {
+                } catch (SandboxUnreachableException e) {
                     // the sandbox went away: the call in progress reports it
                     return;
                 }
@@ -97,7 +97,7 @@ public final class TerminalTool implements Tool {
             RuntimeClient.TerminalResult after = sandbox.runtime().terminal(INTERRUPT_REQUEST);
             return new RuntimeClient.TerminalResult(running.output() + "\n" + after.output(), after.exitCode(),
                     after.workingDir(), after.timedOut());
-        } catch (RuntimeProblemException | UncheckedIOException e) {
+        } catch (RuntimeProblemException | SandboxUnreachableException e) {
             return running;
         }
     }

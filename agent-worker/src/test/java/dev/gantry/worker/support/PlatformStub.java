@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+    private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
 
     private PlatformStub(HttpServer server) {
         this.server = server;
@@ -63,7 +65,14 @@ public final class PlatformStub implements AutoCloseable {
     }
 
     public void connection(UUID sandboxId, Connection connection) {
+        notRunning.remove(sandboxId);
         connections.put(sandboxId, connection);
+    }
+
+    /** The sandbox is not running: its connection route answers 409, as the sandbox-manager's does. */
+    public void notRunning(UUID sandboxId) {
+        connections.remove(sandboxId);
+        notRunning.add(sandboxId);
     }
 
     public Connection connection(UUID sandboxId) {
@@ -93,8 +102,10 @@ public final class PlatformStub implements AutoCloseable {
                     send(exchange, value == null ? 404 : 200, value == null ? Map.of() : Map.of("name", path[4], "value", value));
                 }
             } else if (path.length == 3 && path[0].equals("sandboxes") && path[2].equals("connection")) {
-                Connection connection = connections.get(UUID.fromString(path[1]));
-                send(exchange, !internal ? 401 : connection == null ? 404 : 200, connection == null ? Map.of() : connection);
+                UUID sandboxId = UUID.fromString(path[1]);
+                Connection connection = connections.get(sandboxId);
+                int status = !internal ? 401 : connection != null ? 200 : notRunning.contains(sandboxId) ? 409 : 404;
+                send(exchange, status, connection == null ? Map.of() : connection);
             } else {
                 send(exchange, 404, Map.of("title", "no such route in the test stub"));
             }

@@ -3,6 +3,8 @@ package dev.gantry.worker.support;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.sandbox.CreateSandbox;
+import dev.gantry.contracts.sandbox.PauseSandbox;
+import dev.gantry.contracts.sandbox.ResumeSandbox;
 import dev.gantry.contracts.sandbox.SandboxCommand;
 import dev.gantry.contracts.sandbox.SandboxStatus;
 import dev.gantry.contracts.sandbox.SandboxStatusChanged;
@@ -34,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Plays the sandbox-manager's part in the worker's tests: takes CreateSandbox from the real command
  * topic, starts a REAL sandbox-runtime process for it (its own workspace, free port, generated session
- * key), serves its connection through {@link PlatformStub}, and reports RUNNING on the status topic.
+ * key), serves its connection through {@link PlatformStub}, and reports RUNNING on the status topic;
+ * pauses (kills the runtime, keeps the workspace) and resumes (a new runtime, port and key) as the manager does.
  */
 public final class SandboxManagerFake {
 
@@ -46,6 +49,7 @@ public final class SandboxManagerFake {
     private final PlatformStub platform;
     private final Path workspaces;
     private final Map<UUID, Process> runtimes = new ConcurrentHashMap<>();
+    private final Map<UUID, CreateSandbox> created = new ConcurrentHashMap<>();
     private final KafkaProducer<String, String> producer;
 
     public SandboxManagerFake(PlatformStub platform) {
@@ -90,13 +94,45 @@ public final class SandboxManagerFake {
             consumer.subscribe(List.of(Topics.SANDBOX_COMMANDS));
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    SandboxCommand command = parse(record.value());
-                    if (command instanceof CreateSandbox create && !runtimes.containsKey(create.sandboxId())) {
-                        Thread.ofVirtual().start(() -> startRuntime(create));
+                    switch (parse(record.value())) {
+                        case CreateSandbox create when created.putIfAbsent(create.sandboxId(), create) == null ->
+                                Thread.ofVirtual().start(() -> startRuntime(create));
+                        case ResumeSandbox resume when created.containsKey(resume.sandboxId())
+                                && !runtimes.containsKey(resume.sandboxId()) -> {
+                            CreateSandbox create = created.get(resume.sandboxId());
+                            report(create, SandboxStatus.STARTING, null);
+                            Thread.ofVirtual().start(() -> startRuntime(create));
+                        }
+                        case PauseSandbox pause -> pause(pause.sandboxId());
+                        default -> {
+                            // applied already, or not a sandbox this fake made
+                        }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Pauses the sandbox as the idle reaper does: its runtime process is stopped, its workspace kept, and
+     * PAUSED reported.
+     */
+    public void pause(UUID sandboxId) {
+        Process runtime = runtimes.remove(sandboxId);
+        if (runtime == null) {
+            return;
+        }
+        // as the process launcher does: the runtime and what its shell started
+        List<ProcessHandle> descendants = runtime.descendants().toList();
+        runtime.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            runtime.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        platform.notRunning(sandboxId);
+        report(created.get(sandboxId), SandboxStatus.PAUSED, null);
     }
 
     private void startRuntime(CreateSandbox create) {

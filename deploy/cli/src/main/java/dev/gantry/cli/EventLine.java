@@ -10,8 +10,10 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How an event reads in a terminal: one headline, and for tool output a few indented lines. */
@@ -41,6 +43,8 @@ public final class EventLine {
             case CondensationEvent condensation -> "(history condensed: "
                     + condensation.forgottenEventIds().size() + " events summarized)";
             case PauseEvent ignored -> "(pause requested)";
+            case SandboxStatusUpdateEvent sandbox -> "sandbox: " + sandbox.status().name().toLowerCase(Locale.ROOT)
+                    + (sandbox.detail() == null ? "" : " (" + sandbox.detail() + ")");
             case SystemPromptEvent ignored -> null;
         };
         return Optional.ofNullable(text);

@@ -159,7 +159,7 @@ class EventQueryTest {
                 .body("errors.field", is(List.of("id", "pageId", "limit", "kind", "source")))
                 .body("errors.find { it.field == 'kind' }.reason", is("must be one of MessageEvent, SystemPromptEvent,"
                         + " ActionEvent, ObservationEvent, UserRejectObservation, AgentErrorEvent, CondensationEvent,"
-                        + " ConversationStateUpdateEvent, PauseEvent"))
+                        + " ConversationStateUpdateEvent, PauseEvent, SandboxStatusUpdateEvent"))
                 .body("errors.find { it.field == 'source' }.reason", is("must be one of user, agent, environment, system"));
     }
 }

@@ -1,0 +1,113 @@
+package dev.gantry.worker.agent.sandbox;
+
+import dev.gantry.contracts.event.EventSource;
+import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
+import dev.gantry.contracts.sandbox.SandboxStatus;
+import dev.gantry.contracts.sandbox.SandboxStatusChanged;
+import dev.gantry.worker.messaging.NewEvent;
+import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.sandbox.SandboxSession;
+import dev.gantry.worker.sandbox.SandboxUnreachableException;
+import io.quarkus.logging.Log;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The sandbox of one conversation, as its runner uses it: acquired on first use, resumed when it is found
+ * paused (by the idle reaper, or a user), acquired again when a call finds it gone. Whoever follows the
+ * conversation sees each resume as {@link SandboxStatusUpdateEvent}s. Used on the conversation's thread only.
+ */
+public final class ConversationSandbox {
+
+    private static final String RESUMING = "the sandbox was paused: resuming it on the same workspace";
+    private static final String RESUMED = "the sandbox runs again, its workspace as it was";
+
+    /** A call on the sandbox: a tool run. */
+    @FunctionalInterface
+    public interface SandboxCall<T> {
+        T run() throws InterruptedException;
+    }
+
+    private final UUID conversationId;
+    private final UUID sandboxId;
+    private final String ownerId;
+    private final SandboxProvisioner provisioner;
+    private final Consumer<List<NewEvent>> writer;
+    private SandboxSession session;
+    /** A PAUSED update was written and its RUNNING one is still to come. */
+    private boolean resuming;
+
+    public ConversationSandbox(UUID conversationId, UUID sandboxId, String ownerId, SandboxProvisioner provisioner,
+            Consumer<List<NewEvent>> writer) {
+        this.conversationId = conversationId;
+        this.sandboxId = sandboxId;
+        this.ownerId = ownerId;
+        this.provisioner = provisioner;
+        this.writer = writer;
+    }
+
+    /** The running sandbox, acquired (and resumed) when there is none in hand. */
+    public SandboxSession session() throws InterruptedException {
+        if (session == null) {
+            session = provisioner.acquire(sandboxId, ownerId, conversationId, this::foundPaused);
+            if (resuming) {
+                resuming = false;
+                writer.accept(List.of(update(SandboxStatus.RUNNING, RESUMED)));
+            }
+        }
+        return session;
+    }
+
+    /**
+     * For a message or a resume that sets the agent going: a paused sandbox is asked to start at once, so it
+     * starts while the LLM thinks.
+     *
+     * @return the update to write with the command's events, when it was paused
+     */
+    public Optional<NewEvent> wake() {
+        if (resuming || !provisioner.resumeIfPaused(sandboxId)) {
+            return Optional.empty();
+        }
+        session = null;
+        resuming = true;
+        return Optional.of(update(SandboxStatus.PAUSED, RESUMING));
+    }
+
+    /**
+     * Runs the call; when it finds the sandbox gone before reaching it, the action did not run: the sandbox
+     * is acquired again (resumed if paused) and the call runs once more.
+     *
+     * @throws SandboxUnreachableException when the sandbox went away while the call may have run, or again
+     */
+    public <T> T call(SandboxCall<T> call) throws InterruptedException {
+        try {
+            return call.run();
+        } catch (SandboxUnreachableException gone) {
+            session = null;
+            if (gone.mayHaveRun()) {
+                throw gone;
+            }
+            Log.infof("conversation %s: %s; getting it back to run the action again", conversationId,
+                    gone.getMessage());
+        }
+        try {
+            return call.run();
+        } catch (SandboxUnreachableException goneAgain) {
+            session = null;
+            throw goneAgain;
+        }
+    }
+
+    private void foundPaused(SandboxStatusChanged paused) {
+        if (!resuming) {
+            resuming = true;
+            writer.accept(List.of(update(SandboxStatus.PAUSED, RESUMING)));
+        }
+    }
+
+    private NewEvent update(SandboxStatus status, String detail) {
+        return NewEvent.of(EventSource.SYSTEM, new SandboxStatusUpdateEvent(sandboxId, status, detail));
+    }
+}
