@@ -39,6 +39,7 @@ import dev.gantry.worker.messaging.NewEvent;
 import dev.gantry.worker.messaging.OwnedPartition;
 import dev.gantry.worker.sandbox.SandboxSession;
 import dev.gantry.worker.sandbox.SandboxUnavailableException;
+import dev.gantry.worker.secrets.SandboxSecrets;
 import dev.gantry.worker.stuck.ContextWindow;
 import dev.gantry.worker.stuck.StuckDetector;
 import dev.gantry.worker.stuck.StuckPattern;
@@ -520,8 +521,9 @@ final class ConversationRunner {
 
     private ConversationSandbox sandbox() {
         if (sandbox == null) {
+            List<String> secretNames = setup.settings().sandboxSecrets();
             sandbox = new ConversationSandbox(conversationId, setup.sandboxId(), setup.ownerId(), services.sandboxes(),
-                    this::write);
+                    () -> SandboxSecrets.load(conversationId, secretNames, services.conversations()), this::write);
         }
         return sandbox;
     }
@@ -587,8 +589,9 @@ final class ConversationRunner {
      * Appends the events and applies them to the state. When they leave the conversation at rest, the
      * commands held so far are settled in the same transaction.
      */
-    private void write(List<NewEvent> events) {
+    private void write(List<NewEvent> unmasked) {
         requireOwned();
+        List<NewEvent> events = masked(unmasked);
         boolean atRest = events.stream()
                 .map(NewEvent::payload)
                 .filter(ConversationStateUpdateEvent.class::isInstance)
@@ -614,9 +617,14 @@ final class ConversationRunner {
     private void hold(List<NewEvent> events, Duration grace) {
         requireOwned();
         long started = System.nanoTime();
-        heldStep = log.hold(events, grace);
+        heldStep = log.hold(masked(events), grace);
         services.metrics().eventWrite(Duration.ofNanos(System.nanoTime() - started));
         heldStep.events().forEach(state::apply);
+    }
+
+    /** No value of a secret the sandbox was given is ever written: every event passes here first. */
+    private List<NewEvent> masked(List<NewEvent> events) {
+        return setup == null ? events : sandbox().masker().mask(events);
     }
 
     private void requireOwned() {

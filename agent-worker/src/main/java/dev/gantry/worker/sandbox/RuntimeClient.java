@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tool API of one sandbox's runtime (ARCHITECTURE.md, "Sandbox runtime API"), called over the JDK's
@@ -60,7 +61,26 @@ public final class RuntimeClient {
         return read(post("/api/v1/editor", request), JsonNode.class);
     }
 
+    /**
+     * {@code PUT /api/v1/environment}: the variables the agent's shell gets besides the runtime's own (the
+     * secrets the conversation gives its sandbox): in a request body, never on a command line.
+     */
+    public void environment(Map<String, String> variables) throws InterruptedException {
+        send("PUT", "/api/v1/environment", new EnvironmentRequest(variables));
+    }
+
+    private record EnvironmentRequest(Map<String, String> variables) {
+        @Override
+        public String toString() {
+            return "EnvironmentRequest" + variables.keySet();
+        }
+    }
+
     private String post(String path, Object body) throws InterruptedException {
+        return send("POST", path, body);
+    }
+
+    private String send(String method, String path, Object body) throws InterruptedException {
         URI url = baseUrl.resolve(path);
         HttpRequest request;
         try {
@@ -69,7 +89,7 @@ public final class RuntimeClient {
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header(GantryHeaders.SESSION_API_KEY, sessionKey)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a runtime request does not write as JSON", e);

@@ -6,6 +6,7 @@ import static dev.gantry.contracts.RequiredFields.requireText;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * How the agent of one conversation runs. The LLM's API key is not here: only the name of the
@@ -14,6 +15,9 @@ import java.math.BigDecimal;
  * @param baseUrl          an OpenAI-compatible endpoint, or null for the platform's default
  * @param apiKeySecretName the name of the user's secret holding the API key, or null for none
  * @param maxBudget        the most the conversation may spend, in US dollars, written as a decimal string so no precision is lost, or null for no limit
+ * @param sandboxSecrets   the names of the user's secrets the sandbox's shell gets as environment variables of the
+ *                         same names (opt-in: none unless listed); their values are masked as {@code <secret:NAME>}
+ *                         in every event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentSettings(
@@ -22,13 +26,21 @@ public record AgentSettings(
         String apiKeySecretName,
         int maxIterations,
         ConfirmationPolicy confirmationPolicy,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets) {
 
     public AgentSettings {
+        sandboxSecrets = sandboxSecrets == null ? List.of() : List.copyOf(sandboxSecrets);
         requireText(model, "model");
         if (maxIterations < 1) {
             throw new IllegalArgumentException("field 'maxIterations' must be at least 1, was " + maxIterations);
         }
         require(confirmationPolicy, "confirmationPolicy");
+    }
+
+    /** Settings that give the sandbox no secret. */
+    public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
+            ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget) {
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of());
     }
 }

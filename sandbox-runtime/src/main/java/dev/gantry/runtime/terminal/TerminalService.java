@@ -39,10 +39,37 @@ public class TerminalService {
     private final ReentrantLock callLock = new ReentrantLock();
     /** Read without the call lock only to hand a control key to a running command. */
     private volatile ShellSession shell;
+    /** What the caller added to the shell's environment (its secrets); never logged. */
+    private volatile Map<String, String> added = Map.of();
+    /** Why the next answer starts with a notice about the shell, if it does. */
+    private String pendingNotice = "";
 
     TerminalService(RuntimeConfig config, PathConfinement paths) {
         this.config = config.terminal();
         this.paths = paths;
+    }
+
+    /**
+     * Replaces the variables added to the shell's environment. An idle shell is started again so that they
+     * hold at once (the next answer says so); a shell running a command keeps its environment, and the next
+     * shell gets them.
+     */
+    public void environment(Map<String, String> variables) {
+        if (variables.equals(added)) {
+            return;
+        }
+        added = variables;
+        if (callLock.tryLock()) {
+            try {
+                if (shell != null && !shell.isRunning()) {
+                    closeShell();
+                    pendingNotice = "[The terminal was restarted to take new environment variables: the working"
+                            + " directory, shell variables and background jobs of the old shell are gone.]\n";
+                }
+            } finally {
+                callLock.unlock();
+            }
+        }
     }
 
     /** Whether the shell runs a command, whether or not a call waits for it. */
@@ -61,7 +88,8 @@ public class TerminalService {
         }
         try {
             long callStart = System.nanoTime();
-            StringBuilder notices = new StringBuilder();
+            StringBuilder notices = new StringBuilder(pendingNotice);
+            pendingNotice = "";
             if (request.reset()) {
                 closeShell();
                 notices.append("[The terminal was reset: the old shell and its processes were killed,"
@@ -199,6 +227,7 @@ public class TerminalService {
     private Map<String, String> shellEnvironment() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove(SESSION_KEY_VARIABLE);
+        environment.putAll(added);
         environment.put("TERM", config.term());
         // bash takes PWD as its directory's name when it leads there: a workspace reached through a link
         // is shown by the link's path, the one the agent was told

@@ -8,11 +8,14 @@ import dev.gantry.worker.messaging.NewEvent;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
 import dev.gantry.worker.sandbox.SandboxSession;
 import dev.gantry.worker.sandbox.SandboxUnreachableException;
+import dev.gantry.worker.secrets.SandboxSecrets;
+import dev.gantry.worker.secrets.SecretMasker;
 import io.quarkus.logging.Log;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The sandbox of one conversation, as its runner uses it: acquired on first use, resumed when it is found
@@ -34,24 +37,50 @@ public final class ConversationSandbox {
     private final UUID sandboxId;
     private final String ownerId;
     private final SandboxProvisioner provisioner;
+    private final Supplier<SandboxSecrets> secretsSource;
     private final Consumer<List<NewEvent>> writer;
+    private SandboxSecrets secrets;
     private SandboxSession session;
     /** A PAUSED update was written and its RUNNING one is still to come. */
     private boolean resuming;
 
+    /**
+     * @param secrets read once, when first needed: the secrets this conversation gives its sandbox
+     * @param writer  writes events to the conversation's log (through the masker)
+     */
     public ConversationSandbox(UUID conversationId, UUID sandboxId, String ownerId, SandboxProvisioner provisioner,
-            Consumer<List<NewEvent>> writer) {
+            Supplier<SandboxSecrets> secrets, Consumer<List<NewEvent>> writer) {
         this.conversationId = conversationId;
         this.sandboxId = sandboxId;
         this.ownerId = ownerId;
         this.provisioner = provisioner;
+        this.secretsSource = secrets;
         this.writer = writer;
     }
 
-    /** The running sandbox, acquired (and resumed) when there is none in hand. */
+    /** What masks the values of the secrets given to the sandbox, in every event written. */
+    public SecretMasker masker() {
+        return secrets().masker();
+    }
+
+    private SandboxSecrets secrets() {
+        if (secrets == null) {
+            secrets = secretsSource.get();
+        }
+        return secrets;
+    }
+
+    /**
+     * The running sandbox, acquired (and resumed) when there is none in hand; a runtime newly in hand gets the
+     * conversation's secrets as its shell's variables before any tool uses it.
+     */
     public SandboxSession session() throws InterruptedException {
         if (session == null) {
-            session = provisioner.acquire(sandboxId, ownerId, conversationId, this::foundPaused);
+            SandboxSession acquired = provisioner.acquire(sandboxId, ownerId, conversationId, this::foundPaused);
+            if (!secrets().variables().isEmpty()) {
+                acquired.runtime().environment(secrets().variables());
+            }
+            session = acquired;
             if (resuming) {
                 resuming = false;
                 writer.accept(List.of(update(SandboxStatus.RUNNING, RESUMED)));
