@@ -6,6 +6,7 @@ import dev.gantry.conversation.repository.AgentSettingsColumns;
 import dev.gantry.conversation.repository.ConversationEntity;
 import dev.gantry.conversation.repository.MetricsColumns;
 import dev.gantry.conversation.rest.dto.ConversationResponse;
+import java.util.List;
 
 /** Between a stored conversation and the {@code Conversation} of the API. */
 public final class ConversationMapping {
@@ -19,7 +20,8 @@ public final class ConversationMapping {
     }
 
     public static AgentSettings toSettings(AgentSettingsColumns s) {
-        return new AgentSettings(s.model, s.baseUrl, s.apiKeySecretName, s.maxIterations, s.confirmationPolicy, s.maxBudget);
+        return new AgentSettings(s.model, s.baseUrl, s.apiKeySecretName, s.maxIterations, s.confirmationPolicy, s.maxBudget,
+                namesOf(s.sandboxSecrets));
     }
 
     public static AgentSettingsColumns toColumns(AgentSettings settings) {
@@ -30,7 +32,17 @@ public final class ConversationMapping {
         columns.maxIterations = settings.maxIterations();
         columns.confirmationPolicy = settings.confirmationPolicy();
         columns.maxBudget = settings.maxBudget();
+        columns.sandboxSecrets = namesColumn(settings.sandboxSecrets());
         return columns;
+    }
+
+    /** Secret names have no comma, so a list of them is kept as one comma-separated column. */
+    public static List<String> namesOf(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
+    }
+
+    public static String namesColumn(List<String> names) {
+        return String.join(",", names);
     }
 
     /** An embedded object whose columns are all null comes back from Hibernate as null: no metrics yet. */

@@ -17,4 +17,6 @@ public class AgentSettingsColumns {
     @Enumerated(EnumType.STRING)
     public ConfirmationPolicy confirmationPolicy;
     public BigDecimal maxBudget;
+    /** Comma-separated names of the secrets the sandbox gets; null or empty for none. */
+    public String sandboxSecrets;
 }

@@ -2,6 +2,7 @@ package dev.gantry.conversation.service;
 
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.conversation.config.ConversationConfig;
+import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.repository.UserSettingsEntity;
 import dev.gantry.conversation.repository.UserSettingsRepository;
 import dev.gantry.conversation.rest.dto.SettingsUpdate;
@@ -11,16 +12,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** A user's agent settings: what they changed, over the configured defaults. */
 @ApplicationScoped
 public class SettingsService {
 
     private final UserSettingsRepository settings;
+    private final SecretService secrets;
     private final ConversationConfig config;
 
-    SettingsService(UserSettingsRepository settings, ConversationConfig config) {
+    SettingsService(UserSettingsRepository settings, SecretService secrets, ConversationConfig config) {
         this.settings = settings;
+        this.secrets = secrets;
         this.config = config;
     }
 
@@ -29,9 +36,15 @@ public class SettingsService {
         return settings.findById(userId).map(this::overDefaults);
     }
 
+    /** Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry. */
     @WithTransaction
     public Uni<AgentSettings> update(String userId, SettingsUpdate update) {
-        return settings.findById(userId).flatMap(stored -> {
+        Map<String, String> references = new LinkedHashMap<>();
+        List<String> exported = update.sandboxSecrets() == null ? List.of() : update.sandboxSecrets();
+        for (int i = 0; i < exported.size(); i++) {
+            references.put("sandboxSecrets[" + i + "]", exported.get(i));
+        }
+        return secrets.requireExisting(userId, references).flatMap(checked -> settings.findById(userId)).flatMap(stored -> {
             UserSettingsEntity row = stored != null ? stored : newRow(userId);
             if (update.model() != null) {
                 row.model = update.model().strip();
@@ -51,6 +64,9 @@ public class SettingsService {
             if (update.maxBudget() != null) {
                 row.maxBudget = update.maxBudget();
             }
+            if (update.sandboxSecrets() != null) {
+                row.sandboxSecrets = ConversationMapping.namesColumn(List.copyOf(new LinkedHashSet<>(exported)));
+            }
             row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return settings.persist(row);
         }).map(this::overDefaults);
@@ -66,7 +82,7 @@ public class SettingsService {
         ConversationConfig.Defaults d = config.defaults();
         if (row == null) {
             return new AgentSettings(d.model(), d.baseUrl().orElse(null), d.apiKeySecretName().orElse(null),
-                    d.maxIterations(), d.confirmationPolicy(), d.maxBudget().orElse(null));
+                    d.maxIterations(), d.confirmationPolicy(), d.maxBudget().orElse(null), List.of());
         }
         return new AgentSettings(
                 row.model != null ? row.model : d.model(),
@@ -74,6 +90,7 @@ public class SettingsService {
                 row.apiKeySecretName != null ? row.apiKeySecretName : d.apiKeySecretName().orElse(null),
                 row.maxIterations != null ? row.maxIterations : d.maxIterations(),
                 row.confirmationPolicy != null ? row.confirmationPolicy : d.confirmationPolicy(),
-                row.maxBudget != null ? row.maxBudget : d.maxBudget().orElse(null));
+                row.maxBudget != null ? row.maxBudget : d.maxBudget().orElse(null),
+                ConversationMapping.namesOf(row.sandboxSecrets));
     }
 }

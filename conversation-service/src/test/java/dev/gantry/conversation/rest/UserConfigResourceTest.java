@@ -5,8 +5,10 @@ import static dev.gantry.conversation.support.Api.as;
 import static dev.gantry.conversation.support.Api.internal;
 import static dev.gantry.conversation.support.Api.newUser;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -60,6 +62,29 @@ class UserConfigResourceTest {
         invalid(as(user).body(Map.of("baseUrl", "ftp://x")).post("/settings").then(), "baseUrl");
         invalid(as(user).body(Map.of("maxBudget", -1)).post("/settings").then(), "maxBudget");
         invalid(as(user).body(Map.of("model", "  ")).post("/settings").then(), "model");
+    }
+
+    @Test
+    void sandboxSecretsNameExistingSecretsWithShellVariableNamesAndReachNewConversations() {
+        String user = newUser();
+        as(user).body(Map.of("name", "MY_TOKEN", "value", "t0k3n")).post("/secrets").then().statusCode(201);
+        as(user).body(Map.of("name", "dotted.name", "value", "v4lue")).post("/secrets").then().statusCode(201);
+
+        invalid(as(user).body(Map.of("sandboxSecrets", List.of("MY_TOKEN", "NOT_THERE"))).post("/settings").then(),
+                "sandboxSecrets[1]");
+        invalid(as(user).body(Map.of("sandboxSecrets", List.of("dotted.name"))).post("/settings").then(),
+                "sandboxSecrets[0]");
+        invalid(as(user).body(Map.of("sandboxSecrets", List.of("GANTRY_SESSION_API_KEY"))).post("/settings").then(),
+                "sandboxSecrets[0]");
+        as(user).get("/settings").then().statusCode(200).body("sandboxSecrets", is(nullValue()));
+
+        as(user).body(Map.of("sandboxSecrets", List.of("MY_TOKEN", "MY_TOKEN"))).post("/settings")
+                .then().statusCode(200).body("sandboxSecrets", is(List.of("MY_TOKEN")));
+        as(user).body(Map.of("initialMessage", "echo $MY_TOKEN")).post("/conversations")
+                .then().statusCode(201).body("settings.sandboxSecrets", is(List.of("MY_TOKEN")))
+                .body(not(containsString("t0k3n")));
+        as(user).body(Map.of("sandboxSecrets", List.of())).post("/settings")
+                .then().statusCode(200).body("sandboxSecrets", is(nullValue()));
     }
 
     @Test

@@ -4,6 +4,11 @@ package dev.gantry.conversation.rest.dto;
 public final class FieldRules {
 
     /** A secret's or MCP server's name: it is used in paths and in {@code secret:<name>} references. */
+    /** A secret exported to the sandbox is a shell variable of its name; the runtime keeps GANTRY_* its own. */
+    public static final String VARIABLE_NAME_PATTERN = "(?!GANTRY_)[A-Za-z_][A-Za-z0-9_]{0,127}";
+    public static final String VARIABLE_NAME_REASON = "must name a secret whose name is a shell variable name"
+            + " (letters, digits and '_', not starting with a digit or GANTRY_)";
+    public static final int SANDBOX_SECRETS_MAX = 50;
     public static final String NAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
     public static final String NAME_REASON = "must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
     /** Present but not blank: for optional fields that, when given, must say something. */

@@ -4,11 +4,17 @@ import dev.gantry.contracts.command.ConfirmationPolicy;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 
-/** {@code POST /settings}: the fields given replace the user's; the others stay as they were. */
+/**
+ * {@code POST /settings}: the fields given replace the user's; the others stay as they were.
+ *
+ * @param sandboxSecrets the user's secrets the sandbox's shell gets as variables of their names ([] for none)
+ */
 public record SettingsUpdate(
         @Size(max = FieldRules.MODEL_MAX) @Pattern(regexp = FieldRules.NOT_BLANK_PATTERN, message = "must not be blank")
         String model,
@@ -20,5 +26,8 @@ public record SettingsUpdate(
         Integer maxIterations,
         ConfirmationPolicy confirmationPolicy,
         @DecimalMin("0")
-        BigDecimal maxBudget) {
+        BigDecimal maxBudget,
+        @Size(max = FieldRules.SANDBOX_SECRETS_MAX)
+        List<@NotNull @Pattern(regexp = FieldRules.VARIABLE_NAME_PATTERN, message = FieldRules.VARIABLE_NAME_REASON)
+                String> sandboxSecrets) {
 }
