@@ -11,6 +11,13 @@ import java.util.Optional;
 public interface InternalAuthConfig {
 
     /**
+     * Build-time: whether {@link InternalCallerFilter} verifies the callers of this service's routes. Only the
+     * gateway, whose public routes authenticate users themselves, turns it off.
+     */
+    @WithDefault("true")
+    boolean verifyCallers();
+
+    /**
      * This service's own credential, sent as {@value InternalHeaders#SERVICE_TOKEN} on its calls to other
      * services (env {@code GANTRY_AUTH_SERVICE_TOKEN}); a Kubernetes Secret. Never logged.
      */
