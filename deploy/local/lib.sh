@@ -100,3 +100,47 @@ as_root() {
   elif command -v sudo >/dev/null; then sudo "$@"
   else die "installing $* needs root: run as root or install sudo"; fi
 }
+
+# The credentials of internal calls (docs/INTERNAL-API.md, "Caller identity"), made once per GANTRY_HOME
+# under $GANTRY_HOME/internal-auth, readable by this user only: the gateway's key pair for the user tokens it
+# signs, and the own token of each service that calls the others. Delete the folder and restart to rotate all.
+GANTRY_INTERNAL_AUTH=$GANTRY_HOME/internal-auth
+GANTRY_CALLING_SERVICES=(gateway agent-worker integrations-service)
+
+make_internal_credentials() {
+  command -v openssl >/dev/null || die "making the platform's internal keys needs openssl: apt-get install openssl"
+  local dir=$GANTRY_INTERNAL_AUTH service
+  (
+    umask 077
+    mkdir -p "$dir"
+    if [[ ! -f $dir/user-token-private.pem ]]; then
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/user-token-private.pem.new" 2>/dev/null
+      mv "$dir/user-token-private.pem.new" "$dir/user-token-private.pem"
+      rm -f "$dir/user-token-public.pem"
+    fi
+    [[ -f $dir/user-token-public.pem ]] || openssl pkey -in "$dir/user-token-private.pem" -pubout -out "$dir/user-token-public.pem"
+    for service in "${GANTRY_CALLING_SERVICES[@]}"; do
+      [[ -s $dir/$service.token ]] || head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$dir/$service.token"
+    done
+  )
+}
+
+# Fills the array INTERNAL_AUTH_ENV with one service's GANTRY_AUTH_* variables (NAME=value, for env): the
+# private key for the gateway alone, a service's own token for that service alone, and for every service that
+# verifies callers the public key and the SHA-256 digests of the calling services' tokens.
+internal_auth_env() {
+  local service=$1 dir=$GANTRY_INTERNAL_AUTH caller accepted=()
+  INTERNAL_AUTH_ENV=()
+  if [[ $service == gateway ]]; then
+    INTERNAL_AUTH_ENV+=("GANTRY_AUTH_USER_TOKEN_PRIVATE_KEY=$(cat "$dir/user-token-private.pem")")
+  else
+    for caller in "${GANTRY_CALLING_SERVICES[@]}"; do
+      accepted+=("$caller:$(sha256sum < "$dir/$caller.token" | cut -d' ' -f1)")
+    done
+    INTERNAL_AUTH_ENV+=("GANTRY_AUTH_USER_TOKEN_PUBLIC_KEY=$(cat "$dir/user-token-public.pem")"
+      "GANTRY_AUTH_ACCEPTED_SERVICE_TOKENS=$(IFS=,; echo "${accepted[*]}")")
+  fi
+  if [[ -f $dir/$service.token ]]; then
+    INTERNAL_AUTH_ENV+=("GANTRY_AUTH_SERVICE_TOKEN=$(cat "$dir/$service.token")")
+  fi
+}

@@ -33,15 +33,16 @@ fi
 "$GANTRY_REPO/deploy/local/infra-up.sh"
 
 # The platform's own secrets, made once per GANTRY_HOME and kept there, readable by this user only:
-# the token services present to each other, and the key that encrypts users' secrets at rest.
+# the token services present to each other, and the key that encrypts users' secrets at rest. Each
+# service gets only what it needs (start_service), never the whole file.
 secrets=$GANTRY_HOME/platform-secrets.env
 if [[ ! -f $secrets ]]; then
   (umask 077 && printf 'GANTRY_INTERNAL_TOKEN=%s\nGANTRY_SECRETS_MASTER_KEY=%s\n' \
     "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')" "$(head -c 32 /dev/urandom | base64)" > "$secrets")
 fi
-set -a
-source "$secrets"
-set +a
+platform_secret() { sed -n "s/^$1=//p" "$secrets"; }
+export GANTRY_INTERNAL_TOKEN=$(platform_secret GANTRY_INTERNAL_TOKEN)
+make_internal_credentials
 
 # Every service's environment: where the infrastructure and the local data are.
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
@@ -62,15 +63,17 @@ start_service() {
     return
   fi
   port_open 127.0.0.1 "$port" && die "$name: port $port is taken by another process: stop it, or stop Gantry with ./gantry down"
-  local datasource=()
+  local datasource=() own=()
+  internal_auth_env "$name"
   case $name in
-    conversation-service) datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations"
+    conversation-service) own=(GANTRY_SECRETS_MASTER_KEY="$(platform_secret GANTRY_SECRETS_MASTER_KEY)")
+                          datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations"
                                       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations") ;;
     event-store) datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events"
                              QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events") ;;
   esac
   log "$name: starting on port $port"
-  env "${datasource[@]}" nohup java -Xms64m -Xmx384m -jar "$(service_jar "$name")" >> "$GANTRY_LOGS/$name.log" 2>&1 &
+  env "${datasource[@]}" "${own[@]}" "${INTERNAL_AUTH_ENV[@]}" nohup java -Xms64m -Xmx384m -jar "$(service_jar "$name")" >> "$GANTRY_LOGS/$name.log" 2>&1 &
   echo $! > "$pidfile"
 }
 

@@ -36,6 +36,7 @@ public final class Platform {
     private final ScriptedLlmServer llm;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> common;
+    private final InternalCredentials credentials = InternalCredentials.generate();
 
     private Platform(Path home) throws IOException {
         this.home = home;
@@ -120,6 +121,7 @@ public final class Platform {
     private void define(String name, int port, Map<String, String> own) throws IOException {
         Map<String, String> environment = new HashMap<>(common);
         environment.putAll(own);
+        environment.putAll(credentials.environmentOf(name));
         Path logs = Files.createDirectories(home.resolve("logs"));
         services.put(name, new ServiceProcess(name, jar(name), port, environment, logs));
     }
@@ -147,6 +149,11 @@ public final class Platform {
 
     public static String internalToken() {
         return "system-test-internal-token";
+    }
+
+    /** The credentials this run's services were started with. */
+    public InternalCredentials credentials() {
+        return credentials;
     }
 
     public URI gateway() {
