@@ -10,7 +10,10 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 /**
  * Turns a downstream 4xx (and 501) into the problem the client gets, keeping the downstream problem (its
  * type and the fields it names) when there is one. A 401 from downstream is not the user's fault (the
- * gateway sent the identity), so it is left to the default mapper and counts as an outage, like a 5xx.
+ * gateway sent the identity), so it is left to the default mapper and counts as an outage, like a 502, 503
+ * or 504. A 500 is the service failing on this one request: the client gets a 502 problem, and it is not
+ * retried nor counted toward the circuit breaker, which every user shares, so one user's request that makes
+ * a service fail can never shut a route for the others.
  */
 public class DownstreamResponseMapper implements ResponseExceptionMapper<RequestProblemException> {
 
@@ -22,7 +25,8 @@ public class DownstreamResponseMapper implements ResponseExceptionMapper<Request
         // 501: a route the service does not have in this version, which is an answer, not an outage
         return status >= CLIENT_ERROR_MIN && status <= CLIENT_ERROR_MAX
                 && status != Response.Status.UNAUTHORIZED.getStatusCode()
-                || status == Response.Status.NOT_IMPLEMENTED.getStatusCode();
+                || status == Response.Status.NOT_IMPLEMENTED.getStatusCode()
+                || status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode();
     }
 
     @Override
@@ -32,6 +36,10 @@ public class DownstreamResponseMapper implements ResponseExceptionMapper<Request
 
     private static Problem problemOf(Response response) {
         int status = response.getStatus();
+        if (status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+            return Problems.httpStatus(Response.Status.BAD_GATEWAY.getStatusCode(), "Bad Gateway",
+                    "a platform service failed on this request");
+        }
         try {
             Problem problem = response.readEntity(Problem.class);
             if (problem != null && problem.status() == status) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.gantry.contracts.text.StorableText;
+import dev.gantry.contracts.text.StorableTextModule;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.ContextResolver;
@@ -16,7 +18,8 @@ import java.math.BigDecimal;
  * mistake is refused naming the field instead of turning into a silent default. Refused: a field the
  * request does not have (a misspelt {@code maxIteration} would otherwise leave the setting unchanged), a
  * number or boolean where text is expected, text where a number or boolean is, a fraction where an
- * integer is (it would be cut), an enum by its position, and anything after the JSON document.
+ * integer is (it would be cut), an enum by its position, anything after the JSON document, and text that
+ * cannot be stored ({@link StorableText}: a NUL, an unpaired surrogate), in values and keys alike.
  *
  * <p>The server side only: the answers of the services the gateway calls are read with the lenient
  * default, so a service may add a field before the gateway knows it. Amounts the API writes as text (a
@@ -33,7 +36,8 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .registerModule(new StorableTextModule());
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -17,8 +17,15 @@ class DownstreamResponseMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {401, 500, 502, 503, 504})
+    @ValueSource(ints = {401, 502, 503, 504})
     void anOutageIsLeftToTheRetriesAndTheCircuitBreaker(int status) {
         assertThat(mapper.handles(status, new MultivaluedHashMap<>())).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aServiceFailingOnOneRequestIsABadGatewayForThatRequestOnly() {
+        assertThat(mapper.handles(500, new MultivaluedHashMap<>())).isTrue();
+        assertThat(mapper.toThrowable(jakarta.ws.rs.core.Response.serverError().build()).problem().status())
+                .isEqualTo(502);
     }
 }

@@ -85,7 +85,7 @@ class ErrorAnswersTest {
                 .body("type", is("https://gantry.dev/problems/malformed-json"))
                 .body("errors[0].field", is("maxIteration"))
                 .body("errors[0].reason", is("is not a field of this request; its fields are apiKeySecretName, baseUrl,"
-                        + " confirmationPolicy, maxBudget, maxIterations, model"));
+                        + " confirmationPolicy, maxBudget, maxIterations, model, sandboxSecrets"));
         GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -176,12 +176,14 @@ class ErrorAnswersTest {
     }
 
     @Test
-    void aDownstreamServerErrorIsServiceUnavailable() {
+    void aDownstreamServerErrorIsABadGatewayForThatRequestNotAnOutage() {
         GatewayTestResource.sandboxManager().stubFor(get(urlPathEqualTo("/sandboxes"))
                 .willReturn(aResponse().withStatus(500)));
 
         given().auth().oauth2(token).when().get("/api/v1/sandboxes")
-                .then().statusCode(503).body("detail", containsString("sandbox-manager"));
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", is("a platform service failed on this request"));
+        GatewayTestResource.sandboxManager().verify(1, getRequestedFor(urlPathEqualTo("/sandboxes")));
     }
 
     @Test
