@@ -36,6 +36,32 @@ public final class StorableText {
         return Optional.empty();
     }
 
+    /** The replacement of what cannot be stored: U+FFFD, as a UTF-8 decoder writes for what it cannot read. */
+    public static final char REPLACEMENT = '\uFFFD';
+
+    /**
+     * {@code text} with each NUL and unpaired surrogate replaced by {@link #REPLACEMENT}: for text the platform
+     * records but did not receive from a user (a command's output, a model's answer), which must be kept rather
+     * than refused. The same instance when nothing needs replacing.
+     */
+    public static String repaired(String text) {
+        if (text == null || storable(text)) {
+            return text;
+        }
+        StringBuilder repaired = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                repaired.append(c).append(text.charAt(++i));
+            } else if (c == '\u0000' || Character.isSurrogate(c)) {
+                repaired.append(REPLACEMENT);
+            } else {
+                repaired.append(c);
+            }
+        }
+        return repaired.toString();
+    }
+
     public static boolean storable(CharSequence text) {
         return problem(text).isEmpty();
     }

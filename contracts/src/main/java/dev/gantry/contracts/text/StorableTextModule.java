@@ -23,6 +23,65 @@ public class StorableTextModule extends SimpleModule {
         addKeyDeserializer(String.class, new StorableKeys());
     }
 
+    /**
+     * For writing what the platform records: every string, values and keys, is written
+     * {@link StorableText#repaired repaired} instead of refused.
+     */
+    public static SimpleModule repairing() {
+        SimpleModule module = new SimpleModule("gantry-repaired-text");
+        module.addSerializer(String.class, new RepairedStrings());
+        module.addKeySerializer(String.class, new RepairedKeys());
+        return module;
+    }
+
+    /**
+     * For reading what the platform records (events from its own topics): every string, values and keys, is
+     * read {@link StorableText#repaired repaired} instead of refused, so one bad character in a command's
+     * output is kept as U+FFFD rather than losing the event.
+     */
+    public static SimpleModule repairingReads() {
+        SimpleModule module = new SimpleModule("gantry-repaired-reads");
+        module.addDeserializer(String.class, new StdScalarDeserializer<String>(String.class) {
+            @Override
+            public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return StorableText.repaired(StringDeserializer.instance.deserialize(parser, context));
+            }
+        });
+        module.addKeyDeserializer(String.class, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) {
+                return StorableText.repaired(key);
+            }
+        });
+        return module;
+    }
+
+    private static final class RepairedStrings extends com.fasterxml.jackson.databind.ser.std.StdScalarSerializer<String> {
+
+        RepairedStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
+                com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+            generator.writeString(StorableText.repaired(value));
+        }
+    }
+
+    private static final class RepairedKeys extends com.fasterxml.jackson.databind.ser.std.StdSerializer<String> {
+
+        RepairedKeys() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
+                com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+            generator.writeFieldName(StorableText.repaired(value));
+        }
+    }
+
     private static final class StorableStrings extends StdScalarDeserializer<String> {
 
         StorableStrings() {

@@ -55,4 +55,27 @@ class StorableTextTest {
         assertThat(body.title()).isEqualTo("t \uD83D\uDE80");
         assertThat(body.headers()).containsEntry("k", "v");
     }
+
+    @Test
+    void repairedTextReplacesWhatCannotBeStoredAndKeepsTheRest() {
+        assertThat(StorableText.repaired("a\u0000b\uD800c\uD83D\uDE80")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE80");
+        String fine = "nothing to repair";
+        assertThat(StorableText.repaired(fine)).isSameAs(fine);
+    }
+
+    @Test
+    void theRepairingWriterWritesStorableJsonForAnyString() throws Exception {
+        ObjectMapper writer = new ObjectMapper().registerModule(StorableTextModule.repairing());
+        String json = writer.writeValueAsString(new Body("out\u0000put", List.of("\uDC00"), Map.of("k\u0000", "v")));
+        assertThat(json).doesNotContain("\\u0000").contains("out\uFFFDput").contains("k\uFFFD");
+        assertThat(StorableText.storable(new ObjectMapper().readValue(json, Body.class).title())).isTrue();
+    }
+
+    @Test
+    void theRepairingReaderKeepsAnEventWithBadTextAsReplacementCharacters() throws Exception {
+        ObjectMapper reader = new ObjectMapper().registerModule(StorableTextModule.repairingReads());
+        Body body = reader.readValue("{\"title\": \"a\\u0000b\", \"headers\": {\"\\ud800\": \"v\"}}", Body.class);
+        assertThat(body.title()).isEqualTo("a\uFFFDb");
+        assertThat(body.headers()).containsOnlyKeys("\uFFFD");
+    }
 }
