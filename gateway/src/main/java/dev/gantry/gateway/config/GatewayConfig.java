@@ -70,5 +70,12 @@ public interface GatewayConfig {
         /** How often a comment (SSE) or ping (WebSocket) is sent so proxies keep an idle stream open. */
         @WithDefault("15s")
         Duration heartbeatInterval();
+
+        /**
+         * How many event streams (SSE and WebSocket together) one user may hold open on one gateway replica; the
+         * next is refused (429, or WebSocket close 1008) until one ends.
+         */
+        @WithDefault("20")
+        int maxPerUser();
     }
 }

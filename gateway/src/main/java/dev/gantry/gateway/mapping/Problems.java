@@ -55,6 +55,11 @@ public final class Problems {
                 "the request rate limit of this user is spent; retry after " + retryAfterSeconds + " s");
     }
 
+    public static Problem tooManyStreams(int limit) {
+        return Problem.of(RATE_LIMITED, "Too many requests", 429,
+                "this user has " + limit + " event streams open, the most allowed; close one first");
+    }
+
     public static Problem payloadTooLarge(long limitBytes) {
         return Problem.of(PAYLOAD_TOO_LARGE, "Payload too large", 413,
                 "the request body is larger than " + limitBytes + " bytes");

@@ -10,6 +10,7 @@ import dev.gantry.gateway.mapping.Problems;
 import dev.gantry.gateway.mapping.RequestProblemException;
 import dev.gantry.gateway.stream.EventRelay;
 import dev.gantry.gateway.stream.RelayedEvent;
+import dev.gantry.gateway.stream.StreamSlots;
 import dev.gantry.gateway.stream.StreamItem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -49,8 +50,11 @@ public class EventResource {
     private final EventStore eventStore;
     private final EventRelay relay;
     private final CurrentCaller caller;
+    private final StreamSlots slots;
 
-    EventResource(ConversationService conversations, EventStore eventStore, EventRelay relay, CurrentCaller caller) {
+    EventResource(ConversationService conversations, EventStore eventStore, EventRelay relay, CurrentCaller caller,
+            StreamSlots slots) {
+        this.slots = slots;
         this.conversations = conversations;
         this.eventStore = eventStore;
         this.relay = relay;
@@ -79,6 +83,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No such conversation of the caller")
+    @APIResponse(responseCode = "429", description = "The caller has the most event streams allowed open")
     @APIResponse(responseCode = "503", description = "The event-store does not answer")
     @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
@@ -87,8 +92,16 @@ public class EventResource {
         Long resumeAfter = lastEventId == null ? afterSeq : seqOf(lastEventId);
         // SSE sends its 200 head as soon as the stream is returned, so a 404 or 503 must be known
         // before: the check waits on a worker thread, bounded by the calls' timeouts
-        relay.checkStreamable(caller.get(), id).await().indefinitely();
-        return relay.eventsWithHeartbeats(id, resumeAfter).map(item -> toSse(sse, item));
+        StreamSlots.Slot slot = slots.acquire(caller.get().userId())
+                .orElseThrow(() -> new RequestProblemException(Problems.tooManyStreams(slots.maxPerUser())));
+        try {
+            relay.checkStreamable(caller.get(), id).await().indefinitely();
+        } catch (RuntimeException refused) {
+            slot.release();
+            throw refused;
+        }
+        return relay.eventsWithHeartbeats(id, resumeAfter).map(item -> toSse(sse, item))
+                .onTermination().invoke(slot::release);
     }
 
     private static OutboundSseEvent toSse(Sse sse, StreamItem item) {

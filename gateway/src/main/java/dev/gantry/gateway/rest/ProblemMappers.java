@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.mapping.ProblemException;
 import dev.gantry.gateway.mapping.Problems;
+import dev.gantry.gateway.ratelimit.RateLimits;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,6 +28,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every failure becomes an {@code application/problem+json} answer with a stable type. */
 class ProblemMappers {
 
+    private final RateLimits limits;
+
+    ProblemMappers(RateLimits limits) {
+        this.limits = limits;
+    }
+
     /** The field name of a body that is not JSON at all. */
     private static final String BODY = "body";
 
@@ -34,9 +42,12 @@ class ProblemMappers {
         return ProblemResponses.of(e.problem(), request.path());
     }
 
+    /** Counted against the client's address: requests without a valid token, guesses included, are limited. */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    Response unauthorized(RuntimeException e, HttpServerRequest request) {
-        return ProblemResponses.of(Problems.unauthorized(), request.path());
+    Uni<Response> unauthorized(RuntimeException e, HttpServerRequest request) {
+        return limits.takeForAddress(request).map(wait -> wait
+                .map(seconds -> RateLimits.tooMany(seconds, request.path()))
+                .orElseGet(() -> ProblemResponses.of(Problems.unauthorized(), request.path())));
     }
 
     @ServerExceptionMapper

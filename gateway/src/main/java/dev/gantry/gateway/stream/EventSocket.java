@@ -3,6 +3,7 @@ package dev.gantry.gateway.stream;
 import dev.gantry.gateway.auth.TokenVerifier;
 import dev.gantry.gateway.mapping.ProblemException;
 import dev.gantry.gateway.mapping.RequestProblemException;
+import dev.gantry.gateway.ratelimit.RateLimits;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
@@ -24,7 +25,9 @@ import java.util.UUID;
  * Live events over a WebSocket, like OpenHands V1's {@code /sockets/events/{conversation_id}}: the
  * token comes as {@code ?token=} or an {@code Authorization: Bearer} header (browsers cannot set
  * headers on a WebSocket). Each message is one {@code ConversationEvent} JSON. As in OpenHands, a
- * refused socket is closed with 4001 (authentication) or 4004 (no such conversation of the caller).
+ * refused socket is closed with 4001 (authentication) or 4004 (no such conversation of the caller); an open
+ * spends one of the user's requests (1013 when none is left; failed authentications spend the address's),
+ * and a user with the most streams allowed open gets 1008.
  * {@code ?afterSeq=} resumes after an event; without it every event is sent from the first.
  */
 @WebSocket(path = "/sockets/events/{id}")
@@ -34,18 +37,36 @@ public class EventSocket {
     static final int CLOSE_NOT_FOUND = 4004;
     /** RFC 6455 "try again later": a platform service the stream needs is down. */
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** RFC 6455: the user has the most event streams allowed open. */
+    static final int CLOSE_POLICY_VIOLATION = 1008;
     private static final String TOKEN_PARAM = "token";
     private static final String AFTER_SEQ_PARAM = "afterSeq";
     private static final String BEARER = "Bearer ";
     private static final int NOT_FOUND = 404;
     private static final UserData.TypedKey<Cancellable> RELAYING = new UserData.TypedKey<>("gantry.relaying");
+    private static final UserData.TypedKey<StreamSlots.Slot> SLOT = new UserData.TypedKey<>("gantry.stream-slot");
 
     private final TokenVerifier tokens;
     private final EventRelay relay;
+    private final RateLimits limits;
+    private final StreamSlots slots;
 
-    EventSocket(TokenVerifier tokens, EventRelay relay) {
+    EventSocket(TokenVerifier tokens, EventRelay relay, RateLimits limits, StreamSlots slots) {
         this.tokens = tokens;
         this.relay = relay;
+        this.limits = limits;
+        this.slots = slots;
+    }
+
+    /** A socket the gateway closes before relaying anything, and why. */
+    private static final class Refused extends RuntimeException {
+
+        private final transient CloseReason reason;
+
+        Refused(CloseReason reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
     }
 
     /**
@@ -66,6 +87,18 @@ public class EventSocket {
             return connection.close(new CloseReason(CLOSE_NOT_FOUND, "no such conversation"));
         }
         Cancellable relaying = tokens.verify(tokenOf(handshake, query))
+                .onFailure(TokenVerifier.InvalidTokenException.class).call(refused -> limits.takeForAddress(
+                        handshake.remoteAddress()))
+                .call(caller -> limits.takeForUser(caller.userId()).invoke(wait -> wait.ifPresent(seconds -> {
+                    throw new Refused(new CloseReason(CLOSE_TRY_AGAIN_LATER,
+                            "the request rate limit of this user is spent; retry after " + seconds + " s"));
+                })))
+                .map(caller -> {
+                    StreamSlots.Slot slot = slots.acquire(caller.userId()).orElseThrow(() -> new Refused(
+                            new CloseReason(CLOSE_POLICY_VIOLATION, "too many open event streams")));
+                    connection.userData().put(SLOT, slot);
+                    return caller;
+                })
                 .onItem().transformToMulti(caller -> relay.events(caller, conversationId, afterSeq))
                 .onItem().call(event -> connection.sendText(event.json()))
                 .subscribe().with(
@@ -84,6 +117,10 @@ public class EventSocket {
         if (relaying != null) {
             relaying.cancel();
         }
+        StreamSlots.Slot slot = connection.userData().remove(SLOT);
+        if (slot != null) {
+            slot.release();
+        }
     }
 
     private static String tokenOf(HandshakeRequest handshake, Map<String, List<String>> query) {
@@ -100,6 +137,9 @@ public class EventSocket {
     }
 
     private static CloseReason reasonFor(Throwable failure) {
+        if (failure instanceof Refused refused) {
+            return refused.reason;
+        }
         if (failure instanceof TokenVerifier.InvalidTokenException) {
             return new CloseReason(CLOSE_UNAUTHENTICATED, "authentication required");
         }

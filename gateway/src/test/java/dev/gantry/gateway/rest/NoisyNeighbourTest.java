@@ -131,4 +131,19 @@ class NoisyNeighbourTest {
         }
         GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
     }
+
+    @Test
+    void requestsWithoutAValidTokenAreRateLimitedByAddress() {
+        int refused = 0;
+        for (int i = 0; i < GatewayTestResource.BURST + 5; i++) {
+            int status = given().auth().oauth2("not-a-token").when().get("/api/v1/conversations")
+                    .then().extract().statusCode();
+            if (status == 429) {
+                refused++;
+            } else {
+                assertThat(status).isEqualTo(401);
+            }
+        }
+        assertThat(refused).isPositive();
+    }
 }
