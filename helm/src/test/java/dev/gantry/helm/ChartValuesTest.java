@@ -50,6 +50,7 @@ class ChartValuesTest {
             "sandboxes.resources.memoryLimit | 4 gigs | /sandboxes/resources/memoryLimit",
             "agentWorker.replicas | -1 | /agentWorker/replicas",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
+            "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})
     void aValueOutOfItsRangeIsRefusedNamingTheField(String key, String value, String named) {
         assertThatThrownBy(() -> RenderedChart.render(Map.of(key, value))).hasMessageContaining(named);
