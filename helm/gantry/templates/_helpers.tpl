@@ -153,6 +153,9 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
     # the image's run-java.sh sizes the heap from the container's memory limit
     - name: JAVA_MAX_MEM_RATIO
       value: "75"
+    # the services bind 127.0.0.1 unless told otherwise; in a pod, the Service and the probes reach the pod's IP
+    - name: QUARKUS_HTTP_HOST
+      value: 0.0.0.0
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -247,6 +250,8 @@ Deployment and its Service. Call with a dict: root, component, values (the compo
 {{- with .properties -}}
 {{- $file = append $file . -}}
 {{- end -}}
+{{- $file = append $file (include "gantry.internalAuthProperties" .) -}}
+{{- $_ := set . "env" (concat (.env | default list) (include "gantry.internalAuthEnv" . | fromYamlArray)) -}}
 {{- $file = join "\n" $file -}}
 apiVersion: v1
 kind: ConfigMap
@@ -278,6 +283,9 @@ spec:
         {{- end }}
       annotations:
         checksum/config: {{ $file | sha256sum }}
+        {{- if and (not .root.Values.internalAuth.existingSecret) (include "gantry.internalAuthKeys" . | fromYamlArray) }}
+        checksum/internal-auth: {{ include "gantry.internalAuthChecksum" . }}
+        {{- end }}
         {{- with .root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -328,4 +336,143 @@ spec:
     secretKeyRef:
       name: {{ include "gantry.databaseSecretName" . }}
       key: {{ .Values.postgresql.passwordKey }}
+{{- end -}}
+
+{{- define "gantry.internalAuthSecretName" -}}
+{{- .Values.internalAuth.existingSecret | default (printf "%s-internal-auth" (include "gantry.fullname" .)) -}}
+{{- end -}}
+
+{{/* The callers that send a service token: service name, Secret key, the value's name under internalAuth.serviceTokens. */}}
+{{- define "gantry.tokenCallers" -}}
+- {service: gateway, key: gateway-token, value: gateway}
+- {service: agent-worker, key: agent-worker-token, value: agentWorker}
+- {service: integrations-service, key: integrations-service-token, value: integrationsService}
+{{- end -}}
+
+{{/*
+The internal-auth Secret's data, key: value as YAML, checked: the private key and the three service tokens when
+the chart makes the Secret, nothing with internalAuth.existingSecret.
+*/}}
+{{- define "gantry.internalAuthCredentials" -}}
+{{- $a := .Values.internalAuth -}}
+{{- if not $a.existingSecret -}}
+{{- $key := required "internalAuth.userTokenPrivateKey (or internalAuth.existingSecret) is required: the gateway's key that signs user tokens, a PKCS#8 PEM made by openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048" $a.userTokenPrivateKey -}}
+{{- if not (contains "-----BEGIN PRIVATE KEY-----" $key) -}}
+{{- fail "internalAuth.userTokenPrivateKey must be an unencrypted PKCS#8 PEM (-----BEGIN PRIVATE KEY-----): openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 makes one; openssl pkcs8 -topk8 -nocrypt -in old.key converts a PKCS#1 (BEGIN RSA PRIVATE KEY) one" -}}
+{{- end }}
+user-token-private-key: {{ $key | quote }}
+{{- range (include "gantry.tokenCallers" . | fromYamlArray) }}
+{{ .key }}: {{ required (printf "internalAuth.serviceTokens.%s (or internalAuth.existingSecret) is required: the token the %s sends on its calls, e.g. head -c 32 /dev/urandom | base64" .value .service) (get $a.serviceTokens .value) | quote }}
+{{- end }}
+{{- end -}}
+{{- end -}}
+
+{{- define "gantry.userTokenPublicKey" -}}
+{{- $key := required "internalAuth.userTokenPublicKey is required: the public half of internalAuth.userTokenPrivateKey that the services verify user tokens with, openssl pkey -in user-token.key -pubout" .Values.internalAuth.userTokenPublicKey -}}
+{{- if not (contains "-----BEGIN PUBLIC KEY-----" $key) -}}
+{{- fail "internalAuth.userTokenPublicKey must be an X.509 PEM (-----BEGIN PUBLIC KEY-----): openssl pkey -in user-token.key -pubout" -}}
+{{- end -}}
+{{- $key -}}
+{{- end -}}
+
+{{/*
+gantry.auth.accepted-service-tokens: internalAuth.acceptedServiceTokenDigests, or, when that is empty and the tokens
+are values, their digests. Every caller must have an entry, and a token given as a value must be among them.
+*/}}
+{{- define "gantry.acceptedServiceTokens" -}}
+{{- $a := .Values.internalAuth -}}
+{{- $callers := include "gantry.tokenCallers" . | fromYamlArray -}}
+{{- $entries := $a.acceptedServiceTokenDigests | default list -}}
+{{- if not $entries -}}
+{{- if $a.existingSecret -}}
+{{- fail (printf "internalAuth.acceptedServiceTokenDigests is required with internalAuth.existingSecret: the chart cannot read the tokens in Secret %s; give one <service>:<digest> entry for each of gateway, agent-worker and integrations-service, the digest of a token being printf %%s \"$token\" | sha256sum" $a.existingSecret) -}}
+{{- end -}}
+{{- $credentials := include "gantry.internalAuthCredentials" . | fromYaml -}}
+{{- range $callers -}}
+{{- $entries = append $entries (printf "%s:%s" .service (get $credentials .key | sha256sum)) -}}
+{{- end -}}
+{{- end -}}
+{{- range $entries -}}
+{{- if not (regexMatch "^(gateway|agent-worker|integrations-service):[0-9a-f]{64}$" .) -}}
+{{- fail (printf "internalAuth.acceptedServiceTokenDigests: %q is not <service>:<hex SHA-256>, service being gateway, agent-worker or integrations-service; printf %%s \"$token\" | sha256sum gives the digest" .) -}}
+{{- end -}}
+{{- end -}}
+{{- range $callers -}}
+{{- $prefix := printf "%s:" .service -}}
+{{- $found := false -}}
+{{- range $entries -}}
+{{- if hasPrefix $prefix . -}}
+{{- $found = true -}}
+{{- end -}}
+{{- end -}}
+{{- if not $found -}}
+{{- fail (printf "internalAuth.acceptedServiceTokenDigests has no entry for the %s: its calls would all be refused; add %s<digest>, the digest being printf %%s \"$token\" | sha256sum" .service $prefix) -}}
+{{- end -}}
+{{- if not $a.existingSecret -}}
+{{- $token := get $a.serviceTokens .value -}}
+{{- $entry := printf "%s%s" $prefix ($token | sha256sum) -}}
+{{- if and $token (not (has $entry $entries)) -}}
+{{- fail (printf "internalAuth.acceptedServiceTokenDigests does not accept internalAuth.serviceTokens.%s: add %s (or leave the list empty for the chart to compute it)" .value $entry) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- join "," $entries -}}
+{{- end -}}
+
+{{/* The components that verify callers: all but the gateway. */}}
+{{- define "gantry.verifiesCallers" -}}
+{{- if ne .component "gateway" }}true{{ end -}}
+{{- end -}}
+
+{{/* A component's gantry.auth.* settings that are not secret, for its config file. Call with (dict "root" $ "component" ...). */}}
+{{- define "gantry.internalAuthProperties" -}}
+{{- if eq .component "gateway" -}}
+gantry.auth.user-token.lifetime={{ .root.Values.internalAuth.userTokenLifetime }}
+{{- else -}}
+gantry.auth.accepted-service-tokens={{ include "gantry.acceptedServiceTokens" .root }}
+{{- end -}}
+{{- end -}}
+
+{{/* The Secret keys of internalAuth a component reads: the gateway the private key and its token, a calling service its token. */}}
+{{- define "gantry.internalAuthKeys" -}}
+{{- $keys := list -}}
+{{- if eq .component "gateway" -}}
+{{- $keys = append $keys "user-token-private-key" -}}
+{{- end -}}
+{{- range (include "gantry.tokenCallers" .root | fromYamlArray) -}}
+{{- if eq .service $.component -}}
+{{- $keys = append $keys .key -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $keys -}}
+{{- end -}}
+
+{{/*
+A component's gantry.auth.* environment: its credentials from the internal-auth Secret (private key, own token),
+and the public key, not secret, as a plain value in the verifying services.
+*/}}
+{{- define "gantry.internalAuthEnv" -}}
+{{- $secret := include "gantry.internalAuthSecretName" .root -}}
+{{- $names := dict "user-token-private-key" "GANTRY_AUTH_USER_TOKEN_PRIVATE_KEY" -}}
+{{- range (include "gantry.internalAuthKeys" . | fromYamlArray) }}
+- name: {{ get $names . | default "GANTRY_AUTH_SERVICE_TOKEN" }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ . }}
+{{- end }}
+{{- if include "gantry.verifiesCallers" . }}
+- name: GANTRY_AUTH_USER_TOKEN_PUBLIC_KEY
+  value: {{ include "gantry.userTokenPublicKey" .root | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* A checksum of the credentials a component reads from the chart's own Secret, so that a changed one rolls its pods. */}}
+{{- define "gantry.internalAuthChecksum" -}}
+{{- $credentials := include "gantry.internalAuthCredentials" .root | fromYaml -}}
+{{- $values := list -}}
+{{- range (include "gantry.internalAuthKeys" . | fromYamlArray) -}}
+{{- $values = append $values (get $credentials . | default "") -}}
+{{- end -}}
+{{- join "\n" $values | sha256sum -}}
 {{- end -}}

@@ -26,7 +26,9 @@ class ChartValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"kafka.bootstrapServers", "postgresql.host", "postgresql.password", "redis.url",
-            "auth.issuer", "secrets.internalToken", "secrets.masterKey"})
+            "auth.issuer", "secrets.masterKey", "internalAuth.userTokenPrivateKey", "internalAuth.userTokenPublicKey",
+            "internalAuth.serviceTokens.gateway", "internalAuth.serviceTokens.agentWorker",
+            "internalAuth.serviceTokens.integrationsService"})
     void aMissingRequiredValueIsNamedWithWhatItIs(String key) {
         assertThatThrownBy(() -> RenderedChart.render(Map.of(key, "")))
                 .hasMessageContaining(key + " ").hasMessageContaining("is required:");
@@ -48,6 +50,7 @@ class ChartValuesTest {
             "sandboxes.resources.memoryLimit | 4 gigs | /sandboxes/resources/memoryLimit",
             "agentWorker.replicas | -1 | /agentWorker/replicas",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
+            "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})
     void aValueOutOfItsRangeIsRefusedNamingTheField(String key, String value, String named) {
         assertThatThrownBy(() -> RenderedChart.render(Map.of(key, value))).hasMessageContaining(named);
@@ -61,10 +64,10 @@ class ChartValuesTest {
                 continue;
             }
             assertThat(Serialization.asYaml(object)).as(object.getKind() + " " + object.getMetadata().getName())
-                    .doesNotContain("s3cret-db-password", "s3cret-internal-token", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+                    .doesNotContain("s3cret-db-password", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         }
         Secret platform = chart.get(Secret.class, "gantry-platform");
-        assertThat(decode(platform, "internal-token")).isEqualTo("s3cret-internal-token");
+        assertThat(platform.getData()).containsOnlyKeys("secrets-master-key");
         assertThat(Base64.getDecoder().decode(decode(platform, "secrets-master-key"))).hasSize(32);
         assertThat(platform.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
         assertThat(decode(chart.get(Secret.class, "gantry-database"), "password")).isEqualTo("s3cret-db-password");
@@ -73,15 +76,15 @@ class ChartValuesTest {
     @Test
     void existingSecretsAreUsedInsteadOfTheChartsOwn() {
         RenderedChart chart = RenderedChart.render(Map.of("secrets.existingSecret", "gantry-keys",
-                "secrets.internalToken", "", "secrets.masterKey", "", "postgresql.existingSecret", "pg-credentials",
+                "secrets.masterKey", "", "postgresql.existingSecret", "pg-credentials",
                 "postgresql.password", ""));
-        assertThat(chart.all(Secret.class)).isEmpty();
+        assertThat(chart.all(Secret.class)).extracting(secret -> secret.getMetadata().getName())
+                .containsExactly(RenderedChart.objectName("internal-auth"));
         assertThat(chart.container("conversation-service").getEnv())
                 .filteredOn(env -> env.getValueFrom() != null)
                 .extracting(env -> env.getName() + "=" + env.getValueFrom().getSecretKeyRef().getName() + "/"
                         + env.getValueFrom().getSecretKeyRef().getKey())
                 .containsExactlyInAnyOrder("GANTRY_DB_PASSWORD=pg-credentials/password",
-                        "GANTRY_INTERNAL_TOKEN=gantry-keys/internal-token",
                         "GANTRY_SECRETS_MASTER_KEY=gantry-keys/secrets-master-key");
     }
 

@@ -97,13 +97,24 @@ class PlatformObjectsTest {
     }
 
     @Test
-    void theIntegrationsServiceReadsCallbacksFromConversationServiceWithTheInternalToken() {
+    void theIntegrationsServiceReadsCallbacksFromConversationServiceWithItsOwnToken() {
         assertThat(chart.config("integrations-service").getProperty("quarkus.rest-client.conversation-service.url"))
                 .isEqualTo("http://" + objectName("conversation-service") + ":8080");
         assertThat(chart.container("integrations-service").getEnv()).anySatisfy(env -> {
-            assertThat(env.getName()).isEqualTo("GANTRY_INTERNAL_TOKEN");
-            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(objectName("platform"));
+            assertThat(env.getName()).isEqualTo("GANTRY_AUTH_SERVICE_TOKEN");
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(objectName("internal-auth"));
+            assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("integrations-service-token");
         });
+    }
+
+    @Test
+    void everyServiceListensOnThePodsAddressesNotOnlyLoopback() {
+        for (String service : SERVICES) {
+            assertThat(chart.container(service).getEnv()).as(service).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo("QUARKUS_HTTP_HOST");
+                assertThat(env.getValue()).isEqualTo("0.0.0.0");
+            });
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.gantry.helm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
@@ -73,6 +75,19 @@ final class RenderedChart {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** A value of {@link #REQUIRED_VALUES}, by its path. */
+    static String requiredValue(String... path) {
+        try {
+            JsonNode node = new YAMLMapper().readTree(REQUIRED_VALUES.toFile());
+            for (String name : path) {
+                node = node.path(name);
+            }
+            return node.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<HasMetadata> objects() {

@@ -11,6 +11,7 @@ import dev.gantry.conversation.config.SecretsConfig;
 import dev.gantry.eventstore.config.EventStoreConfig;
 import dev.gantry.gateway.config.GatewayConfig;
 import dev.gantry.integrations.config.IntegrationsConfig;
+import dev.gantry.platform.auth.InternalAuthConfig;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.worker.config.WorkerConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -39,16 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServiceConfigurationTest {
 
     private static final Map<String, List<Class<?>>> MAPPINGS = Map.of(
-            "gateway", List.of(GatewayConfig.class),
-            "conversation-service", List.of(ConversationConfig.class,
-                    SecretsConfig.class, dev.gantry.conversation.config.InternalApiConfig.class,
-                    OutboxConfig.class, ProjectionConfig.class),
-            "agent-worker", List.of(WorkerConfig.class,
-                    dev.gantry.worker.config.InternalApiConfig.class),
-            "sandbox-manager", List.of(SandboxConfig.class,
-                    dev.gantry.sandbox.config.InternalApiConfig.class),
-            "event-store", List.of(EventStoreConfig.class),
-            "integrations-service", List.of(IntegrationsConfig.class));
+            "gateway", List.of(GatewayConfig.class, InternalAuthConfig.class),
+            "conversation-service", List.of(ConversationConfig.class, SecretsConfig.class,
+                    OutboxConfig.class, ProjectionConfig.class, InternalAuthConfig.class),
+            "agent-worker", List.of(WorkerConfig.class, InternalAuthConfig.class),
+            "sandbox-manager", List.of(SandboxConfig.class, InternalAuthConfig.class),
+            "event-store", List.of(EventStoreConfig.class, InternalAuthConfig.class),
+            "integrations-service", List.of(IntegrationsConfig.class, InternalAuthConfig.class));
 
     static List<String> services() {
         return RenderedChart.SERVICES;
@@ -84,6 +82,19 @@ class ServiceConfigurationTest {
             });
         });
         assertThat(template.imagePullSecrets()).hasValue(List.of("registry-credentials"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theServiceReadsItsInternalAuthSettingsAsThePlatformModuleDoes(String service) {
+        InternalAuthConfig auth = read(service, RenderedChart.render(Map.of())).getConfigMapping(InternalAuthConfig.class);
+        boolean gateway = service.equals("gateway");
+        assertThat(auth.userToken().privateKey().isPresent()).as("private key").isEqualTo(gateway);
+        assertThat(auth.userToken().publicKey().isPresent()).as("public key").isEqualTo(!gateway);
+        assertThat(auth.serviceToken().isPresent()).as("service token")
+                .isEqualTo(List.of("gateway", "agent-worker", "integrations-service").contains(service));
+        assertThat(auth.acceptedServiceTokens().orElse(List.of())).as("accepted tokens").hasSize(gateway ? 0 : 3);
+        assertThat(auth.userToken().lifetime()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
