@@ -8,13 +8,19 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The RSA key pair of the gateway's internal user tokens, read from PEM or bare base64. */
 public final class InternalKeys {
 
     private static final String ALGORITHM = "RSA";
     private static final int KEY_BITS = 2048;
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\\s]+?-----END PUBLIC KEY-----");
 
     private InternalKeys() {
     }
@@ -26,6 +32,29 @@ public final class InternalKeys {
             throw new IllegalArgumentException("gantry.auth.user-token.public-key is not an RSA public key "
                     + "(PEM, or the base64 of its X.509 encoding)", e);
         }
+    }
+
+    /**
+     * One or more public keys: PEM blocks one after the other, or base64 encodings separated by commas or
+     * white space (a service accepts tokens of every key listed while the gateway's pair is rotated).
+     */
+    public static List<PublicKey> publicKeys(String encoded) {
+        List<String> parts = new ArrayList<>();
+        Matcher pem = PEM_BLOCK.matcher(encoded);
+        while (pem.find()) {
+            parts.add(pem.group());
+        }
+        if (parts.isEmpty()) {
+            for (String part : encoded.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    parts.add(part);
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("gantry.auth.user-token.public-key is empty");
+        }
+        return parts.stream().map(InternalKeys::publicKey).toList();
     }
 
     public static PrivateKey privateKey(String encoded) {
