@@ -2,6 +2,8 @@
 # Makes Gantry's local infrastructure ready on a Debian/Ubuntu machine:
 #  - PostgreSQL and Redis: reused when they answer; otherwise started, or installed with apt and
 #    started (without systemd); then the role and databases the services use;
+#  - the sandboxes' confinement: bubblewrap, util-linux (setpriv, prlimit) and nftables, installed with
+#    apt when missing;
 #  - Kafka: a single-node KRaft broker run from Apache Kafka's jars (resolved by this project's
 #    Maven build, deploy/local), its data under $GANTRY_HOME/kafka; then Gantry's topics.
 # Safe to run again: what is ready is left as it is.
@@ -117,8 +119,20 @@ ensure_kafka() {
     die "Kafka: creating Gantry's topics failed: see $GANTRY_LOGS/kafka.log"
 }
 
+ensure_sandbox_tools() {
+  local missing=()
+  command -v bwrap >/dev/null || missing+=(bubblewrap)
+  { command -v setpriv && command -v prlimit; } >/dev/null || missing+=(util-linux)
+  command -v nft >/dev/null || [[ -x /usr/sbin/nft ]] || missing+=(nftables)
+  if ((${#missing[@]})); then
+    apt_install "${missing[@]}" ||
+      log "WARNING: could not install ${missing[*]}: sandboxes will not start unless you run ./gantry up --unisolated"
+  fi
+}
+
 ensure_postgres
 ensure_redis
+ensure_sandbox_tools
 if $with_kafka; then
   use_jdk21
   ensure_kafka

@@ -100,3 +100,16 @@ as_root() {
   elif command -v sudo >/dev/null; then sudo "$@"
   else die "installing $* needs root: run as root or install sudo"; fi
 }
+
+# Said by `up --unisolated` and `status` while sandboxes run without bubblewrap.
+unisolated_warning() {
+  cat >&2 <<'WARN'
+
+  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+  !!  SANDBOXES ARE UNISOLATED (./gantry up --unisolated): every agent's shell runs as this user, !!
+  !!  reads the platform's secrets, every workspace and every process, and reaches PostgreSQL,    !!
+  !!  Redis, Kafka and the services. Only for a machine where bubblewrap cannot run.              !!
+  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+
+WARN
+}
