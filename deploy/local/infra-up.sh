@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes Gantry's local infrastructure ready on a Debian/Ubuntu machine:
 #  - PostgreSQL and Redis: reused when they answer; otherwise started, or installed with apt and
-#    started (without systemd); then the role and databases the services use;
+#    started (without systemd); then the role and databases the services use, the role's password
+#    generated on the first run and kept in $GANTRY_HOME/db-password.env (mode 600);
 #  - the sandboxes' confinement: bubblewrap, util-linux (setpriv, prlimit) and nftables, installed with
 #    apt when missing;
 #  - Kafka: a single-node KRaft broker run from Apache Kafka's jars (resolved by this project's
@@ -53,9 +54,12 @@ superuser_sql() {
 
 provision_databases() {
   command -v psql >/dev/null || apt_install postgresql-client
+  load_db_password
+  # the role's password is the generated one, set again on every run (a role made with the old default loses it)
   superuser_sql "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gantry') THEN
-                   CREATE ROLE gantry LOGIN PASSWORD 'gantry'; END IF; END \$\$;" ||
-    die "PostgreSQL: could not create the role 'gantry' (no superuser access over TCP or as the postgres user). Create it: CREATE ROLE gantry LOGIN PASSWORD 'gantry';"
+                   CREATE ROLE gantry LOGIN; END IF; END \$\$;
+                 ALTER ROLE gantry PASSWORD '$GANTRY_DB_PASSWORD';" ||
+    die "PostgreSQL: could not create the role 'gantry' (no superuser access over TCP or as the postgres user). Create it with the password in $GANTRY_HOME/db-password.env: CREATE ROLE gantry LOGIN PASSWORD '...';"
   local db
   for db in "${DATABASES[@]}"; do
     if [[ $(superuser_sql "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then

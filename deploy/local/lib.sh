@@ -113,3 +113,16 @@ unisolated_warning() {
 
 WARN
 }
+
+# The PostgreSQL role's password, generated once per GANTRY_HOME (readable by this user only) and
+# exported as GANTRY_DB_PASSWORD, which the services and the tests read.
+load_db_password() {
+  local file=$GANTRY_HOME/db-password.env
+  if [[ ! -f $file ]]; then
+    mkdir -p "$GANTRY_HOME"
+    (umask 077 && printf 'GANTRY_DB_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '+/=')" > "$file")
+  fi
+  set -a
+  source "$file"
+  set +a
+}

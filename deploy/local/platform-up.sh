@@ -63,6 +63,8 @@ fi
 set -a
 source "$secrets"
 set +a
+# the PostgreSQL role's generated password (infra-up.sh made it): the services read GANTRY_DB_PASSWORD
+load_db_password
 
 # Every service's environment: where the infrastructure and the local data are.
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
