@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Makes Gantry's local infrastructure ready on a Debian/Ubuntu machine:
 #  - PostgreSQL and Redis: reused when they answer; otherwise started, or installed with apt and
-#    started (without systemd); then the role and databases the services use;
+#    started (without systemd); then the role and databases the services use, the role's password
+#    generated on the first run and kept in $GANTRY_HOME/db-password.env (mode 600);
+#  - the sandboxes' confinement: bubblewrap, util-linux (setpriv, prlimit) and nftables, installed with
+#    apt when missing;
 #  - Kafka: a single-node KRaft broker run from Apache Kafka's jars (resolved by this project's
 #    Maven build, deploy/local), its data under $GANTRY_HOME/kafka; then Gantry's topics.
 # Safe to run again: what is ready is left as it is.
@@ -51,9 +54,12 @@ superuser_sql() {
 
 provision_databases() {
   command -v psql >/dev/null || apt_install postgresql-client
+  load_db_password
+  # the role's password is the generated one, set again on every run (a role made with the old default loses it)
   superuser_sql "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gantry') THEN
-                   CREATE ROLE gantry LOGIN PASSWORD 'gantry'; END IF; END \$\$;" ||
-    die "PostgreSQL: could not create the role 'gantry' (no superuser access over TCP or as the postgres user). Create it: CREATE ROLE gantry LOGIN PASSWORD 'gantry';"
+                   CREATE ROLE gantry LOGIN; END IF; END \$\$;
+                 ALTER ROLE gantry PASSWORD '$GANTRY_DB_PASSWORD';" ||
+    die "PostgreSQL: could not create the role 'gantry' (no superuser access over TCP or as the postgres user). Create it with the password in $GANTRY_HOME/db-password.env: CREATE ROLE gantry LOGIN PASSWORD '...';"
   local db
   for db in "${DATABASES[@]}"; do
     if [[ $(superuser_sql "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then
@@ -117,8 +123,20 @@ ensure_kafka() {
     die "Kafka: creating Gantry's topics failed: see $GANTRY_LOGS/kafka.log"
 }
 
+ensure_sandbox_tools() {
+  local missing=()
+  command -v bwrap >/dev/null || missing+=(bubblewrap)
+  { command -v setpriv && command -v prlimit; } >/dev/null || missing+=(util-linux)
+  command -v nft >/dev/null || [[ -x /usr/sbin/nft ]] || missing+=(nftables)
+  if ((${#missing[@]})); then
+    apt_install "${missing[@]}" ||
+      log "WARNING: could not install ${missing[*]}: sandboxes will not start unless you run ./gantry up --unisolated"
+  fi
+}
+
 ensure_postgres
 ensure_redis
+ensure_sandbox_tools
 if $with_kafka; then
   use_jdk21
   ensure_kafka

@@ -144,3 +144,29 @@ internal_auth_env() {
     INTERNAL_AUTH_ENV+=("GANTRY_AUTH_SERVICE_TOKEN=$(cat "$dir/$service.token")")
   fi
 }
+
+# Said by `up --unisolated` and `status` while sandboxes run without bubblewrap.
+unisolated_warning() {
+  cat >&2 <<'WARN'
+
+  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+  !!  SANDBOXES ARE UNISOLATED (./gantry up --unisolated): every agent's shell runs as this user, !!
+  !!  reads the platform's secrets, every workspace and every process, and reaches PostgreSQL,    !!
+  !!  Redis, Kafka and the services. Only for a machine where bubblewrap cannot run.              !!
+  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+
+WARN
+}
+
+# The PostgreSQL role's password, generated once per GANTRY_HOME (readable by this user only) and
+# exported as GANTRY_DB_PASSWORD, which the services and the tests read.
+load_db_password() {
+  local file=$GANTRY_HOME/db-password.env
+  if [[ ! -f $file ]]; then
+    mkdir -p "$GANTRY_HOME"
+    (umask 077 && printf 'GANTRY_DB_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '+/=')" > "$file")
+  fi
+  set -a
+  source "$file"
+  set +a
+}

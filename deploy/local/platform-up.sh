@@ -3,13 +3,23 @@
 # then the six services as processes from their built jars, sandboxes as local processes.
 # Prints each service's URL once every /q/health/ready answers UP. Safe to run again: running
 # services are left running. Builds first when a service jar is missing or nothing is running,
-# or always with --build.
-# Usage: deploy/local/platform-up.sh [--build]
+# or always with --build. Sandboxes run under bubblewrap; --unisolated is the operator's opt-in to
+# sandboxes that run as this user and see all it sees (where bubblewrap cannot run).
+# Usage: deploy/local/platform-up.sh [--build] [--unisolated]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 use_jdk21
 mkdir -p "$GANTRY_LOGS" "$GANTRY_RUN" "$GANTRY_HOME/sandboxes"
+
+build_flag= unisolated=false
+for arg in "$@"; do
+  case $arg in
+    --build) build_flag=--build ;;
+    --unisolated) unisolated=true ;;
+    *) die "unknown option $arg (usage: ./gantry up [--build] [--unisolated])" ;;
+  esac
+done
 
 service_jar() { echo "$GANTRY_REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
@@ -24,13 +34,24 @@ needs_build() {
   ! $running
 }
 
-if needs_build "${1:-}"; then
+if needs_build "$build_flag"; then
   require_maven
   log "building Gantry (mvn package -DskipTests); the first build downloads dependencies"
   (cd "$GANTRY_REPO" && mvn -B -q package -DskipTests) >&2 || die "the build failed: see the Maven output above"
 fi
 
 "$GANTRY_REPO/deploy/local/infra-up.sh"
+
+if $unisolated; then
+  export GANTRY_SANDBOX_PROCESS_ISOLATION=none
+  touch "$GANTRY_RUN/sandboxes-unisolated"
+  unisolated_warning
+else
+  export GANTRY_SANDBOX_PROCESS_ISOLATION=bubblewrap
+  rm -f "$GANTRY_RUN/sandboxes-unisolated"
+  command -v bwrap >/dev/null ||
+    log "WARNING: bubblewrap (bwrap) is missing: every sandbox will fail to start. Install the package bubblewrap, or run ./gantry up --unisolated"
+fi
 
 # The platform's own secrets, made once per GANTRY_HOME and kept there, readable by this user only:
 # the token services present to each other, and the key that encrypts users' secrets at rest. Each
@@ -43,6 +64,10 @@ fi
 platform_secret() { sed -n "s/^$1=//p" "$secrets"; }
 export GANTRY_INTERNAL_TOKEN=$(platform_secret GANTRY_INTERNAL_TOKEN)
 make_internal_credentials
+# the PostgreSQL role's generated password (infra-up.sh made it): for the two services with a database only
+load_db_password
+db_password=$GANTRY_DB_PASSWORD
+unset GANTRY_DB_PASSWORD
 
 # Every service's environment: where the infrastructure and the local data are.
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$GANTRY_KAFKA_PORT
@@ -68,9 +93,11 @@ start_service() {
   case $name in
     conversation-service) own=(GANTRY_SECRETS_MASTER_KEY="$(platform_secret GANTRY_SECRETS_MASTER_KEY)")
                           datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations"
-                                      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations") ;;
+                                      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_conversations"
+                                      GANTRY_DB_PASSWORD="$db_password") ;;
     event-store) datasource=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events"
-                             QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events") ;;
+                             QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$GANTRY_PG_HOST:$GANTRY_PG_PORT/gantry_events"
+                             GANTRY_DB_PASSWORD="$db_password") ;;
   esac
   log "$name: starting on port $port"
   env "${datasource[@]}" "${own[@]}" "${INTERNAL_AUTH_ENV[@]}" nohup java -Xms64m -Xmx384m -jar "$(service_jar "$name")" >> "$GANTRY_LOGS/$name.log" 2>&1 &
@@ -98,6 +125,7 @@ done
 printf '  %-22s 127.0.0.1:%s\n' kafka "$GANTRY_KAFKA_PORT"
 # the local user's token, also kept for the gantry CLI
 (umask 077 && local_token > "$GANTRY_HOME/local-user.jwt")
+if $unisolated; then unisolated_warning; fi
 printf '\nThe public API is http://127.0.0.1:8080/api/v1 (OpenAPI: http://127.0.0.1:8080/q/openapi).\n'
 printf 'A token for the local user (also in %s; ./gantry token prints a new one):\n\n%s\n\n' \
   "$GANTRY_HOME/local-user.jwt" "$(cat "$GANTRY_HOME/local-user.jwt")"

@@ -9,6 +9,8 @@ source "$(dirname "$0")/lib.sh"
 use_jdk21
 require_maven
 "$GANTRY_REPO/deploy/local/infra-up.sh" --no-kafka
+# the tests log in as the role with the password infra-up.sh generated
+load_db_password
 cd "$GANTRY_REPO"
 log "running the tests with $(java -version 2>&1 | head -1) and $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 exec mvn -B verify "$@"

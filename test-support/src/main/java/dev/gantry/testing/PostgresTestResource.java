@@ -19,7 +19,11 @@ import java.util.Objects;
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ROLE = "gantry";
-    public static final String PASSWORD = "gantry";
+    /**
+     * The role's password: {@code GANTRY_DB_PASSWORD}, which {@code deploy/local/test.sh} takes from the one
+     * {@code infra-up.sh} generated; {@code gantry} for a test database made here on a server of its own.
+     */
+    public static final String PASSWORD = TestEnvironment.get("GANTRY_DB_PASSWORD", "gantry");
 
     private String database;
     private boolean jdbc;

@@ -164,6 +164,51 @@ public interface SandboxConfig {
         /** How long a runtime gets to exit on SIGTERM before it is killed. */
         @WithDefault("10s")
         Duration stopTimeout();
+
+        /**
+         * How a local runtime is confined: {@code bubblewrap} (its own mount, PID, IPC and UTS namespaces, an
+         * unprivileged uid, host addresses refused) or {@code none}, the operator's explicit opt-in to
+         * sandboxes that run as the platform's user and see all it sees.
+         */
+        @WithDefault("bubblewrap")
+        Isolation isolation();
+
+        Bubblewrap bubblewrap();
+    }
+
+    enum Isolation {
+        BUBBLEWRAP, NONE
+    }
+
+    /** The tools and limits of {@link Isolation#BUBBLEWRAP}. */
+    interface Bubblewrap {
+
+        @WithDefault("/usr/bin/bwrap")
+        Path bwrap();
+
+        /** Drops the runtime to its uid inside the sandbox (util-linux). */
+        @WithDefault("/usr/bin/setpriv")
+        Path setpriv();
+
+        /** Sets the sandbox's process limit (util-linux). */
+        @WithDefault("/usr/bin/prlimit")
+        Path prlimit();
+
+        /** Installs the rule that refuses the sandboxes' uids every address of the host itself. */
+        @WithDefault("/usr/sbin/nft")
+        Path nft();
+
+        /** The first uid (and gid) handed to sandboxes; each instance keeps its own for its life. */
+        @WithDefault("200000")
+        long firstUid();
+
+        /** How many uids from {@link #firstUid()} sandboxes may use: at most this many local sandboxes. */
+        @WithDefault("1000")
+        int uidCount();
+
+        /** Processes (threads included) one sandbox's uid may have at once. */
+        @WithDefault("1024")
+        int maxProcesses();
     }
 
     interface Kubernetes {

@@ -63,6 +63,7 @@ public class ProcessLauncher implements SandboxLauncher {
     private final RuntimeProbe probe;
     private final RuntimeClient client;
     private final Consumer<InstanceFailed> failures;
+    private final BubblewrapIsolation bubblewrap;
     private final ConcurrentMap<String, Running> running = new ConcurrentHashMap<>();
 
     @Inject
@@ -78,6 +79,7 @@ public class ProcessLauncher implements SandboxLauncher {
         this.probe = probe;
         this.client = client;
         this.failures = failures;
+        this.bubblewrap = new BubblewrapIsolation(this.config);
     }
 
     @Override
@@ -217,11 +219,14 @@ public class ProcessLauncher implements SandboxLauncher {
     }
 
     private Process spawn(Path jar, InstanceDirectory dir, Optional<SandboxClaim> claim, int port, String key) {
-        List<String> command = new ArrayList<>();
-        command.add(config.java().map(Path::toString)
+        boolean isolated = config.isolation() == SandboxConfig.Isolation.BUBBLEWRAP;
+        Path java = Path.of(config.java().map(Path::toString)
                 .orElseGet(() -> ProcessHandle.current().info().command().orElse("java")));
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
         command.addAll(config.jvmOptions());
-        if (config.classDataSharing()) {
+        // an archive every sandbox could write would let one sandbox put code into the next one's runtime
+        if (config.classDataSharing() && !isolated) {
             command.add("-XX:+AutoCreateSharedArchive");
             command.add("-XX:SharedArchiveFile=" + config.root().resolve(CDS_ARCHIVE).toAbsolutePath());
         }
@@ -236,10 +241,26 @@ public class ProcessLauncher implements SandboxLauncher {
         env.put("GANTRY_SESSION_API_KEY", key);
         // the workspace by the name the agent is told, where it has one: the shell then shows that path
         env.put("GANTRY_WORKSPACE", namedWorkspace(dir, claim).toString());
+        if (isolated) {
+            Map<String, String> own = new java.util.HashMap<>(env);
+            builder.command(bubblewrap.wrap(dir, namedWorkspace(dir, claim).toAbsolutePath(), javaHome(java), jar,
+                    command, env));
+            own.entrySet().stream().filter(e -> e.getKey().startsWith("GANTRY_") || e.getKey().startsWith("QUARKUS_"))
+                    .forEach(e -> env.put(e.getKey(), e.getValue()));
+        }
         try {
             return builder.start();
         } catch (IOException e) {
             throw new LaunchException("could not start the runtime process: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDK a java executable belongs to, links resolved ({@code <home>/bin/java}). */
+    private static Path javaHome(Path java) {
+        try {
+            return java.toRealPath().getParent().getParent();
+        } catch (IOException e) {
+            throw new LaunchException("the java executable " + java + " is not there: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.gantry.sandbox.launcher.process;
+
+import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.sandbox.launcher.LaunchException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Readies one instance for {@link BubblewrapCommand}: the tools are there, the host-address rule is in
+ * place, the instance has its own uid (kept in its directory for its life) and its workspace and home
+ * belong to that uid.
+ */
+final class BubblewrapIsolation {
+
+    private static final String UID_FILE = "uid";
+
+    private final SandboxConfig.Process config;
+    private final HostAddressGuard guard;
+
+    BubblewrapIsolation(SandboxConfig.Process config) {
+        this.config = config;
+        this.guard = new HostAddressGuard(config.bubblewrap());
+    }
+
+    /** The runtime command wrapped for {@code dir}; {@code env} replaced by the sandbox's own. */
+    List<String> wrap(InstanceDirectory dir, Path namedWorkspace, Path javaHome, Path jar, List<String> runtime,
+            Map<String, String> env) {
+        SandboxConfig.Bubblewrap tools = config.bubblewrap();
+        requireTool(tools.bwrap(), "bubblewrap");
+        requireTool(tools.setpriv(), "util-linux");
+        requireTool(tools.prlimit(), "util-linux");
+        requireTool(tools.nft(), "nftables");
+        guard.ensureInstalled();
+        long uid = uidOf(dir);
+        Path home = dir.root().resolve("home");
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        own(dir.workspace(), uid);
+        own(home, uid);
+        env.clear();
+        env.putAll(BubblewrapCommand.baseEnvironment());
+        return new BubblewrapCommand(tools, uid, dir.workspace().toAbsolutePath(), namedWorkspace, home.toAbsolutePath(),
+                javaHome, jar.toAbsolutePath().getParent()).wrap(runtime);
+    }
+
+    private static void requireTool(Path tool, String debianPackage) {
+        if (!Files.isExecutable(tool)) {
+            throw new LaunchException("local sandboxes run under bubblewrap (gantry.sandbox.process.isolation="
+                    + "bubblewrap) but " + tool + " is missing: install the Debian package " + debianPackage
+                    + " (./gantry up does), or opt in to unisolated sandboxes with ./gantry up --unisolated");
+        }
+    }
+
+    /** The instance's uid: the one it was given, else the lowest of the range no other instance holds. */
+    private synchronized long uidOf(InstanceDirectory dir) {
+        Path file = dir.root().resolve(UID_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
+            }
+            Set<Long> taken = new HashSet<>();
+            try (Stream<Path> instances = Files.list(config.root())) {
+                for (Path other : instances.map(p -> p.resolve(UID_FILE)).filter(Files::exists).toList()) {
+                    taken.add(Long.parseLong(Files.readString(other, StandardCharsets.UTF_8).trim()));
+                }
+            }
+            SandboxConfig.Bubblewrap tools = config.bubblewrap();
+            for (long uid = tools.firstUid(); uid < tools.firstUid() + tools.uidCount(); uid++) {
+                if (!taken.contains(uid)) {
+                    Files.writeString(file, Long.toString(uid), StandardCharsets.UTF_8);
+                    return uid;
+                }
+            }
+            throw new LaunchException("every sandbox uid (" + tools.uidCount() + " from " + tools.firstUid()
+                    + ", gantry.sandbox.process.bubblewrap.uid-count) is in use");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything under {@code dir} (links themselves, never what they point to) owned by {@code uid}. */
+    private static void own(Path dir, long uid) {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path path : tree.toList()) {
+                Files.setAttribute(path, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:gid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not give " + dir + " to the sandbox's uid " + uid, e);
+        }
+    }
+}

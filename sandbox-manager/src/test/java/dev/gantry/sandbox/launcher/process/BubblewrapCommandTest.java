@@ -1,0 +1,72 @@
+package dev.gantry.sandbox.launcher.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.sandbox.config.SandboxConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BubblewrapCommandTest {
+
+    final SandboxConfig.Bubblewrap tools = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
+            .withConverter(Duration.class, 200, new DurationConverter())
+            .withSources(new PropertiesConfigSource(Map.of(), "test", 500)).build()
+            .getConfigMapping(SandboxConfig.class).process().bubblewrap();
+
+    final List<String> command = new BubblewrapCommand(tools, 200007, Path.of("/srv/g/sandboxes/i1/workspace"),
+            Path.of("/srv/g/workspaces/s1"), Path.of("/srv/g/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
+            Path.of("/srv/app/quarkus-app")).wrap(List.of("/opt/jdk-21/bin/java", "-jar", "/srv/app/quarkus-app/quarkus-run.jar"));
+
+    @Test
+    void theRuntimeGetsOwnNamespacesAndANewSession() {
+        assertThat(command).startsWith("/usr/bin/bwrap")
+                .contains("--unshare-pid", "--unshare-ipc", "--unshare-uts", "--new-session")
+                .doesNotContain("--share-net", "--bind /", "--dev-bind");
+    }
+
+    @Test
+    void onlyItsWorkspaceAndHomeAreWritableAndTheJdkAndApplicationReadOnly() {
+        assertThat(pairs("--bind")).containsExactlyInAnyOrder(
+                "/srv/g/sandboxes/i1/home /home/sandbox",
+                "/srv/g/sandboxes/i1/workspace /srv/g/sandboxes/i1/workspace",
+                "/srv/g/sandboxes/i1/workspace /srv/g/workspaces/s1");
+        assertThat(pairs("--ro-bind")).contains("/usr /usr", "/opt/jdk-21 /opt/jdk-21",
+                "/srv/app/quarkus-app /srv/app/quarkus-app");
+        assertThat(String.join(" ", command)).doesNotContain(".gantry").contains("--tmpfs /tmp", "--proc /proc")
+                .contains("--chdir /srv/g/workspaces/s1");
+        assertThat(pairs("--ro-bind-try")).noneMatch(pair -> pair.startsWith("/etc/shadow") || pair.equals("/etc /etc"));
+    }
+
+    @Test
+    void theRuntimeDropsToItsUidWithNoCapabilitiesUnderAProcessLimit() {
+        int separator = command.indexOf("--");
+        List<String> after = command.subList(separator + 1, command.size());
+        assertThat(after).startsWith("/usr/bin/prlimit", "--nproc=1024", "--", "/usr/bin/setpriv", "--reuid=200007",
+                "--regid=200007", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", "/opt/jdk-21/bin/java");
+        assertThat(Collections.indexOfSubList(command, List.of("--cap-drop", "ALL"))).isPositive();
+    }
+
+    @Test
+    void theHostAddressRuleRefusesTheUidRangeNewConnectionsToLocalAddresses() {
+        assertThat(HostAddressGuard.ruleset(200000, 200999))
+                .contains("meta skuid 200000-200999 ct state new fib daddr type local counter reject")
+                .contains("hook output");
+    }
+
+    private List<String> pairs(String option) {
+        List<String> found = new java.util.ArrayList<>();
+        for (int i = 0; i < command.size() - 2; i++) {
+            if (command.get(i).equals(option)) {
+                found.add(command.get(i + 1) + " " + command.get(i + 2));
+            }
+        }
+        return found;
+    }
+}
