@@ -1,6 +1,5 @@
 package dev.gantry.conversation.rest;
 
-import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.conversation.rest.dto.CommandAccepted;
 import dev.gantry.conversation.rest.dto.ConfirmationRequest;
@@ -14,13 +13,14 @@ import dev.gantry.conversation.service.ConversationSort;
 import dev.gantry.conversation.service.Page;
 import dev.gantry.conversation.service.PageCursor;
 import dev.gantry.conversation.service.ProblemException;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The conversations of the caller named in {@code X-Gantry-User}; another user's answer 404. */
+/** The conversations of the user the gateway's signed token names; another user's answer 404. */
 @Path("/conversations")
-@UserScoped
+@CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
@@ -46,22 +46,21 @@ public class ConversationResource {
     private static final CreateConversationRequest EMPTY = new CreateConversationRequest(null, null, null, null);
 
     private final ConversationService conversations;
+    private final CurrentCaller caller;
 
-    ConversationResource(ConversationService conversations) {
+    ConversationResource(ConversationService conversations, CurrentCaller caller) {
         this.conversations = conversations;
+        this.caller = caller;
     }
 
     @POST
     @ResponseStatus(RestResponse.StatusCode.CREATED)
-    public Uni<ConversationResponse> create(@HeaderParam(GantryHeaders.USER) String userId,
-            @Valid CreateConversationRequest body) {
-        return conversations.create(userId, body == null ? EMPTY : body);
+    public Uni<ConversationResponse> create(@Valid CreateConversationRequest body) {
+        return conversations.create(caller.userId(), body == null ? EMPTY : body);
     }
 
     @GET
-    public Uni<Page<ConversationResponse>> list(@HeaderParam(GantryHeaders.USER) String userId,
-            @HeaderParam(GantryHeaders.ROLES) String roles,
-            @QueryParam("pageId") String pageId, @QueryParam("limit") String limit,
+    public Uni<Page<ConversationResponse>> list(@QueryParam("pageId") String pageId, @QueryParam("limit") String limit,
             @QueryParam("status") String status, @QueryParam("titleContains") String titleContains,
             @QueryParam("createdAfter") String createdAfter, @QueryParam("createdBefore") String createdBefore,
             @QueryParam("updatedAfter") String updatedAfter, @QueryParam("updatedBefore") String updatedBefore,
@@ -81,10 +80,10 @@ public class ConversationResource {
         Instant updatedFrom = params.instant("updatedAfter", updatedAfter);
         Instant updatedTo = params.instant("updatedBefore", updatedBefore);
         params.check();
-        if (allUsers && !isAdmin(roles)) {
+        if (allUsers && !caller.user().admin()) {
             throw ProblemException.forbidden("only an admin may list the conversations of all users");
         }
-        return conversations.list(new ConversationQuery(allUsers ? null : userId, statusFilter,
+        return conversations.list(new ConversationQuery(allUsers ? null : caller.userId(), statusFilter,
                 titleContains == null || titleContains.isEmpty() ? null : titleContains,
                 createdFrom, createdTo, updatedFrom, updatedTo,
                 order, PageCursor.decode(pageId, order.wireName()), pageSize));
@@ -92,59 +91,56 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}")
-    public Uni<ConversationResponse> get(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return conversations.get(userId, id);
+    public Uni<ConversationResponse> get(@PathParam("id") UUID id) {
+        return conversations.get(caller.userId(), id);
     }
 
     @PATCH
     @Path("/{id}")
-    public Uni<ConversationResponse> update(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
-            @Valid @NotNull UpdateConversationRequest body) {
-        return conversations.rename(userId, id, body.title());
+    public Uni<ConversationResponse> update(@PathParam("id") UUID id, @Valid @NotNull UpdateConversationRequest body) {
+        return conversations.rename(caller.userId(), id, body.title());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
-    public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return conversations.delete(userId, id);
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return conversations.delete(caller.userId(), id);
     }
 
     @POST
     @Path("/{id}/messages")
     @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
-    public Uni<CommandAccepted> sendMessage(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
-            @Valid @NotNull SendMessageRequest body) {
-        return conversations.sendMessage(userId, id, body).map(CommandAccepted::new);
+    public Uni<CommandAccepted> sendMessage(@PathParam("id") UUID id, @Valid @NotNull SendMessageRequest body) {
+        return conversations.sendMessage(caller.userId(), id, body).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/pause")
     @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
-    public Uni<CommandAccepted> pause(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return conversations.pause(userId, id).map(CommandAccepted::new);
+    public Uni<CommandAccepted> pause(@PathParam("id") UUID id) {
+        return conversations.pause(caller.userId(), id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/resume")
     @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
-    public Uni<CommandAccepted> resume(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return conversations.resume(userId, id).map(CommandAccepted::new);
+    public Uni<CommandAccepted> resume(@PathParam("id") UUID id) {
+        return conversations.resume(caller.userId(), id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/stop")
     @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
-    public Uni<CommandAccepted> stop(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return conversations.stop(userId, id).map(CommandAccepted::new);
+    public Uni<CommandAccepted> stop(@PathParam("id") UUID id) {
+        return conversations.stop(caller.userId(), id).map(CommandAccepted::new);
     }
 
     @POST
     @Path("/{id}/confirmation")
     @ResponseStatus(RestResponse.StatusCode.ACCEPTED)
-    public Uni<CommandAccepted> confirm(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id,
-            @Valid @NotNull ConfirmationRequest body) {
-        return conversations.confirm(userId, id, body).map(CommandAccepted::new);
+    public Uni<CommandAccepted> confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest body) {
+        return conversations.confirm(caller.userId(), id, body).map(CommandAccepted::new);
     }
 
     private static ExecutionStatus status(QueryParams params, String status) {
@@ -159,9 +155,5 @@ public class ConversationResource {
                             .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
                     return null;
                 });
-    }
-
-    private static boolean isAdmin(String roles) {
-        return roles != null && Arrays.stream(roles.split(",")).map(String::strip).anyMatch(GantryHeaders.ADMIN_ROLE::equals);
     }
 }

@@ -1,17 +1,17 @@
 package dev.gantry.conversation.rest;
 
-import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.conversation.rest.dto.EventCallback;
 import dev.gantry.conversation.rest.dto.EventCallbackRequest;
 import dev.gantry.conversation.service.EventCallbackService;
 import dev.gantry.conversation.service.Page;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,34 +24,34 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Where the caller wants their conversations' events posted. */
 @Path("/event-callbacks")
-@UserScoped
+@CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventCallbackResource {
 
     private final EventCallbackService callbacks;
+    private final CurrentCaller caller;
 
-    EventCallbackResource(EventCallbackService callbacks) {
+    EventCallbackResource(EventCallbackService callbacks, CurrentCaller caller) {
         this.callbacks = callbacks;
+        this.caller = caller;
     }
 
     @GET
-    public Uni<Page<EventCallback>> list(@HeaderParam(GantryHeaders.USER) String userId,
-            @QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
-        return callbacks.list(userId, pageId, QueryParams.pageLimit(limit));
+    public Uni<Page<EventCallback>> list(@QueryParam("pageId") String pageId, @QueryParam("limit") String limit) {
+        return callbacks.list(caller.userId(), pageId, QueryParams.pageLimit(limit));
     }
 
     @POST
     @ResponseStatus(RestResponse.StatusCode.CREATED)
-    public Uni<EventCallback> create(@HeaderParam(GantryHeaders.USER) String userId,
-            @Valid @NotNull EventCallbackRequest body) {
-        return callbacks.create(userId, body);
+    public Uni<EventCallback> create(@Valid @NotNull EventCallbackRequest body) {
+        return callbacks.create(caller.userId(), body);
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
-    public Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String userId, @PathParam("id") UUID id) {
-        return callbacks.delete(userId, id);
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return callbacks.delete(caller.userId(), id);
     }
 }

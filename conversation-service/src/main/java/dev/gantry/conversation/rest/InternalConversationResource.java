@@ -6,6 +6,8 @@ import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.EventCallbackService;
 import dev.gantry.conversation.service.SecretService;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.ServiceNames;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,11 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the agent-worker and the integrations-service ask about a conversation, whoever owns it; guarded by the
- * internal token.
+ * What the agent-worker and the integrations-service ask about a conversation, whoever owns it; each route
+ * admits only the services that call it, by their own token, and never a user.
  */
 @Path("/internal/conversations")
-@InternalOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalConversationResource {
 
@@ -37,6 +38,7 @@ public class InternalConversationResource {
 
     @GET
     @Path("/{id}")
+    @CalledBy(services = ServiceNames.AGENT_WORKER)
     public Uni<ConversationResponse> get(@PathParam("id") UUID id) {
         return conversations.getAnyOwner(id);
     }
@@ -44,13 +46,18 @@ public class InternalConversationResource {
     /** Where the integrations-service posts the conversation's events: its owner's callbacks. */
     @GET
     @Path("/{id}/event-callbacks")
+    @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
     public Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID id) {
         return callbacks.forConversation(id);
     }
 
-    /** The value of a secret of the conversation's owner: the only route that answers one. */
+    /**
+     * The value of a secret of the conversation's owner: the only route that answers one. The agent-worker
+     * gives the sandbox the secrets the settings name; the integrations-service signs callbacks with one.
+     */
     @GET
     @Path("/{id}/secrets/{name}")
+    @CalledBy(services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
     public Uni<SecretValue> secret(@PathParam("id") UUID id, @PathParam("name") String name) {
         return secrets.resolveForConversation(id, name);
     }

@@ -37,10 +37,6 @@ public final class ProblemException extends RuntimeException {
                 .withErrors(List.of(new FieldError(field, reason))));
     }
 
-    public static ProblemException unauthorized(String detail) {
-        return new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, detail));
-    }
-
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
     }

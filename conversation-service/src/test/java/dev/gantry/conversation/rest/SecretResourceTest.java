@@ -2,9 +2,9 @@ package dev.gantry.conversation.rest;
 
 import static dev.gantry.conversation.rest.ConversationResourceTest.invalid;
 import static dev.gantry.conversation.support.Api.as;
+import static dev.gantry.conversation.support.Api.integrations;
 import static dev.gantry.conversation.support.Api.internal;
 import static dev.gantry.conversation.support.Api.newUser;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -88,18 +88,17 @@ class SecretResourceTest {
     }
 
     @Test
-    void theAgentWorkerResolvesTheOwnersSecretWithTheInternalToken() {
+    void theAgentWorkerAndTheIntegrationsServiceResolveTheOwnersSecretWithTheirTokens() {
         String user = newUser();
         as(user).body(Map.of("name", "LLM_KEY", "value", VALUE)).post("/secrets").then().statusCode(201);
         String conversation = as(user).post("/conversations").then().statusCode(201).extract().path("id");
         String path = "/internal/conversations/" + conversation + "/secrets/LLM_KEY";
 
         internal().get(path).then().statusCode(200).body("name", is("LLM_KEY")).body("value", is(VALUE));
+        integrations().get(path).then().statusCode(200).body("value", is(VALUE));
         internal().get("/internal/conversations/" + conversation).then().statusCode(200).body("ownerId", is(user));
 
-        given().get(path).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
-        given().header("X-Gantry-Internal-Token", "guess").get(path).then().statusCode(401);
-        as(user).get(path).then().statusCode(401);
+        as(user).get(path).then().statusCode(403).contentType(Problem.MEDIA_TYPE);
         internal().get("/internal/conversations/" + conversation + "/secrets/OTHER").then().statusCode(404);
 
         String stranger = newUser();

@@ -2,9 +2,9 @@ package dev.gantry.conversation.rest;
 
 import static dev.gantry.conversation.rest.ConversationResourceTest.invalid;
 import static dev.gantry.conversation.support.Api.as;
+import static dev.gantry.conversation.support.Api.integrations;
 import static dev.gantry.conversation.support.Api.internal;
 import static dev.gantry.conversation.support.Api.newUser;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -149,13 +149,13 @@ class UserConfigResourceTest {
                 .body("signingSecretName", nullValue())
                 .extract().path("id");
         as(user).get("/event-callbacks").then().statusCode(200).body("items.id", equalTo(List.of(id, unsigned)));
-        // the integrations-service reads them by conversation, whoever its owner, with the internal token
+        // the integrations-service reads them by conversation, whoever its owner, with its own token
         String conversation = as(user).body(Map.of()).post("/conversations").then().statusCode(201).extract().path("id");
-        internal().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(200)
+        integrations().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(200)
                 .body("id", equalTo(List.of(id, unsigned)))
                 .body("[0].url", is("https://hooks.example/in"))
                 .body("[0].signingSecretName", is("HOOK_KEY"));
-        given().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(401);
+        internal().get("/internal/conversations/" + conversation + "/event-callbacks").then().statusCode(403);
         as(user).delete("/event-callbacks/" + unsigned).then().statusCode(204);
         as(newUser()).delete("/event-callbacks/" + id).then().statusCode(404);
         as(user).delete("/event-callbacks/" + id).then().statusCode(204);

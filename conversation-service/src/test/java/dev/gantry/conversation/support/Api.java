@@ -2,17 +2,14 @@ package dev.gantry.conversation.support;
 
 import static io.restassured.RestAssured.given;
 
+import dev.gantry.platform.auth.InternalHeaders;
+import dev.gantry.testing.auth.TestCallers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** Requests as the gateway makes them, for one user. */
+/** Requests as the service's callers make them: the gateway for one user, or a service with its own token. */
 public final class Api {
-
-    public static final String USER_HEADER = "X-Gantry-User";
-    public static final String INTERNAL_TOKEN_HEADER = "X-Gantry-Internal-Token";
-    /** {@code %test.gantry.internal.token} of application.properties. */
-    public static final String INTERNAL_TOKEN = "test-internal-token";
 
     private Api() {
     }
@@ -22,11 +19,23 @@ public final class Api {
         return "user-" + UUID.randomUUID();
     }
 
-    public static RequestSpecification as(String userId) {
-        return given().header(USER_HEADER, userId).contentType(ContentType.JSON);
+    /** A call the gateway makes for {@code userId} (with {@code roles}), with a fresh user token. */
+    public static RequestSpecification as(String userId, String... roles) {
+        return given().header(InternalHeaders.AUTHORIZATION, TestCallers.authorization(userId, roles))
+                .contentType(ContentType.JSON);
     }
 
+    /** A call of the agent-worker. */
     public static RequestSpecification internal() {
-        return given().header(INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN);
+        return asService(TestCallers.AGENT_WORKER_TOKEN);
+    }
+
+    /** A call of the integrations-service. */
+    public static RequestSpecification integrations() {
+        return asService(TestCallers.INTEGRATIONS_SERVICE_TOKEN);
+    }
+
+    public static RequestSpecification asService(String token) {
+        return given().header(InternalHeaders.SERVICE_TOKEN, token);
     }
 }

@@ -8,6 +8,8 @@ import dev.gantry.eventstore.repository.EventRepository;
 import dev.gantry.eventstore.stream.EventFrame;
 import dev.gantry.eventstore.stream.EventStreams;
 import dev.gantry.eventstore.stream.Heartbeat;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.ServiceNames;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -24,10 +26,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * A conversation's event log: history pages, single events, counts, the head, and the live stream.
- * Ownership is the gateway's business: an unknown conversation simply has no events.
+ * A conversation's event log: history pages, single events, counts, the head, and the live stream. Called
+ * for users (the gateway's signed user token) and, for the history and the head, by the agent-worker.
+ * Ownership is the gateway's business (it asks the conversation-service first): an unknown conversation
+ * simply has no events, and a user token is not matched against the conversation's owner here.
  */
 @Path("/conversations/{id}")
+@CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
@@ -51,6 +56,7 @@ public class EventResource {
      */
     @GET
     @Path("/events")
+    @CalledBy(users = true, services = ServiceNames.AGENT_WORKER)
     public Uni<EventPage> events(@RestPath String id, @RestQuery String afterSeq, @RestQuery String limit,
             @RestQuery String kind, @RestQuery String source, @RestQuery String pageId) {
         ParameterReader parameters = new ParameterReader();
@@ -90,6 +96,7 @@ public class EventResource {
 
     @GET
     @Path("/head")
+    @CalledBy(users = true, services = ServiceNames.AGENT_WORKER)
     public Uni<ConversationHead> head(@RestPath String id) {
         ParameterReader parameters = new ParameterReader();
         UUID conversationId = parameters.uuid("id", id);

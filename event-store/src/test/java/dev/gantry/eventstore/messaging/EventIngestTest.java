@@ -2,9 +2,9 @@ package dev.gantry.eventstore.messaging;
 
 import static dev.gantry.eventstore.support.Awaits.STORED_WITHIN;
 import static dev.gantry.eventstore.support.Awaits.awaitHead;
+import static dev.gantry.eventstore.support.Callers.given;
 import static dev.gantry.eventstore.support.TestEvents.messages;
 import static dev.gantry.eventstore.support.TestEvents.produce;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;

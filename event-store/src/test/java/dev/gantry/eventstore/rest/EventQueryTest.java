@@ -1,11 +1,11 @@
 package dev.gantry.eventstore.rest;
 
 import static dev.gantry.eventstore.support.Awaits.awaitHead;
+import static dev.gantry.eventstore.support.Callers.given;
 import static dev.gantry.eventstore.support.TestEvents.event;
 import static dev.gantry.eventstore.support.TestEvents.message;
 import static dev.gantry.eventstore.support.TestEvents.messages;
 import static dev.gantry.eventstore.support.TestEvents.produce;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;

@@ -20,10 +20,13 @@ import dev.gantry.eventstore.service.EventIngestor;
 import dev.gantry.eventstore.service.IngestMetrics;
 import dev.gantry.eventstore.service.KnownHeads;
 import dev.gantry.eventstore.support.EventStoreTest;
+import dev.gantry.eventstore.support.Callers;
 import dev.gantry.eventstore.support.SseClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import dev.gantry.platform.auth.InternalHeaders;
+import dev.gantry.testing.auth.TestCallers;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -197,7 +200,8 @@ class EventStreamTest {
         socket.connect(new InetSocketAddress("localhost", RestAssured.port));
         OutputStream out = socket.getOutputStream();
         out.write(("GET /conversations/" + conversation + "/events/stream HTTP/1.1\r\nHost: localhost\r\n"
-                + "Accept: text/event-stream\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Accept: text/event-stream\r\n" + InternalHeaders.AUTHORIZATION + ": "
+                + TestCallers.authorization(Callers.USER) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

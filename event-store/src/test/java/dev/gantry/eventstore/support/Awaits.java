@@ -1,6 +1,6 @@
 package dev.gantry.eventstore.support;
 
-import static io.restassured.RestAssured.given;
+import static dev.gantry.eventstore.support.Callers.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;

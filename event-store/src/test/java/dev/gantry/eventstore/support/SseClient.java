@@ -1,5 +1,7 @@
 package dev.gantry.eventstore.support;
 
+import dev.gantry.platform.auth.InternalHeaders;
+import dev.gantry.testing.auth.TestCallers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +42,10 @@ public final class SseClient implements AutoCloseable {
         Thread.ofVirtual().name("sse-client").start(this::read);
     }
 
-    /** Opens {@code url} with these request headers and starts reading. */
+    /** Opens {@code url} for {@link Callers#USER} with these request headers and starts reading. */
     public static SseClient open(URI url, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream")
+                .header(InternalHeaders.AUTHORIZATION, TestCallers.authorization(Callers.USER));
         headers.forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));

@@ -1,6 +1,8 @@
 package dev.gantry.integrations.git;
 
 import dev.gantry.contracts.problem.Problem;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.ServiceNames;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +12,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The git-provider routes of docs/INTERNAL-API.md (repositories, branches, inbound webhooks), which this
  * version does not have: each answers 501 with a problem that says so, which the gateway passes on, rather
- * than a 404 that would read as "no such repository".
+ * than a 404 that would read as "no such repository". The git routes are for users (the gateway's signed
+ * user token); a webhook, which no user sends, comes through the gateway with the gateway's own token.
  */
 @Path("/")
 public class GitProviderResource {
@@ -19,18 +22,21 @@ public class GitProviderResource {
 
     @GET
     @Path("/git/repositories")
+    @CalledBy(users = true)
     public Response repositories() {
         return notBuilt("listing the repositories of a git provider");
     }
 
     @GET
     @Path("/git/branches")
+    @CalledBy(users = true)
     public Response branches() {
         return notBuilt("listing the branches of a repository");
     }
 
     @POST
     @Path("/webhooks/{provider}")
+    @CalledBy(services = ServiceNames.GATEWAY)
     public Response webhook(@PathParam("provider") String provider) {
         return notBuilt("taking webhooks from " + provider);
     }

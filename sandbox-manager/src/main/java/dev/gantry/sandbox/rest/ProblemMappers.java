@@ -31,11 +31,6 @@ class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return answer(Problem.of("unauthorized", "Unauthorized", 401, e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
     Response wrongState(SandboxStateException e, UriInfo uri) {
         return answer(Problem.of("sandbox-not-running", "Sandbox not running", 409, e.getMessage())
                 .withErrors(List.of(new FieldError("status", "is " + e.status()))), uri);

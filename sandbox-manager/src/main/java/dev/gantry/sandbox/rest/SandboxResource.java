@@ -1,9 +1,10 @@
 package dev.gantry.sandbox.rest;
 
-import static dev.gantry.contracts.GantryHeaders.INTERNAL_TOKEN;
-import static dev.gantry.contracts.GantryHeaders.USER;
-
 import dev.gantry.contracts.problem.Problem.FieldError;
+import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.Caller;
+import dev.gantry.platform.auth.CurrentCaller;
+import dev.gantry.platform.auth.ServiceNames;
 import dev.gantry.sandbox.client.RuntimeClient;
 import dev.gantry.sandbox.client.RuntimeClient.RuntimeAnswer;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
@@ -34,8 +35,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The sandbox-manager's internal REST API, as docs/INTERNAL-API.md writes it. */
+/**
+ * The sandbox-manager's internal REST API, as docs/INTERNAL-API.md writes it: for users (the gateway's
+ * signed user token), who see their own sandboxes only, and for the agent-worker, which sees every one.
+ */
 @Path("/sandboxes")
+@CalledBy(users = true, services = ServiceNames.AGENT_WORKER)
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
 
@@ -43,10 +48,10 @@ public class SandboxResource {
     private static final String PAGE_PREFIX = "offset:";
 
     private final SandboxService sandboxes;
-    private final CallerResolver callers;
+    private final CurrentCaller callers;
     private final RuntimeClient runtimes;
 
-    SandboxResource(SandboxService sandboxes, CallerResolver callers, RuntimeClient runtimes) {
+    SandboxResource(SandboxService sandboxes, CurrentCaller callers, RuntimeClient runtimes) {
         this.sandboxes = sandboxes;
         this.callers = callers;
         this.runtimes = runtimes;
@@ -55,12 +60,11 @@ public class SandboxResource {
     /** 201 with the new sandbox; 200 with the existing one when the id is taken (idempotent create). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            CreateSandboxBody body) {
-        Caller caller = callers.resolve(user, token);
+    public Response create(CreateSandboxBody body) {
+        Caller caller = callers.get();
         CreateSandboxRequest request = validate(caller, body);
         SandboxService.Created created = sandboxes.create(request);
-        if (!caller.maySee(created.sandbox())) {
+        if (!maySee(caller, created.sandbox())) {
             throw new SandboxNotFoundException(request.sandboxId().toString());
         }
         return Response.status(created.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -68,10 +72,9 @@ public class SandboxResource {
     }
 
     @GET
-    public Page<SandboxView> list(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @QueryParam("ownerId") String ownerId, @QueryParam("conversationId") String conversationId,
+    public Page<SandboxView> list(@QueryParam("ownerId") String ownerId, @QueryParam("conversationId") String conversationId,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit) {
-        Caller caller = callers.resolve(user, token);
+        Caller caller = callers.get();
         List<FieldError> errors = new ArrayList<>();
         Optional<UUID> conversation = optionalUuid(conversationId, "conversationId", errors);
         int offset = offset(pageId, errors);
@@ -82,7 +85,7 @@ public class SandboxResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("invalid query", errors);
         }
-        Predicate<Sandbox> filter = caller::maySee;
+        Predicate<Sandbox> filter = sandbox -> maySee(caller, sandbox);
         if (ownerId != null) {
             filter = filter.and(s -> s.ownerId().equals(ownerId));
         }
@@ -97,44 +100,41 @@ public class SandboxResource {
 
     @GET
     @Path("/{id}")
-    public SandboxView get(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id) {
-        return SandboxView.of(visible(callers.resolve(user, token), id));
+    public SandboxView get(@PathParam("id") String id) {
+        return SandboxView.of(visible(callers.get(), id));
     }
 
     @POST
     @Path("/{id}/pause")
-    public Response pause(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id) {
-        Sandbox sandbox = visible(callers.resolve(user, token), id);
+    public Response pause(@PathParam("id") String id) {
+        Sandbox sandbox = visible(callers.get(), id);
         return Response.accepted(SandboxView.of(sandboxes.pause(sandbox.id()))).build();
     }
 
     @POST
     @Path("/{id}/resume")
-    public Response resume(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id) {
-        Sandbox sandbox = visible(callers.resolve(user, token), id);
+    public Response resume(@PathParam("id") String id) {
+        Sandbox sandbox = visible(callers.get(), id);
         return Response.accepted(SandboxView.of(sandboxes.resume(sandbox.id()))).build();
     }
 
     /** 204, also for a sandbox deleted a short while ago: deleting is idempotent. */
     @DELETE
     @Path("/{id}")
-    public Response delete(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id) {
-        Caller caller = callers.resolve(user, token);
+    public Response delete(@PathParam("id") String id) {
+        Caller caller = callers.get();
         Sandbox sandbox = parseUuid(id).flatMap(uuid -> sandboxes.find(uuid).or(() -> sandboxes.findDeleted(uuid)))
-                .filter(caller::maySee).orElseThrow(() -> new SandboxNotFoundException(id));
+                .filter(found -> maySee(caller, found)).orElseThrow(() -> new SandboxNotFoundException(id));
         sandboxes.delete(sandbox.id());
         return Response.noContent().build();
     }
 
-    /** The runtime URL and session key: for platform services holding the internal token only. */
+    /** The runtime URL and session key: for the agent-worker only, never for a user. */
     @GET
     @Path("/{id}/connection")
-    public Connection connection(@HeaderParam(INTERNAL_TOKEN) String token, @PathParam("id") String id) {
-        Sandbox sandbox = visible(callers.resolveInternal(token), id);
+    @CalledBy(services = ServiceNames.AGENT_WORKER)
+    public Connection connection(@PathParam("id") String id) {
+        Sandbox sandbox = visible(callers.get(), id);
         RuntimeEndpoint endpoint = sandboxes.connection(sandbox.id());
         return new Connection(endpoint.baseUrl().toString(), endpoint.sessionKey());
     }
@@ -142,18 +142,16 @@ public class SandboxResource {
     @GET
     @Path("/{id}/files")
     @Produces(MediaType.WILDCARD)
-    public Response readFile(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id, @QueryParam("path") String path) {
-        RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);
+    public Response readFile(@PathParam("id") String id, @QueryParam("path") String path) {
+        RuntimeEndpoint endpoint = runtimeOf(callers.get(), id);
         return passOn(runtimes.getFile(endpoint, requirePath(path), false));
     }
 
     @GET
     @Path("/{id}/files/list")
     @Produces(MediaType.WILDCARD)
-    public Response listFiles(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @PathParam("id") String id, @QueryParam("path") String path) {
-        RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);
+    public Response listFiles(@PathParam("id") String id, @QueryParam("path") String path) {
+        RuntimeEndpoint endpoint = runtimeOf(callers.get(), id);
         return passOn(runtimes.getFile(endpoint, path, true));
     }
 
@@ -161,10 +159,9 @@ public class SandboxResource {
     @Path("/{id}/files")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response writeFile(@HeaderParam(USER) String user, @HeaderParam(INTERNAL_TOKEN) String token,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @PathParam("id") String id,
+    public Response writeFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @PathParam("id") String id,
             @QueryParam("path") String path, byte[] content) {
-        RuntimeEndpoint endpoint = runtimeOf(callers.resolve(user, token), id);
+        RuntimeEndpoint endpoint = runtimeOf(callers.get(), id);
         return passOn(runtimes.putFile(endpoint, requirePath(path), content == null ? new byte[0] : content,
                 Objects.requireNonNullElse(contentType, MediaType.APPLICATION_OCTET_STREAM)));
     }
@@ -175,8 +172,16 @@ public class SandboxResource {
 
     /** The sandbox, if the caller may see it; another user's sandbox is as unknown as a missing one. */
     private Sandbox visible(Caller caller, String id) {
-        return parseUuid(id).flatMap(sandboxes::find).filter(caller::maySee)
+        return parseUuid(id).flatMap(sandboxes::find).filter(sandbox -> maySee(caller, sandbox))
                 .orElseThrow(() -> new SandboxNotFoundException(id));
+    }
+
+    /** A service (the agent-worker) sees every sandbox; a user only their own. */
+    private static boolean maySee(Caller caller, Sandbox sandbox) {
+        return switch (caller) {
+            case Caller.Service service -> true;
+            case Caller.User user -> user.id().equals(sandbox.ownerId());
+        };
     }
 
     private static Response passOn(RuntimeAnswer answer) {
@@ -203,10 +208,11 @@ public class SandboxResource {
         List<FieldError> errors = new ArrayList<>();
         UUID sandboxId = optionalUuid(body.sandboxId(), "sandboxId", errors).orElseGet(UUID::randomUUID);
         UUID conversationId = optionalUuid(body.conversationId(), "conversationId", errors).orElse(null);
-        String ownerId = body.ownerId() == null || body.ownerId().isBlank() ? caller.user().orElse(null) : body.ownerId();
+        Optional<String> user = caller instanceof Caller.User u ? Optional.of(u.id()) : Optional.empty();
+        String ownerId = body.ownerId() == null || body.ownerId().isBlank() ? user.orElse(null) : body.ownerId();
         if (ownerId == null) {
             errors.add(new FieldError("ownerId", "is required"));
-        } else if (!caller.internal() && caller.user().filter(ownerId::equals).isEmpty()) {
+        } else if (user.isPresent() && !user.get().equals(ownerId)) {
             errors.add(new FieldError("ownerId", "must be the calling user"));
         }
         if (!errors.isEmpty()) {

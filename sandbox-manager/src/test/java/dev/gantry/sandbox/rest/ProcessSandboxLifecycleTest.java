@@ -93,7 +93,7 @@ class ProcessSandboxLifecycleTest {
         asUser("bob").body(Map.of("sandboxId", id.toString())).post("/sandboxes").then().statusCode(201);
         awaitStatus(id, "RUNNING");
 
-        given().header("X-Gantry-User", "bob").contentType("application/octet-stream").body("print('hi')\n".getBytes())
+        asUser("bob").contentType("application/octet-stream").body("print('hi')\n".getBytes())
                 .put("/sandboxes/{id}/files?path=src/hello.py", id).then().statusCode(201);
         asUser("bob").get("/sandboxes/{id}/files?path=src/hello.py", id)
                 .then().statusCode(200).body(is("print('hi')\n"));

@@ -2,7 +2,6 @@ package dev.gantry.sandbox.rest;
 
 import static dev.gantry.sandbox.Api.asUser;
 import static dev.gantry.sandbox.Api.internal;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -68,18 +67,10 @@ class SandboxApiTest {
     }
 
     @Test
-    void callersMustSayWhoTheyAre() {
-        given().get("/sandboxes").then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Gantry-Internal-Token", "wrong").get("/sandboxes").then().statusCode(401).contentType(PROBLEM);
-    }
-
-    @Test
-    void connectionIsForInternalCallersOnly() {
+    void connectionIsForTheAgentWorkerOnly() {
         UUID id = createRunning("carol");
 
-        asUser("carol").get("/sandboxes/{id}/connection", id).then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Gantry-Internal-Token", "wrong").get("/sandboxes/{id}/connection", id)
-                .then().statusCode(401).contentType(PROBLEM);
+        asUser("carol").get("/sandboxes/{id}/connection", id).then().statusCode(403).contentType(PROBLEM);
         internal().get("/sandboxes/{id}/connection", id).then().statusCode(200)
                 .body("runtimeUrl", containsString("http://127.0.0.1:")).body("sessionApiKey", notNullValue());
 
@@ -93,6 +84,11 @@ class SandboxApiTest {
         asUser("eve").get("/sandboxes/{id}", id).then().statusCode(404).contentType(PROBLEM);
         asUser("eve").post("/sandboxes/{id}/pause", id).then().statusCode(404);
         asUser("eve").delete("/sandboxes/{id}", id).then().statusCode(404);
+        asUser("eve").post("/sandboxes/{id}/resume", id).then().statusCode(404);
+        asUser("eve").get("/sandboxes/{id}/files?path=a.txt", id).then().statusCode(404).contentType(PROBLEM);
+        asUser("eve").get("/sandboxes/{id}/files/list?path=.", id).then().statusCode(404);
+        asUser("eve").body("x").put("/sandboxes/{id}/files?path=a.txt", id).then().statusCode(404);
+        asUser("eve").queryParam("ownerId", "dave").get("/sandboxes").then().statusCode(200).body("items", hasSize(0));
         asUser("eve").get("/sandboxes").then().statusCode(200).body("items.ownerId", everyItem(is("eve")));
         asUser("eve").body(Map.of("sandboxId", id.toString())).post("/sandboxes").then().statusCode(404);
 
