@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.platform.auth.InternalHeaders;
+import dev.gantry.platform.auth.ServiceNames;
 import dev.gantry.system.platform.EventStreamRecorder;
 import dev.gantry.system.platform.Platform;
 import dev.gantry.testing.KafkaTestResource;
@@ -99,7 +101,7 @@ class PlatformBenchmarkTest {
 
     private static List<Double> runtimeRoundTrips(String sandboxId) throws Exception {
         JsonPath connection = given().baseUri(Platform.get().service("sandbox-manager").url().toString())
-                .header("X-Gantry-Internal-Token", Platform.internalToken())
+                .header(InternalHeaders.SERVICE_TOKEN, agentWorkerToken())
                 .get("/sandboxes/" + sandboxId + "/connection").then().statusCode(200).extract().jsonPath();
         // the JDK client, as lean as the worker's own calls: rest-assured adds milliseconds of its own
         HttpClient http = HttpClient.newHttpClient();
@@ -154,11 +156,12 @@ class PlatformBenchmarkTest {
         for (int i = 0; i < CLAIMS; i++) {
             Thread.sleep(POOL_REFILL.toMillis());
             long start = System.nanoTime();
-            JsonPath sandbox = given().baseUri(manager).contentType(ContentType.JSON).header("X-Gantry-User", "bench")
+            JsonPath sandbox = given().baseUri(manager).contentType(ContentType.JSON)
+                    .header(InternalHeaders.SERVICE_TOKEN, agentWorkerToken())
                     .body(Map.of("ownerId", "bench")).post("/sandboxes").then().statusCode(201).extract().jsonPath();
             samples.add((System.nanoTime() - start) / 1e6);
             assertThat(sandbox.getString("status")).as("claimed from the pool").isEqualTo("RUNNING");
-            given().baseUri(manager).header("X-Gantry-User", "bench").delete("/sandboxes/" + sandbox.getString("id"))
+            given().baseUri(manager).header(InternalHeaders.SERVICE_TOKEN, agentWorkerToken()).delete("/sandboxes/" + sandbox.getString("id"))
                     .then().statusCode(204);
         }
         return samples;
@@ -172,5 +175,10 @@ class PlatformBenchmarkTest {
         List<Double> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    /** The benchmark calls the sandbox-manager as the agent-worker does. */
+    private static String agentWorkerToken() {
+        return Platform.get().credentials().serviceToken(ServiceNames.AGENT_WORKER);
     }
 }
