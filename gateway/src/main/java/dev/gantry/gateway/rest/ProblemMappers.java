@@ -87,6 +87,10 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response http(WebApplicationException e, HttpServerRequest request) {
+        // a parameter converter's refusal, which JAX-RS wraps
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, request);
+        }
         // the body reader wraps what Jackson rejected in a 400
         if (e.getCause() instanceof JsonParseException notJson) {
             return notJson(notJson, request);

@@ -146,4 +146,16 @@ class NoisyNeighbourTest {
         }
         assertThat(refused).isPositive();
     }
+
+    @Test
+    void aNumberOutOfRangeIsABadRequestNamingTheParameterNotANotFound() {
+        given().auth().oauth2(token).when().get("/api/v1/conversations?limit=99999999999")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("limit"));
+        given().auth().oauth2(token).when()
+                .get("/api/v1/conversations/" + UUID.randomUUID() + "/events?afterSeq=1e3")
+                .then().log().ifValidationFails()
+                .statusCode(400).body("errors[0].field", is("afterSeq"));
+    }
 }
