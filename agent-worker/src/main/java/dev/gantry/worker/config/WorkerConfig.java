@@ -101,6 +101,10 @@ public interface WorkerConfig {
         @WithDefault("https://api.openai.com/v1")
         String defaultBaseUrl();
 
+        /** How long connecting to the LLM endpoint may take. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
         /** How long one chat completion may take. */
         @WithDefault("120s")
         Duration timeout();

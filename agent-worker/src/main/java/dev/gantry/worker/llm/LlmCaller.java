@@ -1,5 +1,6 @@
 package dev.gantry.worker.llm;
 
+import dev.gantry.platform.net.RefusedUrlException;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.HttpException;
@@ -9,7 +10,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.netty.channel.ConnectTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -22,7 +22,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Calls the LLM, retrying with exponential backoff what may pass: 429, 5xx, timeouts, refused
- * connections. Tests shorten the backoff through the usual MicroProfile Fault Tolerance properties.
+ * connections. Tests shorten the backoff through the usual MicroProfile Fault Tolerance properties. A failure's
+ * message says why in the worker's words ({@link LlmFailureReason}): the endpoint's answer is never quoted.
  */
 @ApplicationScoped
 public class LlmCaller {
@@ -48,7 +49,7 @@ public class LlmCaller {
                     .toolSpecifications(tools)
                     .build());
         } catch (RuntimeException e) {
-            String message = "the LLM call to " + settings.model() + " failed: " + e.getMessage();
+            String message = "the LLM call to " + settings.model() + " failed: " + LlmFailureReason.of(e);
             throw isTransient(e) ? new TransientLlmFailureException(message, e) : new LlmFailureException(message, e);
         }
         long latency = (System.nanoTime() - started) / 1_000_000;
@@ -62,14 +63,13 @@ public class LlmCaller {
 
     private static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RefusedUrlException) {
+                return false;
+            }
             if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t instanceof HttpTimeoutException || t instanceof ConnectException
                     || t instanceof ConnectTimeoutException) {
                 return true;
-            }
-            if (t instanceof WebApplicationException web) {
-                int status = web.getResponse().getStatus();
-                return status == TOO_MANY_REQUESTS || status >= FIRST_SERVER_ERROR;
             }
             if (t instanceof HttpException http) {
                 return http.statusCode() == TOO_MANY_REQUESTS || http.statusCode() >= FIRST_SERVER_ERROR;

@@ -24,11 +24,14 @@ public class SettingsService {
     private final UserSettingsRepository settings;
     private final SecretService secrets;
     private final ConversationConfig config;
+    private final LlmEndpointCheck endpoints;
 
-    SettingsService(UserSettingsRepository settings, SecretService secrets, ConversationConfig config) {
+    SettingsService(UserSettingsRepository settings, SecretService secrets, ConversationConfig config,
+            LlmEndpointCheck endpoints) {
         this.settings = settings;
         this.secrets = secrets;
         this.config = config;
+        this.endpoints = endpoints;
     }
 
     @WithSession
@@ -36,7 +39,10 @@ public class SettingsService {
         return settings.findById(userId).map(this::overDefaults);
     }
 
-    /** Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry. */
+    /**
+     * Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry, and
+     * {@code baseUrl} must be one the worker may call ({@link LlmEndpointCheck}), else 400 naming it.
+     */
     @WithTransaction
     public Uni<AgentSettings> update(String userId, SettingsUpdate update) {
         Map<String, String> references = new LinkedHashMap<>();
@@ -44,7 +50,9 @@ public class SettingsService {
         for (int i = 0; i < exported.size(); i++) {
             references.put("sandboxSecrets[" + i + "]", exported.get(i));
         }
-        return secrets.requireExisting(userId, references).flatMap(checked -> settings.findById(userId)).flatMap(stored -> {
+        return endpoints.require("baseUrl", update.baseUrl())
+                .flatMap(allowed -> secrets.requireExisting(userId, references))
+                .flatMap(checked -> settings.findById(userId)).flatMap(stored -> {
             UserSettingsEntity row = stored != null ? stored : newRow(userId);
             if (update.model() != null) {
                 row.model = update.model().strip();

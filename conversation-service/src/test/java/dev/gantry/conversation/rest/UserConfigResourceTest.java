@@ -65,6 +65,30 @@ class UserConfigResourceTest {
     }
 
     @Test
+    void aBaseUrlTheWorkerMayNotCallIsRejectedNamingBaseUrlAndWhy() {
+        String user = newUser();
+        Map<String, String> refused = Map.of(
+                "http://169.254.169.254/", "resolves to a cloud metadata address: 169.254.169.254",
+                "http://127.0.0.1:5432", "resolves to a non-public address: 127.0.0.1, loopback",
+                "http://[::ffff:10.0.0.1]/", "resolves to a non-public address: 10.0.0.1, private-use",
+                "file:///etc/passwd", "must be an http or https URL",
+                "https://admin:pw@1.1.1.1/v1", "must not carry user information");
+        refused.forEach((url, reason) -> {
+            invalid(as(user).body(Map.of("baseUrl", url)).post("/settings").then(), "baseUrl");
+            as(user).body(Map.of("baseUrl", url)).post("/settings").then()
+                    .body("errors.find { it.field == 'baseUrl' }.reason", containsString(reason));
+        });
+        as(user).get("/settings").then().statusCode(200).body("baseUrl", nullValue());
+    }
+
+    @Test
+    void aPublicBaseUrlIsSaved() {
+        String user = newUser();
+        as(user).body(Map.of("baseUrl", "https://1.1.1.1/v1")).post("/settings")
+                .then().statusCode(200).body("baseUrl", is("https://1.1.1.1/v1"));
+    }
+
+    @Test
     void sandboxSecretsNameExistingSecretsWithShellVariableNamesAndReachNewConversations() {
         String user = newUser();
         as(user).body(Map.of("name", "MY_TOKEN", "value", "t0k3n")).post("/secrets").then().statusCode(201);

@@ -103,6 +103,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
             switch (reply) {
                 case Reply.Failure failure -> send(exchange, failure.status(), error(failure.message()));
                 case Reply.Completion completion -> send(exchange, 200, completion(model, completion));
+                case Reply.Raw raw -> send(exchange, raw.status(), raw.contentType(), raw.body().getBytes(StandardCharsets.UTF_8));
             }
             script.answered(System.nanoTime());
         }
@@ -149,8 +150,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -189,6 +193,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
         /** An HTTP error answer, such as 429 or 503. */
         record Failure(int status, String message, Optional<Duration> delay) implements Reply {
         }
+
+        /** Any answer, in no OpenAI shape: what an endpoint that is not an LLM (a metadata service, an internal page) sends. */
+        record Raw(int status, String contentType, String body, Optional<Duration> delay) implements Reply {
+        }
     }
 
     /** The replies for one model, taken in order, and the requests that took them. */
@@ -221,6 +229,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         /** Answers with an HTTP error. */
         public Script failure(int status) {
             return add(new Reply.Failure(status, "scripted failure " + status, Optional.empty()));
+        }
+
+        /** Answers with this status and body, as they are. */
+        public Script raw(int status, String contentType, String body) {
+            return add(new Reply.Raw(status, contentType, body, Optional.empty()));
         }
 
         /** Adds any reply, e.g. one with a delay or a chosen token usage. */
