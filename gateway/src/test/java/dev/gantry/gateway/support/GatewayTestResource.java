@@ -1,5 +1,8 @@
 package dev.gantry.gateway.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The gateway's surroundings in tests: the machine's Redis, WireMock servers answering as
- * conversation-service, event-store and sandbox-manager (shaped like INTERNAL-API.md), an
+ * conversation-service, event-store and sandbox-manager (shaped like INTERNAL-API.md) that, like those
+ * services, answer 401 to a call without a valid credential ({@link InternalCredentials}), an
  * integrations-service that is not there, the embedded key pair in a test data directory, and
  * fault-tolerance timings short enough for tests.
  */
@@ -55,6 +60,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         conversationService = started();
         eventStore = started();
         sandboxManager = started();
+        refuseCallsWithoutCredential();
         Map<String, String> config = new HashMap<>(redis.start());
         config.put("gantry.gateway.data-dir", DATA_DIR.toAbsolutePath().toString());
         config.put("gantry.gateway.rate-limit.burst", Integer.toString(BURST));
@@ -85,6 +91,19 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         conversationService.resetAll();
         eventStore.resetAll();
         sandboxManager.resetAll();
+        refuseCallsWithoutCredential();
+    }
+
+    /** Above every stub of a test, as a service's caller filter runs before its routes. */
+    private static void refuseCallsWithoutCredential() {
+        for (WireMockServer service : List.of(conversationService, eventStore, sandboxManager)) {
+            service.stubFor(any(anyUrl()).atPriority(Stubs.CREDENTIAL_CHECK_PRIORITY)
+                    .andMatching(InternalCredentials.refused())
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                            .withBody("""
+                                    {"type":"https://gantry.dev/problems/unauthorized","title":"Unauthorized",\
+                                    "status":401,"detail":"a credential is required"}""")));
+        }
     }
 
     private static WireMockServer started() {
