@@ -1,26 +1,26 @@
 package dev.gantry.worker.client;
 
-import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.platform.auth.ServiceCredentialFilter;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** conversation-service's internal routes (docs/INTERNAL-API.md). */
+/** conversation-service's internal routes (docs/INTERNAL-API.md), called with the worker's own token. */
 @RegisterRestClient(configKey = "conversation-service")
+@RegisterProvider(ServiceCredentialFilter.class)
 @Path("/internal/conversations/{id}")
 public interface ConversationServiceApi {
 
     @GET
-    Conversation conversation(@PathParam("id") UUID conversationId, @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+    Conversation conversation(@PathParam("id") UUID conversationId);
 
     @GET
     @Path("/secrets/{name}")
-    Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name,
-            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+    Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name);
 
     /** The fields of a conversation the worker needs to take it over. */
     record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {

@@ -1,6 +1,5 @@
 package dev.gantry.worker.client;
 
-import dev.gantry.worker.config.InternalApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -16,23 +15,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ConversationServiceClient {
 
     private final ConversationServiceApi api;
-    private final InternalApiConfig internal;
 
-    ConversationServiceClient(@RestClient ConversationServiceApi api, InternalApiConfig internal) {
+    ConversationServiceClient(@RestClient ConversationServiceApi api) {
         this.api = api;
-        this.internal = internal;
     }
 
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public String secretValue(UUID conversationId, String name) {
-        return api.secret(conversationId, name, internal.token()).value();
+        return api.secret(conversationId, name).value();
     }
 
     /** The conversation as conversation-service keeps it, whatever its owner. */
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public ConversationServiceApi.Conversation conversation(UUID conversationId) {
-        return api.conversation(conversationId, internal.token());
+        return api.conversation(conversationId);
     }
 }

@@ -1,16 +1,19 @@
 package dev.gantry.worker.client;
 
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.platform.auth.ServiceCredentialFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The event-store's read API (docs/INTERNAL-API.md). */
+/** The event-store's read API (docs/INTERNAL-API.md), called with the worker's own token. */
 @RegisterRestClient(configKey = "event-store")
+@RegisterProvider(ServiceCredentialFilter.class)
 @Path("/conversations/{id}")
 public interface EventStoreApi {
 

@@ -1,6 +1,5 @@
 package dev.gantry.worker.client;
 
-import dev.gantry.worker.config.InternalApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -13,16 +12,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class SandboxManagerClient {
 
     private final SandboxManagerApi api;
-    private final InternalApiConfig internal;
 
-    SandboxManagerClient(@RestClient SandboxManagerApi api, InternalApiConfig internal) {
+    SandboxManagerClient(@RestClient SandboxManagerApi api) {
         this.api = api;
-        this.internal = internal;
     }
 
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public SandboxManagerApi.Connection connection(UUID sandboxId) {
-        return api.connection(sandboxId, internal.token());
+        return api.connection(sandboxId);
     }
 }

@@ -2,6 +2,8 @@ package dev.gantry.worker.support;
 
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.platform.auth.InternalHeaders;
+import dev.gantry.testing.auth.TestCallers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,19 +11,32 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * The routes of the other services the worker calls, over real HTTP, answered by the test: the
- * conversation-service's internal routes and the sandbox-manager's connection route.
+ * conversation-service's internal routes and the sandbox-manager's connection route. Like the services once
+ * they verify callers, it answers only the worker's own token ({@link TestCallers#AGENT_WORKER_TOKEN} in
+ * {@value InternalHeaders#SERVICE_TOKEN}): any other call, or one that also carries an identity header of
+ * the old scheme, gets 401.
  */
 public final class PlatformStub implements AutoCloseable {
 
-    public static final String INTERNAL_TOKEN = "test-internal-token";
+    /** The headers of the old scheme, which a caller must no longer send. */
+    public static final List<String> RETIRED_HEADERS = List.of("X-Gantry-Internal-Token", "X-Gantry-User",
+            "X-Gantry-Roles");
+
+    /** The credential headers one call carried (absent ones left out). */
+    public record Credentials(String path, Map<String, String> headers) {
+    }
 
     public record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {
     }
@@ -34,6 +49,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
+    private final List<Credentials> seen = new CopyOnWriteArrayList<>();
 
     private PlatformStub(HttpServer server) {
         this.server = server;
@@ -79,15 +95,33 @@ public final class PlatformStub implements AutoCloseable {
         return connections.get(sandboxId);
     }
 
+    /** What each call so far carried, oldest first. */
+    public List<Credentials> credentialsSeen() {
+        return List.copyOf(seen);
+    }
+
     @Override
     public void close() {
         server.stop(0);
     }
 
+    private boolean fromTheWorker(HttpExchange exchange) {
+        Map<String, String> credentials = new TreeMap<>();
+        for (String name : Stream.concat(Stream.of(InternalHeaders.SERVICE_TOKEN,
+                InternalHeaders.AUTHORIZATION), RETIRED_HEADERS.stream()).toList()) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                credentials.put(name, value);
+            }
+        }
+        seen.add(new Credentials(exchange.getRequestURI().getPath(), credentials));
+        return credentials.equals(Map.of(InternalHeaders.SERVICE_TOKEN, TestCallers.AGENT_WORKER_TOKEN));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().substring(1).split("/");
-            boolean internal = INTERNAL_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Gantry-Internal-Token"));
+            boolean internal = fromTheWorker(exchange);
             if (path.length >= 3 && path[0].equals("internal") && path[1].equals("conversations")) {
                 if (!internal) {
                     send(exchange, 401, Map.of("title", "missing internal token"));

@@ -55,7 +55,6 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.event-store.url", eventStore,
                 "quarkus.rest-client.sandbox-manager.url", platform.url(),
                 "quarkus.rest-client.conversation-service.url", platform.url(),
-                "gantry.internal.token", PlatformStub.INTERNAL_TOKEN,
                 // retries as in production, only faster
                 "dev.gantry.worker.llm.LlmCaller/chat/Retry/delay", "20",
                 "dev.gantry.worker.llm.LlmCaller/chat/Retry/delayUnit", "MILLIS",

@@ -1,11 +1,13 @@
 package dev.gantry.gateway.auth;
 
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The authenticated user of one request, taken from the verified token only (never from the request
- * body, path or headers), and passed downstream as {@code X-Gantry-User}.
+ * body, path or headers), and vouched for downstream by the internal token the gateway signs for
+ * {@link #user()}.
  *
  * @param admin whether the token grants the {@value #ADMIN_ROLE} role, which may list across users
  */
@@ -22,8 +24,9 @@ public record Caller(String userId, boolean admin) {
         return Optional.of(new Caller(subject, token.getGroups().contains(ADMIN_ROLE)));
     }
 
-    /** The {@code X-Gantry-Roles} value for a listing across users, or null when not asked or not allowed. */
-    public String rolesHeader(boolean allUsers) {
-        return allUsers && admin ? ADMIN_ROLE : null;
+    /** This user as the platform's services know them: the id, and the admin role when the token grants it. */
+    public dev.gantry.platform.auth.Caller.User user() {
+        return new dev.gantry.platform.auth.Caller.User(userId,
+                admin ? Set.of(dev.gantry.platform.auth.Caller.User.ADMIN_ROLE) : Set.of());
     }
 }

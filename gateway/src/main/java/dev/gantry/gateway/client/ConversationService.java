@@ -44,100 +44,98 @@ public class ConversationService {
     }
 
     public Uni<Conversation> start(Caller caller, StartConversationRequest request) {
-        return api.start(caller.userId(), request);
+        return api.start(caller.user(), request);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit, String status,
             String titleContains) {
-        String roles = caller.rolesHeader(allUsers);
-        return api.list(caller.userId(), roles, roles == null ? null : Boolean.TRUE, pageId, limit, status,
-                titleContains);
+        return api.list(caller.user(), allUsers ? Boolean.TRUE : null, pageId, limit, status, titleContains);
     }
 
     /** The conversation if the caller owns it; a 404 problem otherwise. Every conversation route starts here. */
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Conversation> get(Caller caller, UUID id) {
-        return api.get(caller.userId(), id);
+        return api.get(caller.user(), id);
     }
 
     public Uni<Conversation> update(Caller caller, UUID id, UpdateConversationRequest request) {
-        return api.update(caller.userId(), id, request);
+        return api.update(caller.user(), id, request);
     }
 
     public Uni<Void> delete(Caller caller, UUID id) {
-        return api.delete(caller.userId(), id);
+        return api.delete(caller.user(), id);
     }
 
     public Uni<CommandAccepted> sendMessage(Caller caller, UUID id, SendMessageRequest request) {
-        return api.sendMessage(caller.userId(), id, request);
+        return api.sendMessage(caller.user(), id, request);
     }
 
     public Uni<CommandAccepted> act(Caller caller, UUID id, ConversationAction action) {
-        return api.act(caller.userId(), id, action);
+        return api.act(caller.user(), id, action);
     }
 
     public Uni<CommandAccepted> confirm(Caller caller, UUID id, ConfirmationRequest request) {
-        return api.confirm(caller.userId(), id, request);
+        return api.confirm(caller.user(), id, request);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<AgentSettings> settings(Caller caller) {
-        return api.settings(caller.userId());
+        return api.settings(caller.user());
     }
 
     public Uni<AgentSettings> updateSettings(Caller caller, SettingsUpdate update) {
-        return api.updateSettings(caller.userId(), update);
+        return api.updateSettings(caller.user(), update);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Page<SecretSummary>> secrets(Caller caller, String pageId, Integer limit) {
-        return api.secrets(caller.userId(), pageId, limit);
+        return api.secrets(caller.user(), pageId, limit);
     }
 
     public Uni<SecretSummary> createSecret(Caller caller, SecretWrite secret) {
-        return api.createSecret(caller.userId(), secret);
+        return api.createSecret(caller.user(), secret);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<SecretSummary> putSecret(Caller caller, SecretWrite secret) {
-        return api.putSecret(caller.userId(), secret.name(), secret);
+        return api.putSecret(caller.user(), secret.name(), secret);
     }
 
     public Uni<Void> deleteSecret(Caller caller, String name) {
-        return api.deleteSecret(caller.userId(), name);
+        return api.deleteSecret(caller.user(), name);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Page<McpServer>> mcpServers(Caller caller, String pageId, Integer limit) {
-        return api.mcpServers(caller.userId(), pageId, limit);
+        return api.mcpServers(caller.user(), pageId, limit);
     }
 
     public Uni<McpServer> createMcpServer(Caller caller, McpServer server) {
-        return api.createMcpServer(caller.userId(), server);
+        return api.createMcpServer(caller.user(), server);
     }
 
     public Uni<Void> deleteMcpServer(Caller caller, String name) {
-        return api.deleteMcpServer(caller.userId(), name);
+        return api.deleteMcpServer(caller.user(), name);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Page<EventCallback>> eventCallbacks(Caller caller, String pageId, Integer limit) {
-        return api.eventCallbacks(caller.userId(), pageId, limit);
+        return api.eventCallbacks(caller.user(), pageId, limit);
     }
 
     public Uni<EventCallback> createEventCallback(Caller caller, EventCallbackRequest callback) {
-        return api.createEventCallback(caller.userId(), callback);
+        return api.createEventCallback(caller.user(), callback);
     }
 
     public Uni<Void> deleteEventCallback(Caller caller, String id) {
-        return api.deleteEventCallback(caller.userId(), id);
+        return api.deleteEventCallback(caller.user(), id);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gantry.gateway.client;
 
-import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.gateway.api.CommandAccepted;
 import dev.gantry.gateway.api.ConfirmationRequest;
@@ -16,10 +15,11 @@ import dev.gantry.gateway.api.SendMessageRequest;
 import dev.gantry.gateway.api.SettingsUpdate;
 import dev.gantry.gateway.api.StartConversationRequest;
 import dev.gantry.gateway.api.UpdateConversationRequest;
+import dev.gantry.platform.auth.Caller;
+import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,100 +30,100 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** conversation-service's user-scoped routes, as INTERNAL-API.md writes them. */
+/** conversation-service's user-scoped routes, as INTERNAL-API.md writes them; each call names its user. */
 @RegisterRestClient(configKey = "conversation-service")
 @RegisterProvider(DownstreamResponseMapper.class)
+@RegisterProvider(UserCredentialFilter.class)
 public interface ConversationServiceApi {
 
     @POST
     @Path("/conversations")
-    Uni<Conversation> start(@HeaderParam(GantryHeaders.USER) String user, StartConversationRequest request);
+    Uni<Conversation> start(@NotBody Caller.User user, StartConversationRequest request);
 
     @GET
     @Path("/conversations")
-    Uni<Page<Conversation>> list(@HeaderParam(GantryHeaders.USER) String user,
-            @HeaderParam(GantryHeaders.ROLES) String roles, @QueryParam("allUsers") Boolean allUsers,
+    Uni<Page<Conversation>> list(@NotBody Caller.User user, @QueryParam("allUsers") Boolean allUsers,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit,
             @QueryParam("status") String status, @QueryParam("titleContains") String titleContains);
 
     @GET
     @Path("/conversations/{id}")
-    Uni<Conversation> get(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id);
+    Uni<Conversation> get(@NotBody Caller.User user, @PathParam("id") UUID id);
 
     @PATCH
     @Path("/conversations/{id}")
-    Uni<Conversation> update(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<Conversation> update(@NotBody Caller.User user, @PathParam("id") UUID id,
             UpdateConversationRequest request);
 
     @DELETE
     @Path("/conversations/{id}")
-    Uni<Void> delete(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id);
+    Uni<Void> delete(@NotBody Caller.User user, @PathParam("id") UUID id);
 
     @POST
     @Path("/conversations/{id}/messages")
-    Uni<CommandAccepted> sendMessage(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> sendMessage(@NotBody Caller.User user, @PathParam("id") UUID id,
             SendMessageRequest request);
 
     @POST
     @Path("/conversations/{id}/{action}")
-    Uni<CommandAccepted> act(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> act(@NotBody Caller.User user, @PathParam("id") UUID id,
             @PathParam("action") ConversationAction action);
 
     @POST
     @Path("/conversations/{id}/confirmation")
-    Uni<CommandAccepted> confirm(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") UUID id,
+    Uni<CommandAccepted> confirm(@NotBody Caller.User user, @PathParam("id") UUID id,
             ConfirmationRequest request);
 
     @GET
     @Path("/settings")
-    Uni<AgentSettings> settings(@HeaderParam(GantryHeaders.USER) String user);
+    Uni<AgentSettings> settings(@NotBody Caller.User user);
 
     @POST
     @Path("/settings")
-    Uni<AgentSettings> updateSettings(@HeaderParam(GantryHeaders.USER) String user, SettingsUpdate update);
+    Uni<AgentSettings> updateSettings(@NotBody Caller.User user, SettingsUpdate update);
 
     @GET
     @Path("/secrets")
-    Uni<Page<SecretSummary>> secrets(@HeaderParam(GantryHeaders.USER) String user,
+    Uni<Page<SecretSummary>> secrets(@NotBody Caller.User user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/secrets")
-    Uni<SecretSummary> createSecret(@HeaderParam(GantryHeaders.USER) String user, SecretWrite secret);
+    Uni<SecretSummary> createSecret(@NotBody Caller.User user, SecretWrite secret);
 
     @PUT
     @Path("/secrets/{name}")
-    Uni<SecretSummary> putSecret(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name,
+    Uni<SecretSummary> putSecret(@NotBody Caller.User user, @PathParam("name") String name,
             SecretWrite secret);
 
     @DELETE
     @Path("/secrets/{name}")
-    Uni<Void> deleteSecret(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name);
+    Uni<Void> deleteSecret(@NotBody Caller.User user, @PathParam("name") String name);
 
     @GET
     @Path("/mcp-servers")
-    Uni<Page<McpServer>> mcpServers(@HeaderParam(GantryHeaders.USER) String user,
+    Uni<Page<McpServer>> mcpServers(@NotBody Caller.User user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/mcp-servers")
-    Uni<McpServer> createMcpServer(@HeaderParam(GantryHeaders.USER) String user, McpServer server);
+    Uni<McpServer> createMcpServer(@NotBody Caller.User user, McpServer server);
 
     @DELETE
     @Path("/mcp-servers/{name}")
-    Uni<Void> deleteMcpServer(@HeaderParam(GantryHeaders.USER) String user, @PathParam("name") String name);
+    Uni<Void> deleteMcpServer(@NotBody Caller.User user, @PathParam("name") String name);
 
     @GET
     @Path("/event-callbacks")
-    Uni<Page<EventCallback>> eventCallbacks(@HeaderParam(GantryHeaders.USER) String user,
+    Uni<Page<EventCallback>> eventCallbacks(@NotBody Caller.User user,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/event-callbacks")
-    Uni<EventCallback> createEventCallback(@HeaderParam(GantryHeaders.USER) String user,
+    Uni<EventCallback> createEventCallback(@NotBody Caller.User user,
             EventCallbackRequest callback);
 
     @DELETE
     @Path("/event-callbacks/{id}")
-    Uni<Void> deleteEventCallback(@HeaderParam(GantryHeaders.USER) String user, @PathParam("id") String id);
+    Uni<Void> deleteEventCallback(@NotBody Caller.User user, @PathParam("id") String id);
 }

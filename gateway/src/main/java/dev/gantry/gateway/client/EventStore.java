@@ -2,6 +2,7 @@ package dev.gantry.gateway.client;
 
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.gateway.api.Page;
+import dev.gantry.gateway.auth.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * event-store. It does not check ownership: callers check it through {@link ConversationService#get} first.
+ * event-store, called for the given {@link Caller}. It does not check ownership: callers check it through
+ * {@link ConversationService#get} first.
  */
 @ApplicationScoped
 @Downstream("event-store")
@@ -32,9 +34,9 @@ public class EventStore {
     @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
             delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
             skipOn = RequestProblemException.class)
-    public Uni<Page<ConversationEvent>> events(UUID conversationId, Long afterSeq, Integer limit, String kind,
+    public Uni<Page<ConversationEvent>> events(Caller caller, UUID conversationId, Long afterSeq, Integer limit, String kind,
             String pageId) {
-        return api.events(conversationId, afterSeq, limit, kind, pageId);
+        return api.events(caller.user(), conversationId, afterSeq, limit, kind, pageId);
     }
 
     /** The seq of the conversation's newest event; also tells whether the event-store answers at all. */
@@ -44,15 +46,15 @@ public class EventStore {
     @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
             delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
             skipOn = RequestProblemException.class)
-    public Uni<EventLogHead> head(UUID conversationId) {
-        return api.head(conversationId);
+    public Uni<EventLogHead> head(Caller caller, UUID conversationId) {
+        return api.head(caller.user(), conversationId);
     }
 
     /**
      * The live stream after {@code afterSeq}. A stream is open for as long as the client listens, so
      * it has no timeout or retry: a client resumes it with Last-Event-ID.
      */
-    public Multi<SseEvent<String>> stream(UUID conversationId, Long afterSeq) {
-        return api.stream(conversationId, afterSeq);
+    public Multi<SseEvent<String>> stream(Caller caller, UUID conversationId, Long afterSeq) {
+        return api.stream(caller.user(), conversationId, afterSeq);
     }
 }

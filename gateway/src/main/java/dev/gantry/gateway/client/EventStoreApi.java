@@ -2,6 +2,8 @@ package dev.gantry.gateway.client;
 
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.gateway.api.Page;
+import dev.gantry.platform.auth.Caller;
+import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -15,23 +17,28 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
-/** event-store's queries and live stream, as INTERNAL-API.md writes them; it does not check ownership. */
+/**
+ * event-store's queries and live stream, as INTERNAL-API.md writes them, each for the user who asked; it does
+ * not check ownership.
+ */
 @RegisterRestClient(configKey = "event-store")
 @RegisterProvider(DownstreamResponseMapper.class)
+@RegisterProvider(UserCredentialFilter.class)
 public interface EventStoreApi {
 
     @GET
     @Path("/conversations/{id}/events")
-    Uni<Page<ConversationEvent>> events(@PathParam("id") UUID conversationId, @QueryParam("afterSeq") Long afterSeq,
+    Uni<Page<ConversationEvent>> events(@NotBody Caller.User user, @PathParam("id") UUID conversationId, @QueryParam("afterSeq") Long afterSeq,
             @QueryParam("limit") Integer limit, @QueryParam("kind") String kind, @QueryParam("pageId") String pageId);
 
     @GET
     @Path("/conversations/{id}/head")
-    Uni<EventLogHead> head(@PathParam("id") UUID conversationId);
+    Uni<EventLogHead> head(@NotBody Caller.User user, @PathParam("id") UUID conversationId);
 
     /** Events after {@code afterSeq}, then live; the data of each is the event's JSON, relayed untouched. */
     @GET
     @Path("/conversations/{id}/events/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> stream(@PathParam("id") UUID conversationId, @QueryParam("afterSeq") Long afterSeq);
+    Multi<SseEvent<String>> stream(@NotBody Caller.User user, @PathParam("id") UUID conversationId,
+            @QueryParam("afterSeq") Long afterSeq);
 }

@@ -24,25 +24,27 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class Integrations {
 
     private final IntegrationsApi api;
+    private final IntegrationsWebhookApi webhooks;
 
-    Integrations(@RestClient IntegrationsApi api) {
+    Integrations(@RestClient IntegrationsApi api, @RestClient IntegrationsWebhookApi webhooks) {
         this.api = api;
+        this.webhooks = webhooks;
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<JsonNode> repositories(Caller caller, String provider, String pageId, Integer limit) {
-        return api.repositories(caller.userId(), provider, pageId, limit);
+        return api.repositories(caller.user(), provider, pageId, limit);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<JsonNode> branches(Caller caller, String repository) {
-        return api.branches(caller.userId(), repository);
+        return api.branches(caller.user(), repository);
     }
 
     /** Not retried: a provider redelivers a webhook that was not acknowledged. */
     public Uni<Void> webhook(String provider, byte[] body) {
-        return api.webhook(provider, body);
+        return webhooks.webhook(provider, body);
     }
 }

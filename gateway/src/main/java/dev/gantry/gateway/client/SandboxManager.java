@@ -30,36 +30,36 @@ public class SandboxManager {
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Page<Sandbox>> list(Caller caller) {
-        return api.list(caller.userId(), caller.userId());
+        return api.list(caller.user(), caller.userId());
     }
 
     public Uni<Sandbox> pause(Caller caller, String id) {
-        return api.pause(caller.userId(), id);
+        return api.pause(caller.user(), id);
     }
 
     public Uni<Sandbox> resume(Caller caller, String id) {
-        return api.resume(caller.userId(), id);
+        return api.resume(caller.user(), id);
     }
 
     public Uni<Void> delete(Caller caller, String id) {
-        return api.delete(caller.userId(), id);
+        return api.delete(caller.user(), id);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<byte[]> readFile(Caller caller, String sandboxId, String path) {
-        return api.readFile(caller.userId(), sandboxId, path);
+        return api.readFile(caller.user(), sandboxId, path);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<JsonNode> listFiles(Caller caller, String sandboxId, String path) {
-        return api.listFiles(caller.userId(), sandboxId, path);
+        return api.listFiles(caller.user(), sandboxId, path);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
     public Uni<Void> writeFile(Caller caller, String sandboxId, String path, byte[] content) {
-        return api.writeFile(caller.userId(), sandboxId, path, content);
+        return api.writeFile(caller.user(), sandboxId, path, content);
     }
 }

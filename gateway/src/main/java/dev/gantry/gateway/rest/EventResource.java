@@ -3,6 +3,7 @@ package dev.gantry.gateway.rest;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.api.Page;
+import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.auth.CurrentCaller;
 import dev.gantry.gateway.client.ConversationService;
 import dev.gantry.gateway.client.EventStore;
@@ -69,8 +70,9 @@ public class EventResource {
             @QueryParam("afterSeq") @Min(0) Long afterSeq,
             @QueryParam("limit") @Min(PageParams.MIN_LIMIT) @Max(PageParams.MAX_LIMIT) Integer limit,
             @QueryParam("kind") String kind, @QueryParam("pageId") String pageId) {
-        return conversations.get(caller.get(), id)
-                .chain(owned -> eventStore.events(id, afterSeq, limit, kind, pageId));
+        Caller current = caller.get();
+        return conversations.get(current, id)
+                .chain(owned -> eventStore.events(current, id, afterSeq, limit, kind, pageId));
     }
 
     @GET
@@ -92,15 +94,16 @@ public class EventResource {
         Long resumeAfter = lastEventId == null ? afterSeq : seqOf(lastEventId);
         // SSE sends its 200 head as soon as the stream is returned, so a 404 or 503 must be known
         // before: the check waits on a worker thread, bounded by the calls' timeouts
-        StreamSlots.Slot slot = slots.acquire(caller.get().userId())
+        Caller current = caller.get();
+        StreamSlots.Slot slot = slots.acquire(current.userId())
                 .orElseThrow(() -> new RequestProblemException(Problems.tooManyStreams(slots.maxPerUser())));
         try {
-            relay.checkStreamable(caller.get(), id).await().indefinitely();
+            relay.checkStreamable(current, id).await().indefinitely();
         } catch (RuntimeException refused) {
             slot.release();
             throw refused;
         }
-        return relay.eventsWithHeartbeats(id, resumeAfter).map(item -> toSse(sse, item))
+        return relay.eventsWithHeartbeats(current, id, resumeAfter).map(item -> toSse(sse, item))
                 .onTermination().invoke(slot::release);
     }
 

@@ -41,22 +41,22 @@ public class EventRelay {
      * cannot start is then a 404 or 503 problem rather than a stream that ends at once.
      */
     public Uni<Void> checkStreamable(Caller caller, UUID conversationId) {
-        return checkOwnership(caller, conversationId).chain(() -> eventStore.head(conversationId)).replaceWithVoid();
+        return checkOwnership(caller, conversationId).chain(() -> eventStore.head(caller, conversationId)).replaceWithVoid();
     }
 
     /** The events after {@code afterSeq} (all when null), then each new one as it is stored; ownership checked first. */
     public Multi<RelayedEvent> events(Caller caller, UUID conversationId, Long afterSeq) {
         return checkOwnership(caller, conversationId)
-                .onItem().transformToMulti(owned -> uncheckedEvents(conversationId, afterSeq));
+                .onItem().transformToMulti(owned -> uncheckedEvents(caller, conversationId, afterSeq));
     }
 
     /**
      * The events merged with a heartbeat every interval, which ends soon after the events end. For a
      * caller whose ownership was checked already ({@link #checkOwnership}).
      */
-    public Multi<StreamItem> eventsWithHeartbeats(UUID conversationId, Long afterSeq) {
+    public Multi<StreamItem> eventsWithHeartbeats(Caller caller, UUID conversationId, Long afterSeq) {
         AtomicBoolean ended = new AtomicBoolean();
-        Multi<StreamItem> events = uncheckedEvents(conversationId, afterSeq)
+        Multi<StreamItem> events = uncheckedEvents(caller, conversationId, afterSeq)
                 .map(StreamItem.class::cast)
                 .onTermination().invoke(() -> ended.set(true));
         Multi<StreamItem> heartbeats = Multi.createFrom().ticks().every(heartbeatInterval)
@@ -65,8 +65,8 @@ public class EventRelay {
         return Multi.createBy().merging().streams(events, heartbeats);
     }
 
-    private Multi<RelayedEvent> uncheckedEvents(UUID conversationId, Long afterSeq) {
-        return eventStore.stream(conversationId, afterSeq)
+    private Multi<RelayedEvent> uncheckedEvents(Caller caller, UUID conversationId, Long afterSeq) {
+        return eventStore.stream(caller, conversationId, afterSeq)
                 .filter(EventRelay::carriesAnEvent)
                 .map(e -> new RelayedEvent(e.id(), e.name(), e.data()));
     }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -49,7 +50,7 @@ class ConversationRoutesTest {
         conversations.stubFor(post(urlPathEqualTo("/conversations"))
                 .willReturn(Stubs.json(201, Stubs.conversation(id, user, null))));
 
-        given().auth().oauth2(token).header(Stubs.USER_HEADER, "somebody-else").contentType(ContentType.JSON)
+        given().auth().oauth2(token).header("X-Gantry-User", "somebody-else").contentType(ContentType.JSON)
                 .body("""
                         {"initialMessage":"Fix the build","repository":"acme/app","branch":"main","title":"Build"}""")
                 .when().post("/api/v1/conversations")
@@ -60,7 +61,7 @@ class ConversationRoutesTest {
                 .body("metrics.cost", is("0.01"));
 
         conversations.verify(postRequestedFor(urlPathEqualTo("/conversations"))
-                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("""
                         {"initialMessage":"Fix the build","repository":"acme/app","branch":"main","title":"Build"}""")));
     }
@@ -80,7 +81,7 @@ class ConversationRoutesTest {
                 .body("nextPageId", nullValue());
 
         conversations.verify(getRequestedFor(urlPathEqualTo("/conversations"))
-                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .andMatching(InternalCredentials.asUser(user))
                 .withHeader("X-Gantry-Roles", absent())
                 .withQueryParam("limit", equalTo("10"))
                 .withQueryParam("status", equalTo("running"))
@@ -106,7 +107,7 @@ class ConversationRoutesTest {
                 .then().statusCode(200).body("title", is("Fix the build"));
 
         conversations.verify(patchRequestedFor(urlPathEqualTo("/conversations/" + id))
-                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("{\"title\":\"Fix the build\"}")));
     }
 
@@ -117,7 +118,7 @@ class ConversationRoutesTest {
         given().auth().oauth2(token).when().delete("/api/v1/conversations/" + id).then().statusCode(204);
 
         conversations.verify(deleteRequestedFor(urlPathEqualTo("/conversations/" + id))
-                .withHeader(Stubs.USER_HEADER, equalTo(user)));
+                .andMatching(InternalCredentials.asUser(user)));
     }
 
     @Test
@@ -130,7 +131,7 @@ class ConversationRoutesTest {
                 .then().statusCode(202).body("commandId", is("c-1"));
 
         conversations.verify(postRequestedFor(urlPathEqualTo("/conversations/" + id + "/messages"))
-                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("{\"content\":\"Run the tests\",\"run\":true}")));
     }
 
@@ -144,7 +145,7 @@ class ConversationRoutesTest {
                     .then().statusCode(202).body("commandId", is(action + "-1"));
 
             conversations.verify(postRequestedFor(urlPathEqualTo("/conversations/" + id + "/" + action))
-                    .withHeader(Stubs.USER_HEADER, equalTo(user)));
+                    .andMatching(InternalCredentials.asUser(user)));
         }
     }
 

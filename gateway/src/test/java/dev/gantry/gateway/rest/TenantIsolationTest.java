@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
 import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -38,11 +39,11 @@ class TenantIsolationTest {
         GatewayTestResource.resetDownstream();
         Stubs.ownedConversation(alicesConversation, alice, "sb-alice");
         GatewayTestResource.sandboxManager().stubFor(post(urlPathEqualTo("/sandboxes/sb-alice/pause"))
-                .withHeader(Stubs.USER_HEADER, equalTo(bob)).willReturn(Stubs.notFound("sandbox sb-alice")));
+                .andMatching(InternalCredentials.asUser(bob)).willReturn(Stubs.notFound("sandbox sb-alice")));
         GatewayTestResource.sandboxManager().stubFor(delete(urlPathEqualTo("/sandboxes/sb-alice"))
-                .withHeader(Stubs.USER_HEADER, equalTo(bob)).willReturn(Stubs.notFound("sandbox sb-alice")));
+                .andMatching(InternalCredentials.asUser(bob)).willReturn(Stubs.notFound("sandbox sb-alice")));
         GatewayTestResource.conversationService().stubFor(delete(urlPathEqualTo("/secrets/alices-key"))
-                .withHeader(Stubs.USER_HEADER, equalTo(bob)).willReturn(Stubs.notFound("secret alices-key")));
+                .andMatching(InternalCredentials.asUser(bob)).willReturn(Stubs.notFound("secret alices-key")));
     }
 
     @Test
@@ -93,8 +94,7 @@ class TenantIsolationTest {
                 .then().statusCode(200).body("items[0].ownerId", is(alice));
 
         GatewayTestResource.conversationService().verify(getRequestedFor(urlPathEqualTo("/conversations"))
-                .withHeader(Stubs.USER_HEADER, equalTo(admin))
-                .withHeader("X-Gantry-Roles", equalTo("admin"))
+                .andMatching(InternalCredentials.asAdmin(admin))
                 .withQueryParam("allUsers", equalTo("true")));
     }
 

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -64,7 +65,7 @@ class UserRoutesTest {
                 .when().post("/api/v1/settings")
                 .then().log().ifValidationFails().statusCode(200).body("maxIterations", is(50));
 
-        conversations.verify(postRequestedFor(urlPathEqualTo("/settings")).withHeader(Stubs.USER_HEADER, equalTo(user))
+        conversations.verify(postRequestedFor(urlPathEqualTo("/settings")).andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("{\"maxIterations\":50,\"maxBudget\":\"2.50\"}")));
     }
 
@@ -88,9 +89,9 @@ class UserRoutesTest {
                 .then().statusCode(200);
         given().auth().oauth2(token).when().delete("/api/v1/secrets/openai").then().statusCode(204);
 
-        conversations.verify(putRequestedFor(urlPathEqualTo("/secrets/openai")).withHeader(Stubs.USER_HEADER, equalTo(user))
+        conversations.verify(putRequestedFor(urlPathEqualTo("/secrets/openai")).andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("{\"name\":\"openai\",\"value\":\"sk-456\"}")));
-        conversations.verify(deleteRequestedFor(urlPathEqualTo("/secrets/openai")).withHeader(Stubs.USER_HEADER, equalTo(user)));
+        conversations.verify(deleteRequestedFor(urlPathEqualTo("/secrets/openai")).andMatching(InternalCredentials.asUser(user)));
     }
 
     @Test
@@ -128,7 +129,7 @@ class UserRoutesTest {
         given().auth().oauth2(token).when().delete("/api/v1/event-callbacks/cb-1").then().statusCode(204);
 
         conversations.verify(deleteRequestedFor(urlPathEqualTo("/event-callbacks/cb-1"))
-                .withHeader(Stubs.USER_HEADER, equalTo(user)));
+                .andMatching(InternalCredentials.asUser(user)));
     }
 
     @Test
@@ -145,9 +146,9 @@ class UserRoutesTest {
         given().auth().oauth2(token).when().post("/api/v1/sandboxes/sb-1/resume").then().statusCode(202);
         given().auth().oauth2(token).when().delete("/api/v1/sandboxes/sb-1").then().statusCode(204);
 
-        sandboxes.verify(getRequestedFor(urlPathEqualTo("/sandboxes")).withHeader(Stubs.USER_HEADER, equalTo(user))
+        sandboxes.verify(getRequestedFor(urlPathEqualTo("/sandboxes")).andMatching(InternalCredentials.asUser(user))
                 .withQueryParam("ownerId", equalTo(user)));
-        sandboxes.verify(postRequestedFor(urlPathEqualTo("/sandboxes/sb-1/pause")).withHeader(Stubs.USER_HEADER, equalTo(user)));
+        sandboxes.verify(postRequestedFor(urlPathEqualTo("/sandboxes/sb-1/pause")).andMatching(InternalCredentials.asUser(user)));
     }
 
     @Test
@@ -176,7 +177,7 @@ class UserRoutesTest {
         assertThat(read).isEqualTo("hello");
         sandboxes.verify(putRequestedFor(urlPathEqualTo("/sandboxes/sb-7/files"))
                 .withQueryParam("path", equalTo("/workspace/b.txt"))
-                .withHeader(Stubs.USER_HEADER, equalTo(user))
+                .andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(binaryEqualTo("new content".getBytes(StandardCharsets.UTF_8))));
     }
 

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gantry.gateway.support.GatewayTestResource;
+import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -85,6 +86,7 @@ class EventStreamTest {
 
         assertThat(ids(body)).containsExactly("6");
         GatewayTestResource.eventStore().verify(getRequestedFor(urlPathEqualTo("/conversations/" + id + "/events/stream"))
+                .andMatching(InternalCredentials.asUser(user))
                 .withQueryParam("afterSeq", equalTo("5")));
     }
 

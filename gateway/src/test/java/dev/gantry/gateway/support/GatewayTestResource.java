@@ -1,5 +1,8 @@
 package dev.gantry.gateway.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,12 +14,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The gateway's surroundings in tests: the machine's Redis, WireMock servers answering as
- * conversation-service, event-store and sandbox-manager (shaped like INTERNAL-API.md), an
- * integrations-service that is not there, the embedded key pair in a test data directory, and
+ * conversation-service, event-store and sandbox-manager (shaped like INTERNAL-API.md) that, like those
+ * services, answer 401 to a call without a valid credential ({@link InternalCredentials}), an
+ * integrations-service that is not there (a WireMock one too with the init arg
+ * {@value #INTEGRATIONS_SERVICE_ARG}={@code stub}), the embedded key pair in a test data directory, and
  * fault-tolerance timings short enough for tests.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
@@ -30,6 +36,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     private static WireMockServer conversationService;
     private static WireMockServer eventStore;
     private static WireMockServer sandboxManager;
+    private static WireMockServer integrationsService;
+
+    public static final String INTEGRATIONS_SERVICE_ARG = "integrations-service";
+    private boolean stubIntegrations;
 
     private final RedisTestResource redis = new RedisTestResource();
 
@@ -45,6 +55,16 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         return sandboxManager;
     }
 
+    /** Only under the init arg {@value #INTEGRATIONS_SERVICE_ARG}={@code stub}. */
+    public static WireMockServer integrationsService() {
+        return integrationsService;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        stubIntegrations = "stub".equals(initArgs.get(INTEGRATIONS_SERVICE_ARG));
+    }
+
     public static LocalSigningKeys keys() {
         return new LocalSigningKeys(DATA_DIR);
     }
@@ -55,6 +75,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         conversationService = started();
         eventStore = started();
         sandboxManager = started();
+        integrationsService = stubIntegrations ? started() : null;
+        refuseCallsWithoutCredential();
         Map<String, String> config = new HashMap<>(redis.start());
         config.put("gantry.gateway.data-dir", DATA_DIR.toAbsolutePath().toString());
         config.put("gantry.gateway.rate-limit.burst", Integer.toString(BURST));
@@ -64,7 +86,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.rest-client.conversation-service.url", conversationService.baseUrl());
         config.put("quarkus.rest-client.event-store.url", eventStore.baseUrl());
         config.put("quarkus.rest-client.sandbox-manager.url", sandboxManager.baseUrl());
-        config.put("quarkus.rest-client.integrations-service.url", "http://127.0.0.1:" + unusedPort());
+        config.put("quarkus.rest-client.integrations-service.url",
+                stubIntegrations ? integrationsService.baseUrl() : "http://127.0.0.1:" + unusedPort());
         config.put("Timeout/value", Integer.toString(TIMEOUT_MILLIS));
         config.put("Retry/delay", "10");
         config.put("Retry/jitter", "0");
@@ -77,6 +100,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         conversationService.stop();
         eventStore.stop();
         sandboxManager.stop();
+        if (integrationsService != null) {
+            integrationsService.stop();
+            integrationsService = null;
+        }
         redis.stop();
     }
 
@@ -85,6 +112,25 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         conversationService.resetAll();
         eventStore.resetAll();
         sandboxManager.resetAll();
+        if (integrationsService != null) {
+            integrationsService.resetAll();
+        }
+        refuseCallsWithoutCredential();
+    }
+
+    /** Above every stub of a test, as a service's caller filter runs before its routes. */
+    private static void refuseCallsWithoutCredential() {
+        List<WireMockServer> services = integrationsService == null
+                ? List.of(conversationService, eventStore, sandboxManager)
+                : List.of(conversationService, eventStore, sandboxManager, integrationsService);
+        for (WireMockServer service : services) {
+            service.stubFor(any(anyUrl()).atPriority(Stubs.CREDENTIAL_CHECK_PRIORITY)
+                    .andMatching(InternalCredentials.refused())
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                            .withBody("""
+                                    {"type":"https://gantry.dev/problems/unauthorized","title":"Unauthorized",\
+                                    "status":401,"detail":"a credential is required"}""")));
+        }
     }
 
     private static WireMockServer started() {

@@ -2,7 +2,6 @@ package dev.gantry.gateway.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -15,9 +14,10 @@ import java.util.UUID;
 /** Downstream answers shaped like INTERNAL-API.md. */
 public final class Stubs {
 
-    public static final String USER_HEADER = "X-Gantry-User";
+    /** The services' credential check comes before any route's stub. */
+    static final int CREDENTIAL_CHECK_PRIORITY = 1;
     private static final int LOW_PRIORITY = 10;
-    private static final int HIGH_PRIORITY = 1;
+    private static final int HIGH_PRIORITY = 2;
 
     private Stubs() {
     }
@@ -62,13 +62,13 @@ public final class Stubs {
     }
 
     /**
-     * conversation-service as INTERNAL-API.md says it behaves: the conversation for its owner, 404 for
-     * anybody else (and for every other route under it).
+     * conversation-service as INTERNAL-API.md says it behaves: the conversation for its owner (a call with
+     * their user token), 404 for anybody else (and for every other route under it).
      */
     public static void ownedConversation(UUID id, String owner, String sandboxId) {
         WireMockServer service = GatewayTestResource.conversationService();
         service.stubFor(get(urlPathEqualTo("/conversations/" + id)).atPriority(HIGH_PRIORITY)
-                .withHeader(USER_HEADER, equalTo(owner))
+                .andMatching(InternalCredentials.asUser(owner))
                 .willReturn(json(200, conversation(id, owner, sandboxId))));
         service.stubFor(any(urlPathMatching("/conversations/" + id + "(/.*)?")).atPriority(LOW_PRIORITY)
                 .willReturn(notFound("conversation " + id)));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -33,21 +32,18 @@ class CallbackDirectory {
     }
 
     private final ConversationServiceApi api;
-    private final String token;
     private final Duration refresh;
     private final Map<UUID, Entry<List<EventCallback>>> callbacks = lru();
     private final Map<String, Entry<String>> keys = lru();
 
-    CallbackDirectory(@RestClient ConversationServiceApi api, @ConfigProperty(name = "gantry.internal.token") String token,
-            IntegrationsConfig config) {
+    CallbackDirectory(@RestClient ConversationServiceApi api, IntegrationsConfig config) {
         this.api = api;
-        this.token = token;
         this.refresh = config.callbacks().refresh();
     }
 
     /** The callbacks of the conversation's owner; none for a conversation that no longer exists. */
     Uni<List<EventCallback>> callbacksOf(UUID conversationId) {
-        return cached(callbacks, conversationId, () -> persistently(api.eventCallbacks(conversationId, token))
+        return cached(callbacks, conversationId, () -> persistently(api.eventCallbacks(conversationId))
                 .onFailure(CallbackDirectory::notFound).recoverWithItem(List.of())
                 .map(List::copyOf));
     }
@@ -58,7 +54,7 @@ class CallbackDirectory {
      */
     Uni<String> signingKey(UUID conversationId, String secretName) {
         return cached(keys, conversationId + "/" + secretName,
-                () -> persistently(api.secret(conversationId, secretName, token))
+                () -> persistently(api.secret(conversationId, secretName))
                 .onFailure(CallbackDirectory::notFound).transform(gone -> new DeliveryFailedException(
                         "its signing secret '" + secretName + "' no longer exists", false, gone))
                 .map(ConversationServiceApi.Secret::value));

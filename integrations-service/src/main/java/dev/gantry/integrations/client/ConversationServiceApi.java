@@ -1,29 +1,31 @@
 package dev.gantry.integrations.client;
 
-import dev.gantry.contracts.GantryHeaders;
+import dev.gantry.platform.auth.ServiceCredentialFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** conversation-service's internal routes the integrations-service reads (docs/INTERNAL-API.md). */
+/**
+ * conversation-service's internal routes the integrations-service reads (docs/INTERNAL-API.md), called with its
+ * own token ({@code gantry.auth.service-token}).
+ */
 @RegisterRestClient(configKey = "conversation-service")
+@RegisterProvider(ServiceCredentialFilter.class)
 @Path("/internal/conversations/{id}")
 public interface ConversationServiceApi {
 
     @GET
     @Path("/event-callbacks")
-    Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID conversationId,
-            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+    Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID conversationId);
 
     @GET
     @Path("/secrets/{name}")
-    Uni<Secret> secret(@PathParam("id") UUID conversationId, @PathParam("name") String name,
-            @HeaderParam(GantryHeaders.INTERNAL_TOKEN) String token);
+    Uni<Secret> secret(@PathParam("id") UUID conversationId, @PathParam("name") String name);
 
     /** Where a user wants the events of the given kinds posted, signed with the named secret if any. */
     record EventCallback(UUID id, String url, List<String> eventKinds, String signingSecretName) {

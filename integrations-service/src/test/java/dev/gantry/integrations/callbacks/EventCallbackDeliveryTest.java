@@ -1,6 +1,7 @@
 package dev.gantry.integrations.callbacks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -24,7 +25,9 @@ import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.auth.TestCallers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -54,7 +57,6 @@ import org.junit.jupiter.api.Test;
 class EventCallbackDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String INTERNAL_TOKEN = "test-internal-token";
     private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
             new StringSerializer(), new StringSerializer());
@@ -78,7 +80,8 @@ class EventCallbackDeliveryTest {
         callbacks(conversation, callback(actions, List.of("ActionEvent"), "HOOK_KEY"),
                 callback(messages, List.of("MessageEvent"), null));
         conversationService.stubFor(get(urlPathEqualTo("/internal/conversations/" + conversation + "/secrets/HOOK_KEY"))
-                .withHeader("X-Gantry-Internal-Token", equalTo(INTERNAL_TOKEN))
+                .withHeader(InternalHeaders.SERVICE_TOKEN, equalTo(TestCallers.INTEGRATIONS_SERVICE_TOKEN))
+                .withHeader("X-Gantry-Internal-Token", absent())
                 .willReturn(json("{\"name\":\"HOOK_KEY\",\"value\":\"s3cret\"}")));
         receivers.stubFor(post(urlPathEqualTo(actions)).willReturn(aResponse().withStatus(204)));
         receivers.stubFor(post(urlPathEqualTo(messages)).willReturn(aResponse().withStatus(200)));
@@ -100,7 +103,8 @@ class EventCallbackDeliveryTest {
         // each to its own callback only
         assertThat(receivers.findAll(postRequestedFor(urlPathEqualTo(actions)))).hasSize(1);
         conversationService.verify(getRequestedFor(urlPathEqualTo("/internal/conversations/" + conversation + "/event-callbacks"))
-                .withHeader("X-Gantry-Internal-Token", equalTo(INTERNAL_TOKEN)));
+                .withHeader(InternalHeaders.SERVICE_TOKEN, equalTo(TestCallers.INTEGRATIONS_SERVICE_TOKEN))
+                .withHeader("X-Gantry-Internal-Token", absent()));
     }
 
     @Test
@@ -232,7 +236,8 @@ class EventCallbackDeliveryTest {
 
     private void callbacks(UUID conversation, String... callbacks) {
         conversationService.stubFor(get(urlPathEqualTo("/internal/conversations/" + conversation + "/event-callbacks"))
-                .withHeader("X-Gantry-Internal-Token", equalTo(INTERNAL_TOKEN))
+                .withHeader(InternalHeaders.SERVICE_TOKEN, equalTo(TestCallers.INTEGRATIONS_SERVICE_TOKEN))
+                .withHeader("X-Gantry-Internal-Token", absent())
                 .willReturn(json("[" + String.join(",", callbacks) + "]")));
     }
 
