@@ -54,15 +54,13 @@ else
 fi
 
 # The platform's own secrets, made once per GANTRY_HOME and kept there, readable by this user only:
-# the token services present to each other, and the key that encrypts users' secrets at rest. Each
-# service gets only what it needs (start_service), never the whole file.
+# the key that encrypts users' secrets at rest (conversation-service's alone), and the credentials of internal
+# calls (lib.sh, make_internal_credentials). Each service gets only what it needs (start_service).
 secrets=$GANTRY_HOME/platform-secrets.env
 if [[ ! -f $secrets ]]; then
-  (umask 077 && printf 'GANTRY_INTERNAL_TOKEN=%s\nGANTRY_SECRETS_MASTER_KEY=%s\n' \
-    "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')" "$(head -c 32 /dev/urandom | base64)" > "$secrets")
+  (umask 077 && printf 'GANTRY_SECRETS_MASTER_KEY=%s\n' "$(head -c 32 /dev/urandom | base64)" > "$secrets")
 fi
 platform_secret() { sed -n "s/^$1=//p" "$secrets"; }
-export GANTRY_INTERNAL_TOKEN=$(platform_secret GANTRY_INTERNAL_TOKEN)
 make_internal_credentials
 # the PostgreSQL role's generated password (infra-up.sh made it): for the two services with a database only
 load_db_password

@@ -48,7 +48,6 @@ public final class Platform {
                 "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
                 "GANTRY_HOME", home.toString(),
-                "GANTRY_INTERNAL_TOKEN", internalToken(),
                 "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
                 // as ./gantry up: the tests' LLM and callback receivers listen on this machine
                 "GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true");
@@ -145,10 +144,6 @@ public final class Platform {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    public static String internalToken() {
-        return "system-test-internal-token";
     }
 
     /** The credentials this run's services were started with. */
