@@ -32,13 +32,6 @@ public interface InternalAuthConfig {
 
     UserToken userToken();
 
-    /**
-     * Build-time: whether {@link InternalCallerFilter} verifies every REST route's caller. Only the gateway, whose
-     * routes are public with their own authentication, turns it off.
-     */
-    @WithDefault("true")
-    boolean verifyCallers();
-
     /** The token the gateway signs for each call it makes for a user. */
     interface UserToken {
 
