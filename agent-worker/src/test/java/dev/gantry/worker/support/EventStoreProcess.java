@@ -1,7 +1,10 @@
 package dev.gantry.worker.support;
 
+import dev.gantry.platform.auth.ServiceNames;
+import dev.gantry.platform.auth.ServiceTokenVerifier;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
+import dev.gantry.testing.auth.TestCallers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,6 +53,10 @@ final class EventStoreProcess {
             }
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers());
+            // it verifies its callers: the worker under test calls with its test service token
+            env.put("GANTRY_AUTH_USER_TOKEN_PUBLIC_KEY", TestCallers.PUBLIC_KEY);
+            env.put("GANTRY_AUTH_ACCEPTED_SERVICE_TOKENS",
+                    ServiceNames.AGENT_WORKER + ":" + ServiceTokenVerifier.digestOf(TestCallers.AGENT_WORKER_TOKEN));
             Path log = Files.createTempFile("gantry-worker-test-event-store", ".log");
             ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar",
                     JAR.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
