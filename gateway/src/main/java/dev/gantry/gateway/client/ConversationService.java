@@ -49,9 +49,11 @@ public class ConversationService {
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
-    public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit, String status,
-            String titleContains) {
-        return api.list(caller.user(), allUsers ? Boolean.TRUE : null, pageId, limit, status, titleContains);
+    public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit,
+            ConversationFilter filter) {
+        return api.list(caller.user(), allUsers ? Boolean.TRUE : null, pageId, limit, filter.status(),
+                filter.titleContains(), filter.createdAfter(), filter.createdBefore(), filter.updatedAfter(),
+                filter.updatedBefore(), filter.sort());
     }
 
     /** The conversation if the caller owns it; a 404 problem otherwise. Every conversation route starts here. */

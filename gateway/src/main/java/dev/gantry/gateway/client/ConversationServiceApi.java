@@ -44,7 +44,10 @@ public interface ConversationServiceApi {
     @Path("/conversations")
     Uni<Page<Conversation>> list(@NotBody Caller.User user, @QueryParam("allUsers") Boolean allUsers,
             @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit,
-            @QueryParam("status") String status, @QueryParam("titleContains") String titleContains);
+            @QueryParam("status") String status, @QueryParam("titleContains") String titleContains,
+            @QueryParam("createdAfter") String createdAfter, @QueryParam("createdBefore") String createdBefore,
+            @QueryParam("updatedAfter") String updatedAfter, @QueryParam("updatedBefore") String updatedBefore,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("/conversations/{id}")

@@ -35,8 +35,8 @@ public class EventStore {
             delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
             skipOn = RequestProblemException.class)
     public Uni<Page<ConversationEvent>> events(Caller caller, UUID conversationId, Long afterSeq, Integer limit, String kind,
-            String pageId) {
-        return api.events(caller.user(), conversationId, afterSeq, limit, kind, pageId);
+            String source, String pageId) {
+        return api.events(caller.user(), conversationId, afterSeq, limit, kind, source, pageId);
     }
 
     /** The seq of the conversation's newest event; also tells whether the event-store answers at all. */

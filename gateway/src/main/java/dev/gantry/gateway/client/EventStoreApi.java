@@ -29,7 +29,8 @@ public interface EventStoreApi {
     @GET
     @Path("/conversations/{id}/events")
     Uni<Page<ConversationEvent>> events(@NotBody Caller.User user, @PathParam("id") UUID conversationId, @QueryParam("afterSeq") Long afterSeq,
-            @QueryParam("limit") Integer limit, @QueryParam("kind") String kind, @QueryParam("pageId") String pageId);
+            @QueryParam("limit") Integer limit, @QueryParam("kind") String kind, @QueryParam("source") String source,
+            @QueryParam("pageId") String pageId);
 
     @GET
     @Path("/conversations/{id}/head")

@@ -10,6 +10,7 @@ import dev.gantry.gateway.api.StartConversationRequest;
 import dev.gantry.gateway.api.UpdateConversationRequest;
 import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.auth.CurrentCaller;
+import dev.gantry.gateway.client.ConversationFilter;
 import dev.gantry.gateway.client.ConversationService;
 import dev.gantry.gateway.mapping.Problems;
 import dev.gantry.gateway.mapping.RequestProblemException;
@@ -41,6 +42,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class ConversationResource {
 
     private static final String STATUSES = "idle|running|paused|waiting_for_confirmation|finished|error|stuck|stopped";
+    private static final String SORTS = "createdAt|-createdAt|updatedAt|-updatedAt";
 
     private final ConversationService conversations;
     private final CurrentCaller caller;
@@ -61,19 +63,26 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "List the caller's conversations, newest first",
-            description = "An admin may list every user's with allUsers=true.")
+            description = "An admin may list every user's with allUsers=true. The dates are ISO-8601 instants, "
+                    + "exclusive; sort is createdAt, -createdAt (the default), updatedAt or -updatedAt; a pageId "
+                    + "belongs to the sort it was issued for.")
+    @APIResponse(responseCode = "400", description = "A parameter that is not valid, named")
     @APIResponse(responseCode = "200", description = "A page of conversations")
     @APIResponse(responseCode = "403", description = "allUsers=true without the admin role")
     public Uni<Page<Conversation>> list(@QueryParam("pageId") String pageId,
             @QueryParam("limit") @Min(PageParams.MIN_LIMIT) @Max(PageParams.MAX_LIMIT) Integer limit,
             @QueryParam("status") @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES) String status,
             @QueryParam("titleContains") String titleContains,
+            @QueryParam("createdAfter") String createdAfter, @QueryParam("createdBefore") String createdBefore,
+            @QueryParam("updatedAfter") String updatedAfter, @QueryParam("updatedBefore") String updatedBefore,
+            @QueryParam("sort") @Pattern(regexp = SORTS, message = "must be one of " + SORTS) String sort,
             @QueryParam("allUsers") @DefaultValue("false") boolean allUsers) {
         Caller current = caller.get();
         if (allUsers && !current.admin()) {
             throw new RequestProblemException(Problems.forbidden("listing across users needs the admin role"));
         }
-        return conversations.list(current, allUsers, pageId, limit, status, titleContains);
+        return conversations.list(current, allUsers, pageId, limit, new ConversationFilter(status, titleContains,
+                createdAfter, createdBefore, updatedAfter, updatedBefore, sort));
     }
 
     @GET

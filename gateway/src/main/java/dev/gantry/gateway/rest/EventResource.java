@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "events")
 public class EventResource {
+
+    private static final String SOURCES = "user|agent|environment|system";
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final String HEARTBEAT_COMMENT = "heartbeat";
@@ -69,10 +72,14 @@ public class EventResource {
     public Uni<Page<ConversationEvent>> list(@PathParam("id") UUID id,
             @QueryParam("afterSeq") @Min(0) Long afterSeq,
             @QueryParam("limit") @Min(PageParams.MIN_LIMIT) @Max(PageParams.MAX_LIMIT) Integer limit,
-            @QueryParam("kind") String kind, @QueryParam("pageId") String pageId) {
+            @Parameter(description = "only events of this kind (e.g. ActionEvent); an unknown kind is a 400")
+            @QueryParam("kind") String kind,
+            @Parameter(description = "only events from this source")
+            @QueryParam("source") @Pattern(regexp = SOURCES, message = "must be one of " + SOURCES) String source,
+            @QueryParam("pageId") String pageId) {
         Caller current = caller.get();
         return conversations.get(current, id)
-                .chain(owned -> eventStore.events(current, id, afterSeq, limit, kind, pageId));
+                .chain(owned -> eventStore.events(current, id, afterSeq, limit, kind, source, pageId));
     }
 
     @GET

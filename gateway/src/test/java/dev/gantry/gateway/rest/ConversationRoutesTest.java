@@ -73,7 +73,8 @@ class ConversationRoutesTest {
 
         given().auth().oauth2(token)
                 .queryParam("limit", 10).queryParam("status", "running").queryParam("titleContains", "build")
-                .queryParam("pageId", "p2")
+                .queryParam("pageId", "p2").queryParam("sort", "-updatedAt")
+                .queryParam("createdAfter", "2026-01-01T00:00:00Z").queryParam("updatedBefore", "2026-12-31T00:00:00Z")
                 .when().get("/api/v1/conversations")
                 .then().log().ifValidationFails()
                 .statusCode(200)
@@ -86,7 +87,19 @@ class ConversationRoutesTest {
                 .withQueryParam("limit", equalTo("10"))
                 .withQueryParam("status", equalTo("running"))
                 .withQueryParam("titleContains", equalTo("build"))
+                .withQueryParam("sort", equalTo("-updatedAt"))
+                .withQueryParam("createdAfter", equalTo("2026-01-01T00:00:00Z"))
+                .withQueryParam("updatedBefore", equalTo("2026-12-31T00:00:00Z"))
                 .withQueryParam("pageId", equalTo("p2")));
+    }
+
+    @Test
+    void anUnknownSortIsABadRequestNamingItAndReachesNoService() {
+        given().auth().oauth2(token).queryParam("sort", "title").when().get("/api/v1/conversations")
+                .then().log().ifValidationFails()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("sort"));
+        conversations.verify(0, getRequestedFor(urlPathEqualTo("/conversations")));
     }
 
     @Test
@@ -169,6 +182,7 @@ class ConversationRoutesTest {
                 .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 3), Stubs.event(id, 4))))));
 
         given().auth().oauth2(token).queryParam("afterSeq", 2).queryParam("limit", 2).queryParam("kind", "MessageEvent")
+                .queryParam("source", "agent")
                 .when().get("/api/v1/conversations/" + id + "/events")
                 .then().log().ifValidationFails()
                 .statusCode(200)
@@ -179,6 +193,16 @@ class ConversationRoutesTest {
         GatewayTestResource.eventStore().verify(getRequestedFor(urlPathEqualTo("/conversations/" + id + "/events"))
                 .withQueryParam("afterSeq", equalTo("2"))
                 .withQueryParam("limit", equalTo("2"))
-                .withQueryParam("kind", equalTo("MessageEvent")));
+                .withQueryParam("kind", equalTo("MessageEvent"))
+                .withQueryParam("source", equalTo("agent")));
+    }
+
+    @Test
+    void anUnknownEventSourceIsABadRequestNamingIt() {
+        given().auth().oauth2(token).queryParam("source", "robot")
+                .when().get("/api/v1/conversations/" + id + "/events")
+                .then().log().ifValidationFails()
+                .statusCode(400).body("errors[0].field", is("source"));
+        GatewayTestResource.eventStore().verify(0, getRequestedFor(urlPathEqualTo("/conversations/" + id + "/events")));
     }
 }
