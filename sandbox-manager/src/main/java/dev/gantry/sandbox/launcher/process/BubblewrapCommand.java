@@ -47,7 +47,10 @@ public record BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path w
         List<String> command = new ArrayList<>();
         command.add(tools.bwrap().toString());
         command.addAll(List.of("--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", HOSTNAME,
-                "--new-session", "--ro-bind", "/usr", "/usr"));
+                "--new-session", "--ro-bind", "/usr", "/usr",
+                // the private /tmp first: what is mounted below comes after, so a runtime or workspace that lies
+                // under the host's /tmp (a checkout in /tmp) is mounted on it rather than hidden by it
+                "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"));
         Set<String> made = new HashSet<>(Set.of("/", "/usr", "/tmp"));
         for (String dir : SYSTEM) {
             Path path = Path.of(dir);
@@ -64,7 +67,6 @@ public record BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path w
             mount(command, made, "--ro-bind", javaHome.toString(), javaHome.toString());
         }
         mount(command, made, "--ro-bind", application.toString(), application.toString());
-        command.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"));
         mount(command, made, "--bind", home.toString(), HOME);
         mount(command, made, "--bind", workspace.toString(), workspace.toString());
         if (!namedWorkspace.equals(workspace)) {

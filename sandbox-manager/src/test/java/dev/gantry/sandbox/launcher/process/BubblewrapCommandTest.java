@@ -45,6 +45,19 @@ class BubblewrapCommandTest {
     }
 
     @Test
+    void aRuntimeAndWorkspaceUnderTheHostsTmpAreMountedOnThePrivateTmpNotHiddenByIt() {
+        List<String> underTmp = new BubblewrapCommand(tools, 200007, Path.of("/tmp/ci/sandboxes/i1/workspace"),
+                Path.of("/tmp/ci/sandboxes/i1/workspace"), Path.of("/tmp/ci/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
+                Path.of("/tmp/ci/app")).wrap(List.of("/opt/jdk-21/bin/java", "-jar", "/tmp/ci/app/quarkus-run.jar"));
+        int tmpfs = Collections.indexOfSubList(underTmp, List.of("--tmpfs", "/tmp"));
+        assertThat(tmpfs).isPositive();
+        assertThat(Collections.indexOfSubList(underTmp, List.of("--ro-bind", "/tmp/ci/app", "/tmp/ci/app")))
+                .isGreaterThan(tmpfs);
+        assertThat(Collections.indexOfSubList(underTmp, List.of("--bind", "/tmp/ci/sandboxes/i1/workspace",
+                "/tmp/ci/sandboxes/i1/workspace"))).isGreaterThan(tmpfs);
+    }
+
+    @Test
     void theRuntimeDropsToItsUidWithNoCapabilitiesUnderAProcessLimit() {
         int separator = command.indexOf("--");
         List<String> after = command.subList(separator + 1, command.size());
