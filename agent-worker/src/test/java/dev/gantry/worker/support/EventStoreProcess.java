@@ -1,5 +1,6 @@
 package dev.gantry.worker.support;
 
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.platform.auth.ServiceNames;
 import dev.gantry.platform.auth.ServiceTokenVerifier;
 import dev.gantry.testing.KafkaTestResource;
@@ -81,7 +82,9 @@ final class EventStoreProcess {
         URI head = URI.create(url + "/conversations/" + UUID.randomUUID() + "/head");
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
-                if (client.send(HttpRequest.newBuilder(head).build(), HttpResponse.BodyHandlers.discarding())
+                if (client.send(HttpRequest.newBuilder(head)
+                                .header(InternalHeaders.SERVICE_TOKEN, TestCallers.AGENT_WORKER_TOKEN).build(),
+                                HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
                     return;
                 }
