@@ -16,7 +16,9 @@ import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SystemPromptEvent;
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.auth.TestCallers;
 import dev.gantry.worker.messaging.NewEvent;
 import dev.gantry.worker.support.Conversation;
 import dev.gantry.worker.support.PlatformStub;
@@ -94,7 +96,8 @@ class TakeOverTest {
         HttpClient http = HttpClient.newHttpClient();
         URI head = URI.create(WorkerTestResource.eventStore() + "/conversations/" + conversation.id + "/head");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> GantryJson.mapper()
-                .readTree(http.send(HttpRequest.newBuilder(head).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .readTree(http.send(HttpRequest.newBuilder(head)
+                        .header(InternalHeaders.SERVICE_TOKEN, TestCallers.AGENT_WORKER_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .path("lastSeq").asLong() == dead.size());
 
         conversation.send(start);

@@ -8,7 +8,9 @@ import dev.gantry.contracts.command.ConfirmationPolicy;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.auth.TestCallers;
 import dev.gantry.worker.support.Conversation;
 import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -70,7 +72,8 @@ class SandboxSecretsTest {
     private static String storedEvents(UUID conversationId) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(WorkerTestResource.eventStore()
-                    + "/conversations/" + conversationId + "/events?limit=100")).build(),
+                    + "/conversations/" + conversationId + "/events?limit=100"))
+                    .header(InternalHeaders.SERVICE_TOKEN, TestCallers.AGENT_WORKER_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
     }
