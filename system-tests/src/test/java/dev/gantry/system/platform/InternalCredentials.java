@@ -1,8 +1,11 @@
 package dev.gantry.system.platform;
 
+import dev.gantry.platform.auth.Caller;
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.platform.auth.InternalKeys;
 import dev.gantry.platform.auth.ServiceNames;
 import dev.gantry.platform.auth.ServiceTokenVerifier;
+import dev.gantry.platform.auth.UserTokenFormat;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -51,6 +54,13 @@ public record InternalCredentials(KeyPair userTokenKeys, Map<String, String> ser
     /** The token a test presents to act as one of the calling services. */
     public String serviceToken(String service) {
         return serviceTokens.get(service);
+    }
+
+    /** The {@code Authorization} value the gateway would send to a service for this user. */
+    public String userAuthorization(String userId) {
+        java.time.Instant now = java.time.Instant.now();
+        return InternalHeaders.bearer(UserTokenFormat.sign(userTokenKeys.getPrivate(),
+                new Caller.User(userId, java.util.Set.of()), now, now.plusSeconds(60), UserTokenFormat.AUDIENCE));
     }
 
     private String acceptedServiceTokens() {
