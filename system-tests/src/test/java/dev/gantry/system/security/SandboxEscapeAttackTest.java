@@ -47,9 +47,10 @@ class SandboxEscapeAttackTest {
     @BeforeAll
     static void twoSandboxes() throws IOException {
         platform = Platform.get();
-        Files.writeString(platform.home().resolve("platform-secrets.env"), "GANTRY_INTERNAL_TOKEN=" + SECRET + "\n");
-        Files.createDirectories(platform.home().resolve("keys"));
-        Files.writeString(platform.home().resolve("keys/jwt-private.pem"), SECRET);
+        // a stand-in for ./gantry up's platform secrets, where they would lie
+        Files.writeString(platform.home().resolve("platform-secrets.env"), "GANTRY_SECRETS_MASTER_KEY=" + SECRET + "\n");
+        // the gateway's real signing key is there already: read, never replaced (the other tests sign with it)
+        assertThat(platform.home().resolve("keys/jwt-private.pem")).isRegularFile();
         attacker = Sandbox.create("mallory");
         victim = Sandbox.create("alice");
         victim.run("echo victim-data > notes.txt");
