@@ -1,22 +1,50 @@
 package dev.gantry.conversation.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.conversation.repository.AgentSettingsColumns;
 import dev.gantry.conversation.repository.ConversationEntity;
 import dev.gantry.conversation.repository.MetricsColumns;
 import dev.gantry.conversation.rest.dto.ConversationResponse;
+import dev.gantry.conversation.rest.dto.PullRequest;
 import java.util.List;
 
 /** Between a stored conversation and the {@code Conversation} of the API. */
 public final class ConversationMapping {
 
+    private static final TypeReference<List<PullRequest>> PULL_REQUESTS = new TypeReference<>() {
+    };
+
     private ConversationMapping() {
     }
 
     public static ConversationResponse toResponse(ConversationEntity c) {
-        return new ConversationResponse(c.id, c.ownerId, c.title, c.status, c.repository, c.branch, c.sandboxId,
-                toSettings(c.settings), toMetrics(c.metrics), c.lastSeq, c.createdAt, c.updatedAt);
+        return new ConversationResponse(c.id, c.ownerId, c.title, c.status, c.repository, c.branch, c.repositoryHost,
+                pullRequestsOf(c.pullRequests), c.sandboxId, toSettings(c.settings), toMetrics(c.metrics), c.lastSeq,
+                c.createdAt, c.updatedAt);
+    }
+
+    /** The pull requests of a conversation, kept as one JSON array: they are only ever read whole and appended to. */
+    public static List<PullRequest> pullRequestsOf(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        try {
+            return GantryJson.mapper().readValue(column, PULL_REQUESTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the pull requests of a conversation do not read back", e);
+        }
+    }
+
+    public static String pullRequestsColumn(List<PullRequest> pullRequests) {
+        try {
+            return GantryJson.mapper().writeValueAsString(pullRequests);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pull requests did not serialize", e);
+        }
     }
 
     public static AgentSettings toSettings(AgentSettingsColumns s) {

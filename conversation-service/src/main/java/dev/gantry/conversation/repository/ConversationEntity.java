@@ -22,6 +22,10 @@ public class ConversationEntity {
     public ExecutionStatus status;
     public String repository;
     public String branch;
+    /** The git host of the repository (the connection it is cloned with), or null without a repository. */
+    public String repositoryHost;
+    /** The pull requests the agent opened, a JSON array, or null for none. */
+    public String pullRequests;
     public UUID sandboxId;
     @Embedded
     public AgentSettingsColumns settings;

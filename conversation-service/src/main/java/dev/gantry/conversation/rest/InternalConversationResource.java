@@ -38,7 +38,7 @@ public class InternalConversationResource {
 
     @GET
     @Path("/{id}")
-    @CalledBy(services = ServiceNames.AGENT_WORKER)
+    @CalledBy(services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
     public Uni<ConversationResponse> get(@PathParam("id") UUID id) {
         return conversations.getAnyOwner(id);
     }

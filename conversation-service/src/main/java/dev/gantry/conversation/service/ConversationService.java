@@ -15,6 +15,7 @@ import dev.gantry.conversation.outbox.CommandOutbox;
 import dev.gantry.conversation.outbox.OutboxRelay;
 import dev.gantry.conversation.repository.ConversationEntity;
 import dev.gantry.conversation.repository.ConversationRepository;
+import dev.gantry.conversation.repository.GitConnectionRepository;
 import dev.gantry.conversation.repository.MetricsColumns;
 import dev.gantry.conversation.rest.dto.ConfirmationRequest;
 import dev.gantry.conversation.rest.dto.ConversationResponse;
@@ -42,9 +43,11 @@ public class ConversationService {
     private final SettingsService settings;
     private final CommandOutbox outbox;
     private final OutboxRelay relay;
+    private final GitConnectionRepository gitConnections;
 
     ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox,
-            OutboxRelay relay) {
+            OutboxRelay relay, GitConnectionRepository gitConnections) {
+        this.gitConnections = gitConnections;
         this.conversations = conversations;
         this.settings = settings;
         this.outbox = outbox;
@@ -53,14 +56,15 @@ public class ConversationService {
 
     /** Stores the conversation with its own new sandbox id and the owner's settings as they are now, and starts it. */
     public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request) {
-        return committed(() -> settings.effective(ownerId).flatMap(agentSettings -> {
+        return committed(() -> repositoryOf(ownerId, request).flatMap(repository -> settings.effective(ownerId).flatMap(agentSettings -> {
             Instant now = now();
             ConversationEntity conversation = new ConversationEntity();
             conversation.id = UUID.randomUUID();
             conversation.ownerId = ownerId;
             conversation.title = request.title();
             conversation.status = ExecutionStatus.IDLE;
-            conversation.repository = request.repository();
+            conversation.repository = repository == null ? null : repository.path();
+            conversation.repositoryHost = repository == null ? null : repository.host();
             conversation.branch = request.branch();
             conversation.sandboxId = UUID.randomUUID();
             conversation.settings = ConversationMapping.toColumns(agentSettings);
@@ -68,13 +72,24 @@ public class ConversationService {
             conversation.createdAt = now;
             conversation.updatedAt = now;
             StartConversation start = new StartConversation(UUID.randomUUID(), conversation.id, now, ownerId,
-                    conversation.sandboxId, request.initialMessage(), request.repository(), request.branch(), agentSettings);
+                    conversation.sandboxId, request.initialMessage(), conversation.repository, request.branch(), agentSettings);
             return conversations.persist(conversation)
                     .call(() -> outbox.enqueue(start))
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
                             conversation.sandboxId))
                     .map(ConversationMapping::toResponse);
-        }));
+        })));
+    }
+
+    /** The repository the request names, resolved against the owner's git connections; null when it names none. */
+    private Uni<RepositoryReference> repositoryOf(String ownerId, CreateConversationRequest request) {
+        if (request.repository() == null) {
+            if (request.branch() != null) {
+                return Uni.createFrom().failure(ProblemException.invalid("branch", "needs a repository"));
+            }
+            return Uni.createFrom().nullItem();
+        }
+        return gitConnections.forUser(ownerId).map(rows -> RepositoryReference.resolve(request.repository(), rows));
     }
 
     @WithSession

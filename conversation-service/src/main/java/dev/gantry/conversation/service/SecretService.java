@@ -89,6 +89,17 @@ public class SecretService {
                 : Uni.createFrom().voidItem());
     }
 
+    /** The value of a user's secret, for the integrations-service checking a git token with its provider. */
+    @WithSession
+    public Uni<SecretValue> resolveForUser(String userId, String name) {
+        return secrets.findByName(userId, name)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("secret", name))
+                .map(secret -> {
+                    Log.infof("secret '%s' of %s resolved for a git connection", name, userId);
+                    return new SecretValue(name, cipher.open(secret.ciphertext, sealingContext(secret.userId, name)));
+                });
+    }
+
     /** The value of a secret of the conversation's owner, for the agent-worker that runs the conversation. */
     @WithSession
     public Uni<SecretValue> resolveForConversation(UUID conversationId, String name) {

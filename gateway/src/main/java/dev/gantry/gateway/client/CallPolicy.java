@@ -9,6 +9,8 @@ final class CallPolicy {
 
     /** A user is waiting: an internal call that takes longer is treated as an outage. */
     static final long TIMEOUT_MILLIS = 5_000;
+    /** A call the integrations-service answers from a git provider, which it tries again with backoff when rate limited. */
+    static final long GIT_PROVIDER_TIMEOUT_MILLIS = 30_000;
     /** Only idempotent reads and puts are retried, twice, after a short pause. */
     static final int MAX_RETRIES = 2;
     static final long RETRY_DELAY_MILLIS = 200;

@@ -1,6 +1,9 @@
 package dev.gantry.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.gateway.api.GitConnectionRequest;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.mapping.Problems;
 import io.smallrye.mutiny.Uni;
@@ -33,14 +36,41 @@ public class Integrations {
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
-    public Uni<JsonNode> repositories(Caller caller, String provider, String pageId, Integer limit) {
-        return api.repositories(caller.user(), provider, pageId, limit);
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> connections(Caller caller) {
+        return api.connections(caller.user());
+    }
+
+    /** Not retried: the provider check it makes is not free, and the caller sees the answer. */
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<RestResponse<JsonNode>> connect(Caller caller, GitConnectionRequest request) {
+        return api.connect(caller.user(), request);
+    }
+
+    public Uni<Void> disconnect(Caller caller, UUID id) {
+        return api.disconnect(caller.user(), id);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
             jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
-    public Uni<JsonNode> branches(Caller caller, String repository) {
-        return api.branches(caller.user(), repository);
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> user(Caller caller, String host) {
+        return api.user(caller.user(), host);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> repositories(Caller caller, String host, String query, String pageId, Integer limit) {
+        return api.repositories(caller.user(), host, query, pageId, limit);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> branches(Caller caller, String repository, String host, String query, String pageId,
+            Integer limit) {
+        return api.branches(caller.user(), repository, host, query, pageId, limit);
     }
 
     /** Not retried: a provider redelivers a webhook that was not acknowledged. */

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.platform.auth.Caller;
 import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Uni;
+import dev.gantry.gateway.api.GitConnectionRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -20,13 +26,29 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface IntegrationsApi {
 
     @GET
+    @Path("/git/connections")
+    Uni<JsonNode> connections(@NotBody Caller.User user);
+
+    @POST
+    @Path("/git/connections")
+    Uni<RestResponse<JsonNode>> connect(@NotBody Caller.User user, GitConnectionRequest request);
+
+    @DELETE
+    @Path("/git/connections/{id}")
+    Uni<Void> disconnect(@NotBody Caller.User user, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/git/user")
+    Uni<JsonNode> user(@NotBody Caller.User user, @QueryParam("host") String host);
+
+    @GET
     @Path("/git/repositories")
-    Uni<JsonNode> repositories(@NotBody Caller.User user,
-            @QueryParam("provider") String provider, @QueryParam("pageId") String pageId,
-            @QueryParam("limit") Integer limit);
+    Uni<JsonNode> repositories(@NotBody Caller.User user, @QueryParam("host") String host,
+            @QueryParam("query") String query, @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/git/branches")
-    Uni<JsonNode> branches(@NotBody Caller.User user,
-            @QueryParam("repository") String repository);
+    Uni<JsonNode> branches(@NotBody Caller.User user, @QueryParam("repository") String repository,
+            @QueryParam("host") String host, @QueryParam("query") String query, @QueryParam("pageId") String pageId,
+            @QueryParam("limit") Integer limit);
 }

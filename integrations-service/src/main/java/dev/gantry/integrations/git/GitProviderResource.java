@@ -1,50 +1,119 @@
 package dev.gantry.integrations.git;
 
 import dev.gantry.contracts.problem.Problem;
+import dev.gantry.integrations.client.GitStoreApi;
+import dev.gantry.integrations.git.provider.BranchSummary;
+import dev.gantry.integrations.git.provider.GitIdentity;
+import dev.gantry.integrations.git.provider.RepositorySummary;
 import dev.gantry.platform.auth.CalledBy;
+import dev.gantry.platform.auth.CurrentCaller;
 import dev.gantry.platform.auth.ServiceNames;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * The git-provider routes of docs/INTERNAL-API.md (repositories, branches, inbound webhooks), which this
- * version does not have: each answers 501 with a problem that says so, which the gateway passes on, rather
- * than a 404 that would read as "no such repository". The git routes are for users (the gateway's signed
- * user token); a webhook, which no user sends, comes through the gateway with the gateway's own token.
+ * The user's git connections and what they show (docs/INTERNAL-API.md): the routes the gateway calls for a user,
+ * with its signed user token. Provider calls block on worker threads. Webhooks, which no user sends, come through
+ * the gateway with its own token.
  */
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Blocking
 public class GitProviderResource {
 
     private static final int NOT_IMPLEMENTED = 501;
+    private static final int DEFAULT_LIMIT = 30;
+    private static final int MAX_LIMIT = 100;
+
+    private final GitConnections connections;
+    private final GitBrowser browser;
+    private final CurrentCaller caller;
+
+    GitProviderResource(GitConnections connections, GitBrowser browser, CurrentCaller caller) {
+        this.connections = connections;
+        this.browser = browser;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/git/connections")
+    @CalledBy(users = true)
+    public List<GitStoreApi.Connection> connections() {
+        return connections.list(caller.userId());
+    }
+
+    /** Checks the token with the provider, then creates (201) or replaces (200) the connection to that host. */
+    @POST
+    @Path("/git/connections")
+    @CalledBy(users = true)
+    public Response connect(ConnectionRequest request) {
+        String userId = caller.userId();
+        boolean replaces = request != null && request.host() != null && connections.list(userId).stream()
+                .anyMatch(c -> c.host().equalsIgnoreCase(request.host().strip()));
+        GitStoreApi.Connection saved = connections.save(userId, request);
+        return Response.status(replaces ? 200 : 201).entity(saved).build();
+    }
+
+    @DELETE
+    @Path("/git/connections/{id}")
+    @CalledBy(users = true)
+    public Response disconnect(@PathParam("id") UUID id) {
+        connections.delete(caller.userId(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/git/user")
+    @CalledBy(users = true)
+    public GitIdentity user(@QueryParam("host") String host) {
+        return browser.identity(caller.userId(), host);
+    }
 
     @GET
     @Path("/git/repositories")
     @CalledBy(users = true)
-    public Response repositories() {
-        return notBuilt("listing the repositories of a git provider");
+    public GitPage<RepositorySummary> repositories(@QueryParam("host") String host, @QueryParam("query") String query,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit) {
+        return browser.repositories(caller.userId(), host, query, pageId, limit(limit));
     }
 
     @GET
     @Path("/git/branches")
     @CalledBy(users = true)
-    public Response branches() {
-        return notBuilt("listing the branches of a repository");
+    public GitPage<BranchSummary> branches(@QueryParam("repository") String repository, @QueryParam("host") String host,
+            @QueryParam("query") String query, @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit) {
+        return browser.branches(caller.userId(), host, repository, query, pageId, limit(limit));
     }
 
     @POST
     @Path("/webhooks/{provider}")
     @CalledBy(services = ServiceNames.GATEWAY)
     public Response webhook(@PathParam("provider") String provider) {
-        return notBuilt("taking webhooks from " + provider);
+        return Response.status(NOT_IMPLEMENTED).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of("not-implemented", "Not implemented", NOT_IMPLEMENTED, "taking webhooks from "
+                        + provider + " is not part of this version of Gantry"))
+                .build();
     }
 
-    private static Response notBuilt(String what) {
-        return Response.status(NOT_IMPLEMENTED).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of("not-implemented", "Not implemented", NOT_IMPLEMENTED, what
-                        + " is not part of this version of Gantry: no git provider is connected"))
-                .build();
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw GitRequestException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
     }
 }
