@@ -30,6 +30,8 @@ import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
 import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.worker.git.RepositoryAccess;
+import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
 import dev.gantry.worker.llm.LlmReply;
 import dev.gantry.worker.llm.LlmSettings;
@@ -104,6 +106,8 @@ final class ConversationRunner {
     /** The conversation's sandbox, once its setup is known. */
     private ConversationSandbox sandbox;
     private int iterations;
+    /** The conversation's repository credentials, read when first needed; null until then. */
+    private RepositoryAccess repositoryAccess;
 
     ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
             Predicate<ConversationRunner> leave, Consumer<ConversationRunner> gone) {
@@ -203,10 +207,10 @@ final class ConversationRunner {
         }
         log = partition.eventLog(conversationId, state.lastSeq());
         if (first instanceof StartConversation start) {
-            setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings());
+            setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository());
         } else if (state.started()) {
             ConversationServiceApi.Conversation known = services.conversations().conversation(conversationId);
-            setup = new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings());
+            setup = new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings(), known.repository());
         }
         if (!bySeq.isEmpty()) {
             Log.infof("conversation %s taken over at seq %d, status %s", conversationId, state.lastSeq(),
@@ -258,8 +262,9 @@ final class ConversationRunner {
         if (state.started()) {
             return;
         }
-        setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings());
-        List<JsonNode> tools = services.tools().specifications(start.settings().confirmationPolicy() != ConfirmationPolicy.NEVER);
+        setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository());
+        List<JsonNode> tools = services.tools().specifications(
+                start.settings().confirmationPolicy() != ConfirmationPolicy.NEVER, start.repository() != null);
         List<NewEvent> events = new ArrayList<>();
         events.add(NewEvent.causedBy(start.commandId(), EventSource.SYSTEM,
                 new SystemPromptEvent(services.systemPrompt().text(start.sandboxId()), tools)));
@@ -361,6 +366,10 @@ final class ConversationRunner {
                 write(List.of(status(ExecutionStatus.STUCK, stuck.get().reason())));
                 return;
             }
+            if (setup.repository() != null && !state.repositoryCloned()) {
+                checkOut();
+                return;
+            }
             iterations++;
             decide(settings);
         } finally {
@@ -434,6 +443,27 @@ final class ConversationRunner {
         }
     }
 
+    /** Clones the conversation's repository before the agent's first step; a failure ends the run with its cause. */
+    private void checkOut() throws InterruptedException {
+        RepositoryCheckout.Outcome outcome = sandbox().call(() -> RepositoryCheckout.run(repositoryAccess(),
+                sandbox().session(), services.config().git()));
+        switch (outcome) {
+            case RepositoryCheckout.Outcome.Cloned cloned -> write(List.of(NewEvent.of(EventSource.ENVIRONMENT, cloned.event())));
+            case RepositoryCheckout.Outcome.Failed failed -> {
+                Log.warnf("conversation %s: %s", conversationId, failed.reason());
+                write(List.of(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(failed.reason())),
+                        status(ExecutionStatus.ERROR, failed.reason())));
+            }
+        }
+    }
+
+    private RepositoryAccess repositoryAccess() {
+        if (repositoryAccess == null) {
+            repositoryAccess = new RepositoryAccess(conversationId, services.conversations());
+        }
+        return repositoryAccess;
+    }
+
     private LlmReply replayed() {
         Optional<ConversationEvent> trajectory = state.events().stream()
                 .filter(e -> e.source() == EventSource.USER && e.payload() instanceof MessageEvent)
@@ -497,6 +527,11 @@ final class ConversationRunner {
     private ToolContext context() {
         return new ToolContext() {
             @Override
+            public UUID conversationId() {
+                return conversationId;
+            }
+
+            @Override
             public SandboxSession sandbox() throws InterruptedException {
                 return ConversationRunner.this.sandbox().session();
             }
@@ -521,11 +556,26 @@ final class ConversationRunner {
 
     private ConversationSandbox sandbox() {
         if (sandbox == null) {
-            List<String> secretNames = setup.settings().sandboxSecrets();
             sandbox = new ConversationSandbox(conversationId, setup.sandboxId(), setup.ownerId(), services.sandboxes(),
-                    () -> SandboxSecrets.load(conversationId, secretNames, services.conversations()), this::write);
+                    this::sandboxSecrets, this::write);
+            if (setup.repository() != null) {
+                sandbox.onNewRuntime(runtime -> {
+                    if (state.repositoryCloned()) {
+                        repositoryAccess().supply(runtime);
+                    }
+                });
+            }
         }
         return sandbox;
+    }
+
+    /** The secrets the sandbox's shell gets, and the repository's token, masked in every event but never exported. */
+    private SandboxSecrets sandboxSecrets() {
+        SandboxSecrets secrets = SandboxSecrets.load(conversationId, setup.settings().sandboxSecrets(), services.conversations());
+        if (setup.repository() == null) {
+            return secrets;
+        }
+        return repositoryAccess().credentials().map(c -> secrets.alsoMasking("git-token", c.token())).orElse(secrets);
     }
 
     // ---- confirmation

@@ -7,6 +7,7 @@ import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.tools.TaskTrackerTool;
@@ -34,12 +35,14 @@ final class ConversationState {
     private ConversationMetrics metrics = ConversationMetrics.ZERO;
     private SystemPromptEvent systemPrompt;
     private List<ToolContext.Task> tasks = List.of();
+    private boolean repositoryCloned;
 
     void apply(ConversationEvent event) {
         events.add(event);
         eventIds.add(event.id());
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
+            case RepositoryClonedEvent cloned -> repositoryCloned = true;
             case ConversationStateUpdateEvent update -> {
                 if (update.status() != null) {
                     status = update.status();
@@ -85,6 +88,11 @@ final class ConversationState {
 
     boolean contains(UUID eventId) {
         return eventIds.contains(eventId);
+    }
+
+    /** The conversation's repository is in its workspace. */
+    boolean repositoryCloned() {
+        return repositoryCloned;
     }
 
     boolean started() {

@@ -22,8 +22,26 @@ public interface ConversationServiceApi {
     @Path("/secrets/{name}")
     Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name);
 
+    @GET
+    @Path("/git/credentials")
+    GitCredentials gitCredentials(@PathParam("id") UUID conversationId);
+
     /** The fields of a conversation the worker needs to take it over. */
-    record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {
+    record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings, String repository, String branch) {
+    }
+
+    /** What the conversation's repository is cloned and pushed with; {@link #toString()} hides the token. */
+    record GitCredentials(String provider, String host, String repository, String branch, String cloneUrl,
+            String username, String token, Identity identity) {
+
+        /** Who commits. */
+        public record Identity(String login, String name, String email) {
+        }
+
+        @Override
+        public String toString() {
+            return "GitCredentials[" + host + "/" + repository + "]";
+        }
     }
 
     /** A secret's value; it is never logged. */

@@ -26,6 +26,17 @@ public class ConversationServiceClient {
         return api.secret(conversationId, name).value();
     }
 
+    /**
+     * What the conversation's repository is cloned with. A refusal (no repository, a connection removed) is an
+     * answer, not tried again.
+     */
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS,
+            abortOn = jakarta.ws.rs.WebApplicationException.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public ConversationServiceApi.GitCredentials gitCredentials(UUID conversationId) {
+        return api.gitCredentials(conversationId);
+    }
+
     /** The conversation as conversation-service keeps it, whatever its owner. */
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

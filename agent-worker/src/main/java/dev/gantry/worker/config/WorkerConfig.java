@@ -44,6 +44,20 @@ public interface WorkerConfig {
 
     Runtime runtime();
 
+    Git git();
+
+    /** Cloning a conversation's repository into its workspace before the agent's first step. */
+    interface Git {
+
+        /** How many commits of history the clone fetches; 0 for all of it. */
+        @WithDefault("0")
+        int cloneDepth();
+
+        /** How long the clone may take before the start ends in an error. */
+        @WithDefault("10m")
+        Duration cloneTimeout();
+    }
+
     /** How commands are taken from {@code gantry.conversation-commands} and events written. */
     interface Commands {
 

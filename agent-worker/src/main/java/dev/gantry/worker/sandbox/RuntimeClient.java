@@ -69,6 +69,33 @@ public final class RuntimeClient {
         send("PUT", "/api/v1/environment", new EnvironmentRequest(variables));
     }
 
+    /**
+     * {@code POST /api/v1/git/clone}: clones the repository into the workspace; the token goes in the body, to
+     * git's credential cache, never on a command line.
+     *
+     * @throws RuntimeProblemException 422 with the runtime's reason when the clone failed
+     */
+    public CloneResult cloneRepository(CloneRequest request) throws InterruptedException {
+        return read(post("/api/v1/git/clone", request), CloneResult.class);
+    }
+
+    /** {@code PUT /api/v1/git/credentials}: gives a runtime started again the token of the repository's host. */
+    public void gitCredentials(CloneRequest request) throws InterruptedException {
+        send("PUT", "/api/v1/git/credentials", request);
+    }
+
+    /** What the clone takes; {@link #toString()} hides the token. */
+    public record CloneRequest(String url, String username, String token, String branch, Integer depth,
+            Integer timeoutSeconds, String authorName, String authorEmail) {
+        @Override
+        public String toString() {
+            return "CloneRequest[" + url + "]";
+        }
+    }
+
+    public record CloneResult(String branch, String commit, String directory) {
+    }
+
     private record EnvironmentRequest(Map<String, String> variables) {
         @Override
         public String toString() {

@@ -22,8 +22,22 @@ public final class SandboxSecrets {
     private final SecretMasker masker;
 
     private SandboxSecrets(Map<String, String> values) {
+        this(values, values);
+    }
+
+    private SandboxSecrets(Map<String, String> values, Map<String, String> masked) {
         this.values = Map.copyOf(values);
-        this.masker = SecretMasker.of(values);
+        this.masker = SecretMasker.of(masked);
+    }
+
+    /**
+     * The same secrets, with one more value masked in every event but not exported to the shell: the token the
+     * repository is cloned with, which reaches git through its credential cache instead.
+     */
+    public SandboxSecrets alsoMasking(String name, String value) {
+        Map<String, String> masked = new LinkedHashMap<>(values);
+        masked.put(name, value);
+        return new SandboxSecrets(values, masked);
     }
 
     public static SandboxSecrets none() {

@@ -31,9 +31,9 @@ public class ToolCatalog {
     private final Map<String, Tool> tools;
 
     ToolCatalog(TerminalTool terminal, FileEditorTool editor, ThinkTool think, FinishTool finish,
-            TaskTrackerTool taskTracker) {
+            TaskTrackerTool taskTracker, CreatePullRequestTool pullRequest) {
         this.tools = Map.of(terminal.name(), terminal, editor.name(), editor, think.name(), think,
-                finish.name(), finish, taskTracker.name(), taskTracker);
+                finish.name(), finish, taskTracker.name(), taskTracker, pullRequest.name(), pullRequest);
     }
 
     /** The tool called by this name or one of its aliases. */
@@ -46,7 +46,15 @@ public class ToolCatalog {
      * {@code predictRisk} the sandbox tools ask the LLM for a {@code security_risk}.
      */
     public List<JsonNode> specifications(boolean predictRisk) {
-        return List.of("terminal", "file_editor", "think", "finish", "task_tracker").stream()
+        return specifications(predictRisk, false);
+    }
+
+    /** The same, with {@code create_pull_request} for a conversation that works on a repository. */
+    public List<JsonNode> specifications(boolean predictRisk, boolean withRepository) {
+        List<String> names = withRepository
+                ? List.of("terminal", "file_editor", "think", "finish", "task_tracker", "create_pull_request")
+                : List.of("terminal", "file_editor", "think", "finish", "task_tracker");
+        return names.stream()
                 .map(name -> function(name, predictRisk && tools.get(name).actsOnSandbox()))
                 .toList();
     }

@@ -2,9 +2,13 @@ package dev.gantry.worker.tools;
 
 import dev.gantry.worker.sandbox.SandboxSession;
 import java.util.List;
+import java.util.UUID;
 
 /** What a tool call may use of its conversation. */
 public interface ToolContext {
+
+    /** The conversation the call belongs to. */
+    UUID conversationId();
 
     /** The conversation's running sandbox, acquired on first use. */
     SandboxSession sandbox() throws InterruptedException;

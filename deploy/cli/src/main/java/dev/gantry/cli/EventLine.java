@@ -10,6 +10,7 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
@@ -46,6 +47,8 @@ public final class EventLine {
             case SandboxStatusUpdateEvent sandbox -> "sandbox: " + sandbox.status().name().toLowerCase(Locale.ROOT)
                     + (sandbox.detail() == null ? "" : " (" + sandbox.detail() + ")");
             case SystemPromptEvent ignored -> null;
+            case RepositoryClonedEvent cloned -> "cloned " + cloned.host() + "/" + cloned.repository() + " (branch "
+                    + cloned.branch() + " at " + cloned.commit().substring(0, Math.min(12, cloned.commit().length())) + ")";
         };
         return Optional.ofNullable(text);
     }
@@ -60,6 +63,8 @@ public final class EventLine {
             case "think" -> "thinking: " + args.path("thought").asText();
             case "finish" -> "finish: " + args.path("message").asText();
             case "task_tracker" -> "tasks: " + args.path("command").asText();
+            case "create_pull_request" -> "pull request: " + args.path("title").asText() + " (from "
+                    + args.path("source_branch").asText() + ")";
             default -> action.toolName() + " " + args;
         };
     }

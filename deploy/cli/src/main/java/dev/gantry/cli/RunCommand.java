@@ -41,8 +41,13 @@ public class RunCommand implements Callable<Integer> {
             + " tool calls, e.g. deploy/demo/hello-trajectory.json) instead of an LLM: needs no LLM at all.")
     Path replay;
 
-    @Option(names = "--repo", paramLabel = "PATH_OR_URL", description = "A git repository to work in.")
+    @Option(names = "--repo", paramLabel = "OWNER/NAME_OR_URL", description = "A repository of one of your git"
+            + " connections, cloned into the workspace before the agent starts (owner/name, or its https URL).")
     String repository;
+
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "The branch of --repo to check out (default: its"
+            + " default branch).")
+    String branch;
 
     @Option(names = "--api", paramLabel = "URL", defaultValue = "${env:GANTRY_API_URL:-http://127.0.0.1:8080}",
             description = "Gantry's public API (default: ${DEFAULT-VALUE}).")
@@ -90,9 +95,7 @@ public class RunCommand implements Callable<Integer> {
                 .put("baseUrl", llm.baseUrl())
                 .put("apiKeySecretName", API_KEY_SECRET));
         ObjectNode start = GantryJson.mapper().createObjectNode().put("initialMessage", task);
-        if (repository != null) {
-            start.put("repository", repository);
-        }
+        withRepository(start);
         return follow(gantry, gantry.startConversation(start));
     }
 
@@ -112,14 +115,24 @@ public class RunCommand implements Callable<Integer> {
         gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", REPLAY_MODEL));
         JsonNode conversation;
         try {
-            conversation = gantry.startConversation(GantryJson.mapper().createObjectNode()
-                    .put("title", "replay of " + replay.getFileName()).put("initialMessage", trajectory));
+            conversation = gantry.startConversation(withRepository(GantryJson.mapper().createObjectNode()
+                    .put("title", "replay of " + replay.getFileName()).put("initialMessage", trajectory)));
         } finally {
             if (model.isTextual() && !model.asText().equals(REPLAY_MODEL)) {
                 gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", model.asText()));
             }
         }
         return follow(gantry, conversation);
+    }
+
+    private ObjectNode withRepository(ObjectNode start) {
+        if (repository != null) {
+            start.put("repository", repository);
+        }
+        if (branch != null) {
+            start.put("branch", branch);
+        }
+        return start;
     }
 
     /** Prints a conversation's events until it reaches an end, and answers the exit code. */
@@ -148,6 +161,11 @@ public class RunCommand implements Callable<Integer> {
             case WAITING -> "the agent is waiting for you (conversation " + id + ")";
             default -> "ended: " + follower.status;
         });
+        if (conversation.hasNonNull("repository")) {
+            for (JsonNode pullRequest : gantry.conversation(id).path("pullRequests")) {
+                out.println("pull request: " + pullRequest.path("url").asText());
+            }
+        }
         return follower.exitCode;
     }
 

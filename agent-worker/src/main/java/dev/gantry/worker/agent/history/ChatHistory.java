@@ -6,6 +6,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -68,6 +69,10 @@ public final class ChatHistory {
                         rejection.toolCallId(), rejection.toolName(),
                         "The user rejected this action." + (rejection.rejectionReason().isBlank() ? ""
                                 : " Reason: " + rejection.rejectionReason())));
+                case RepositoryClonedEvent cloned -> {
+                    flush();
+                    messages.add(UserMessage.from(RepositoryNote.of(cloned)));
+                }
                 case AgentErrorEvent error when error.toolCallId() != null -> {
                     boolean known = calls.stream().anyMatch(c -> c.id().equals(error.toolCallId()));
                     if (!known) {

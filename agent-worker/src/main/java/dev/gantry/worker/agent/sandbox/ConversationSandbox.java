@@ -6,6 +6,7 @@ import dev.gantry.contracts.sandbox.SandboxStatus;
 import dev.gantry.contracts.sandbox.SandboxStatusChanged;
 import dev.gantry.worker.messaging.NewEvent;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.sandbox.RuntimeClient;
 import dev.gantry.worker.sandbox.SandboxSession;
 import dev.gantry.worker.sandbox.SandboxUnreachableException;
 import dev.gantry.worker.secrets.SandboxSecrets;
@@ -40,6 +41,8 @@ public final class ConversationSandbox {
     private final Supplier<SandboxSecrets> secretsSource;
     private final Consumer<List<NewEvent>> writer;
     private SandboxSecrets secrets;
+    private RuntimePreparation preparation = runtime -> {
+    };
     private SandboxSession session;
     /** A PAUSED update was written and its RUNNING one is still to come. */
     private boolean resuming;
@@ -56,6 +59,17 @@ public final class ConversationSandbox {
         this.provisioner = provisioner;
         this.secretsSource = secrets;
         this.writer = writer;
+    }
+
+    /** What a runtime newly in hand is given besides the secrets: a resumed runtime starts with nothing. */
+    @FunctionalInterface
+    public interface RuntimePreparation {
+        void prepare(RuntimeClient runtime) throws InterruptedException;
+    }
+
+    /** Sets what each runtime newly in hand is given before any tool uses it (the repository's token). */
+    public void onNewRuntime(RuntimePreparation preparation) {
+        this.preparation = preparation;
     }
 
     /** What masks the values of the secrets given to the sandbox, in every event written. */
@@ -80,6 +94,7 @@ public final class ConversationSandbox {
             if (!secrets().variables().isEmpty()) {
                 acquired.runtime().environment(secrets().variables());
             }
+            preparation.prepare(acquired.runtime());
             session = acquired;
             if (resuming) {
                 resuming = false;
