@@ -2,6 +2,14 @@ package dev.gantry.conversation.rest;
 
 import dev.gantry.conversation.rest.dto.ConversationResponse;
 import dev.gantry.conversation.rest.dto.EventCallback;
+import dev.gantry.conversation.rest.dto.GitCredentials;
+import dev.gantry.conversation.rest.dto.PullRequest;
+import dev.gantry.conversation.service.GitConnectionService;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.EventCallbackService;
@@ -28,9 +36,11 @@ public class InternalConversationResource {
     private final ConversationService conversations;
     private final SecretService secrets;
     private final EventCallbackService callbacks;
+    private final GitConnectionService git;
 
     InternalConversationResource(ConversationService conversations, SecretService secrets,
-            EventCallbackService callbacks) {
+            EventCallbackService callbacks, GitConnectionService git) {
+        this.git = git;
         this.conversations = conversations;
         this.secrets = secrets;
         this.callbacks = callbacks;
@@ -60,5 +70,23 @@ public class InternalConversationResource {
     @CalledBy(services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
     public Uni<SecretValue> secret(@PathParam("id") UUID id, @PathParam("name") String name) {
         return secrets.resolveForConversation(id, name);
+    }
+
+    /** What the conversation's repository is cloned and pushed with, and pull requests opened with. */
+    @GET
+    @Path("/{id}/git/credentials")
+    @CalledBy(services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
+    public Uni<GitCredentials> gitCredentials(@PathParam("id") UUID id) {
+        return git.credentials(id);
+    }
+
+    /** Keeps a pull request the conversation's agent opened, which the integrations-service opened for it. */
+    @POST
+    @Path("/{id}/pull-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
+    @ResponseStatus(RestResponse.StatusCode.CREATED)
+    public Uni<PullRequest> pullRequest(@PathParam("id") UUID id, @NotNull PullRequest request) {
+        return git.recordPullRequest(id, request);
     }
 }

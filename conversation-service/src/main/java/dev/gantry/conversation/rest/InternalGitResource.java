@@ -1,8 +1,6 @@
 package dev.gantry.conversation.rest;
 
 import dev.gantry.conversation.rest.dto.GitConnection;
-import dev.gantry.conversation.rest.dto.GitCredentials;
-import dev.gantry.conversation.rest.dto.PullRequest;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.GitConnectionService;
 import dev.gantry.conversation.service.SecretService;
@@ -13,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,12 +22,11 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Git connections and what is cloned with them, for the services that work with git: the integrations-service
- * (which checks a token with its provider before it stores a connection, and opens pull requests) and the
- * agent-worker (which clones a conversation's repository). Never a user: users reach connections through the
- * integrations-service's {@code /git/connections}.
+ * A user's git connections, for the integrations-service, which checks a token with its provider before it stores
+ * a connection. Never a user: users reach connections through the integrations-service's {@code /git/connections}.
+ * What a conversation's repository is cloned with is on {@link InternalConversationResource}.
  */
-@Path("/internal")
+@Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalGitResource {
@@ -44,7 +40,7 @@ public class InternalGitResource {
     }
 
     @GET
-    @Path("/users/{userId}/git-connections")
+    @Path("/git-connections")
     @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
     public Uni<List<GitConnection>> list(@PathParam("userId") String userId) {
         return connections.list(userId);
@@ -52,14 +48,14 @@ public class InternalGitResource {
 
     /** Creates (201) or replaces (200) the user's connection to the host of the body. */
     @PUT
-    @Path("/users/{userId}/git-connections")
+    @Path("/git-connections")
     @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
     public Uni<RestResponse<GitConnection>> upsert(@PathParam("userId") String userId, @NotNull GitConnection connection) {
         return connections.upsert(userId, connection).map(CreatedOrReplaced::answer);
     }
 
     @DELETE
-    @Path("/users/{userId}/git-connections/{id}")
+    @Path("/git-connections/{id}")
     @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
     @ResponseStatus(RestResponse.StatusCode.NO_CONTENT)
     public Uni<Void> delete(@PathParam("userId") String userId, @PathParam("id") UUID id) {
@@ -68,24 +64,9 @@ public class InternalGitResource {
 
     /** The token a connection is about to name, which the integrations-service checks with the provider first. */
     @GET
-    @Path("/users/{userId}/secrets/{name}")
+    @Path("/secrets/{name}")
     @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
     public Uni<SecretValue> secret(@PathParam("userId") String userId, @PathParam("name") String name) {
         return secrets.resolveForUser(userId, name);
-    }
-
-    @GET
-    @Path("/conversations/{id}/git/credentials")
-    @CalledBy(services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
-    public Uni<GitCredentials> credentials(@PathParam("id") UUID id) {
-        return connections.credentials(id);
-    }
-
-    @POST
-    @Path("/conversations/{id}/pull-requests")
-    @CalledBy(services = ServiceNames.INTEGRATIONS_SERVICE)
-    @ResponseStatus(RestResponse.StatusCode.CREATED)
-    public Uni<PullRequest> pullRequest(@PathParam("id") UUID id, @NotNull PullRequest request) {
-        return connections.recordPullRequest(id, request);
     }
 }

@@ -45,6 +45,22 @@ public class GitConnectionService {
     /** Creates the user's connection to its host, or replaces the one to the same host. */
     @WithTransaction
     public Uni<Written<GitConnection>> upsert(String userId, GitConnection connection) {
+        List<dev.gantry.contracts.problem.Problem.FieldError> missing = new ArrayList<>();
+        java.util.Map<String, Object> required = new java.util.LinkedHashMap<>();
+        required.put("provider", connection.provider());
+        required.put("host", connection.host());
+        required.put("apiUrl", connection.apiUrl());
+        required.put("gitUrl", connection.gitUrl());
+        required.put("tokenSecretName", connection.tokenSecretName());
+        required.put("login", connection.login());
+        required.forEach((field, value) -> {
+            if (value == null || value.toString().isBlank()) {
+                missing.add(new dev.gantry.contracts.problem.Problem.FieldError(field, "is required"));
+            }
+        });
+        if (!missing.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(missing));
+        }
         String host = connection.host().toLowerCase(Locale.ROOT);
         return secrets.requireExisting(userId, java.util.Map.of("tokenSecretName", connection.tokenSecretName()))
                 .flatMap(ignored -> connections.findByHost(userId, host))

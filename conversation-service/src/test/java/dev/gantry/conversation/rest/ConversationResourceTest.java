@@ -36,6 +36,7 @@ class ConversationResourceTest {
     void createStoresTheConversationAndIssuesStartConversationWithTheOwnersSettings() {
         String user = newUser();
         as(user).body(Map.of("model", "claude-test", "maxIterations", 42)).post("/settings").then().statusCode(200);
+        GitConnectionsTest.connect(user, "github.com");
 
         ValidatableResponse created = as(user)
                 .body(Map.of("initialMessage", "fix the build", "repository", "acme/api", "branch", "main", "title", "Build"))
@@ -44,6 +45,7 @@ class ConversationResourceTest {
                 .body("title", is("Build"))
                 .body("status", is("idle"))
                 .body("repository", is("acme/api"))
+                .body("repositoryHost", is("github.com"))
                 .body("branch", is("main"))
                 .body("sandboxId", notNullValue())
                 .body("settings.model", is("claude-test"))
