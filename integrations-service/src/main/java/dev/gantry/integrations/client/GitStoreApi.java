@@ -30,7 +30,7 @@ public interface GitStoreApi {
 
     @PUT
     @Path("/users/{userId}/git-connections")
-    Uni<Connection> save(@PathParam("userId") String userId, Connection connection);
+    Uni<org.jboss.resteasy.reactive.RestResponse<Connection>> save(@PathParam("userId") String userId, Connection connection);
 
     @DELETE
     @Path("/users/{userId}/git-connections/{id}")

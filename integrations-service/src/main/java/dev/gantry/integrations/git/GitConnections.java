@@ -55,7 +55,7 @@ public class GitConnections {
     }
 
     /** Checks the request and its token with the provider, then stores the connection (replacing one to the same host). */
-    public GitStoreApi.Connection save(String userId, ConnectionRequest request) {
+    public org.jboss.resteasy.reactive.RestResponse<GitStoreApi.Connection> save(String userId, ConnectionRequest request) {
         if (request == null) {
             throw GitRequestException.invalid("body", "is required");
         }

@@ -59,11 +59,8 @@ public class GitProviderResource {
     @Path("/git/connections")
     @CalledBy(users = true)
     public Response connect(ConnectionRequest request) {
-        String userId = caller.userId();
-        boolean replaces = request != null && request.host() != null && connections.list(userId).stream()
-                .anyMatch(c -> c.host().equalsIgnoreCase(request.host().strip()));
-        GitStoreApi.Connection saved = connections.save(userId, request);
-        return Response.status(replaces ? 200 : 201).entity(saved).build();
+        var saved = connections.save(caller.userId(), request);
+        return Response.status(saved.getStatus()).entity(saved.getEntity()).build();
     }
 
     @DELETE

@@ -46,6 +46,12 @@ class CallerVerificationTest {
     static final List<Route> ROUTES = List.of(
             new Route("GET", "/git/repositories", true, Set.of()),
             new Route("GET", "/git/branches", true, Set.of()),
+            new Route("GET", "/git/connections", true, Set.of()),
+            new Route("POST", "/git/connections", true, Set.of()),
+            new Route("DELETE", "/git/connections/" + java.util.UUID.randomUUID(), true, Set.of()),
+            new Route("GET", "/git/user", true, Set.of()),
+            new Route("POST", "/internal/conversations/" + java.util.UUID.randomUUID() + "/pull-requests", false,
+                    Set.of(ServiceNames.AGENT_WORKER)),
             new Route("POST", "/webhooks/github", false, Set.of(ServiceNames.GATEWAY)));
 
     static Stream<Arguments> routesAndBadCredentials() {
