@@ -67,4 +67,52 @@ class IntegrationsCredentialsTest {
         given().auth().oauth2(TestTokens.forUser(user)).when().get("/api/v1/git/repositories")
                 .then().log().ifValidationFails().statusCode(200);
     }
+
+    @Test
+    void aConnectionIsPassedOnForTheUserAndItsStatusAndProblemsComeBack() {
+        String user = TestTokens.newUser();
+        integrations.stubFor(post(urlPathEqualTo("/git/connections")).andMatching(InternalCredentials.asUser(user))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"provider\":\"github\",\"tokenSecretName\":\"gh\"}"))
+                .willReturn(Stubs.json(201, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"login\":\"octocat\"}")));
+
+        given().auth().oauth2(TestTokens.forUser(user)).contentType(ContentType.JSON)
+                .body("{\"provider\":\"github\",\"tokenSecretName\":\"gh\"}")
+                .when().post("/api/v1/git/connections")
+                .then().log().ifValidationFails().statusCode(201).body("login", org.hamcrest.Matchers.is("octocat"));
+
+        integrations.stubFor(post(urlPathEqualTo("/git/connections")).andMatching(InternalCredentials.asUser(user))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("bad"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://gantry.dev/problems/git-token-rejected\",\"title\":\"Git token rejected\","
+                                + "\"status\":400,\"detail\":\"GitHub refused the token (401): Bad credentials\","
+                                + "\"errors\":[{\"field\":\"tokenSecretName\",\"reason\":\"Bad credentials\"}]}")));
+        given().auth().oauth2(TestTokens.forUser(user)).contentType(ContentType.JSON)
+                .body("{\"provider\":\"github\",\"tokenSecretName\":\"bad\"}")
+                .when().post("/api/v1/git/connections")
+                .then().statusCode(400).body("type", org.hamcrest.Matchers.is("https://gantry.dev/problems/git-token-rejected"))
+                .body("errors[0].field", org.hamcrest.Matchers.is("tokenSecretName"));
+    }
+
+    @Test
+    void aConnectionRequestOfTheWrongShapeIsRefusedAtTheGatewayNamingTheField() {
+        given().auth().oauth2(TestTokens.forUser(TestTokens.newUser())).contentType(ContentType.JSON)
+                .body("{\"provider\":\"sourceforge\",\"tokenSecretName\":\"gh\"}")
+                .when().post("/api/v1/git/connections")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("provider"));
+        integrations.verify(0, postRequestedFor(urlPathEqualTo("/git/connections")));
+    }
+
+    @Test
+    void branchesAreAskedForWithTheirSearchAndPage() {
+        String user = TestTokens.newUser();
+        integrations.stubFor(get(urlPathEqualTo("/git/branches")).andMatching(InternalCredentials.asUser(user))
+                .withQueryParam("repository", equalTo("acme/api")).withQueryParam("query", equalTo("fe"))
+                .withQueryParam("pageId", equalTo("p2"))
+                .willReturn(Stubs.json(200, "{\"items\":[{\"name\":\"feature\"}],\"nextPageId\":null}")));
+
+        given().auth().oauth2(TestTokens.forUser(user)).queryParam("repository", "acme/api").queryParam("query", "fe")
+                .queryParam("pageId", "p2").when().get("/api/v1/git/branches")
+                .then().log().ifValidationFails().statusCode(200).body("items[0].name", org.hamcrest.Matchers.is("feature"));
+    }
 }
