@@ -81,6 +81,15 @@ public final class Conversation {
         send(new StartConversation(UUID.randomUUID(), id, Instant.now(), "user-1", sandboxId, task, null, null, settings));
     }
 
+    /** Starts it on a repository, cloned before the first step with the credentials the platform stub answers. */
+    public void startOn(String task, String repository, String branch, Map<String, Object> credentials) {
+        WorkerTestResource.platform().conversation(new PlatformStub.Conversation(id, "user-1", sandboxId, settings()));
+        WorkerTestResource.platform().secret(id, "llm-key", "sk-test-" + id);
+        WorkerTestResource.platform().gitCredentials(id, credentials);
+        send(new StartConversation(UUID.randomUUID(), id, Instant.now(), "user-1", sandboxId, task, repository, branch,
+                settings()));
+    }
+
     public void message(String content) {
         send(new SendMessage(UUID.randomUUID(), id, Instant.now(), content, true));
     }

@@ -47,6 +47,7 @@ public final class PlatformStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, Object>> gitCredentials = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
     private final List<Credentials> seen = new CopyOnWriteArrayList<>();
@@ -78,6 +79,11 @@ public final class PlatformStub implements AutoCloseable {
 
     public void secret(UUID conversationId, String name, String value) {
         secrets.put(conversationId + "/" + name, value);
+    }
+
+    /** What the conversation's repository is cloned with, as conversation-service answers it. */
+    public void gitCredentials(UUID conversationId, Map<String, Object> credentials) {
+        gitCredentials.put(conversationId, credentials);
     }
 
     public void connection(UUID sandboxId, Connection connection) {
@@ -131,6 +137,9 @@ public final class PlatformStub implements AutoCloseable {
                 if (path.length == 3) {
                     Conversation conversation = conversations.get(id);
                     send(exchange, conversation == null ? 404 : 200, conversation == null ? Map.of() : conversation);
+                } else if (path[3].equals("git")) {
+                    Map<String, Object> credentials = gitCredentials.get(id);
+                    send(exchange, credentials == null ? 404 : 200, credentials == null ? Map.of() : credentials);
                 } else {
                     String value = secrets.get(id + "/" + path[4]);
                     send(exchange, value == null ? 404 : 200, value == null ? Map.of() : Map.of("name", path[4], "value", value));
