@@ -6,6 +6,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
@@ -33,6 +34,8 @@ final class ConversationState {
     private ExecutionStatus status = ExecutionStatus.IDLE;
     private ConversationMetrics metrics = ConversationMetrics.ZERO;
     private SystemPromptEvent systemPrompt;
+    /** The MCP tools as last listed; null until they are. */
+    private McpToolsEvent mcpTools;
     private List<ToolContext.Task> tasks = List.of();
 
     void apply(ConversationEvent event) {
@@ -40,6 +43,7 @@ final class ConversationState {
         eventIds.add(event.id());
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
+            case McpToolsEvent tools -> mcpTools = tools;
             case ConversationStateUpdateEvent update -> {
                 if (update.status() != null) {
                     status = update.status();
@@ -93,6 +97,19 @@ final class ConversationState {
 
     SystemPromptEvent systemPrompt() {
         return systemPrompt;
+    }
+
+    McpToolsEvent mcpTools() {
+        return mcpTools;
+    }
+
+    /** The tool specifications the LLM is offered: the built-in ones, then the MCP tools as last listed. */
+    List<com.fasterxml.jackson.databind.JsonNode> toolSpecifications() {
+        List<com.fasterxml.jackson.databind.JsonNode> tools = new ArrayList<>(systemPrompt.tools());
+        if (mcpTools != null) {
+            mcpTools.tools().forEach(t -> tools.add(t.specification()));
+        }
+        return tools;
     }
 
     ExecutionStatus status() {

@@ -22,6 +22,11 @@ public interface ConversationServiceApi {
     @Path("/secrets/{name}")
     Secret secret(@PathParam("id") UUID conversationId, @PathParam("name") String name);
 
+    /** The MCP servers of the conversation's owner, header values as stored ({@code secret:<name>} unresolved). */
+    @GET
+    @Path("/mcp-servers")
+    java.util.List<dev.gantry.worker.mcp.McpServerConfig> mcpServers(@PathParam("id") UUID conversationId);
+
     /** The fields of a conversation the worker needs to take it over. */
     record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings) {
     }

@@ -47,6 +47,7 @@ public final class PlatformStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Map<String, Object>>> mcpServers = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
     private final List<Credentials> seen = new CopyOnWriteArrayList<>();
@@ -78,6 +79,11 @@ public final class PlatformStub implements AutoCloseable {
 
     public void secret(UUID conversationId, String name, String value) {
         secrets.put(conversationId + "/" + name, value);
+    }
+
+    /** The MCP servers of the conversation's owner, as conversation-service answers them. */
+    public void mcpServers(UUID conversationId, List<Map<String, Object>> servers) {
+        mcpServers.put(conversationId, List.copyOf(servers));
     }
 
     public void connection(UUID sandboxId, Connection connection) {
@@ -131,6 +137,8 @@ public final class PlatformStub implements AutoCloseable {
                 if (path.length == 3) {
                     Conversation conversation = conversations.get(id);
                     send(exchange, conversation == null ? 404 : 200, conversation == null ? Map.of() : conversation);
+                } else if (path[3].equals("mcp-servers")) {
+                    send(exchange, 200, mcpServers.getOrDefault(id, List.of()));
                 } else {
                     String value = secrets.get(id + "/" + path[4]);
                     send(exchange, value == null ? 404 : 200, value == null ? Map.of() : Map.of("name", path[4], "value", value));

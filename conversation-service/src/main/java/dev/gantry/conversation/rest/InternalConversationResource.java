@@ -2,9 +2,11 @@ package dev.gantry.conversation.rest;
 
 import dev.gantry.conversation.rest.dto.ConversationResponse;
 import dev.gantry.conversation.rest.dto.EventCallback;
+import dev.gantry.conversation.rest.dto.McpServer;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.EventCallbackService;
+import dev.gantry.conversation.service.McpServerService;
 import dev.gantry.conversation.service.SecretService;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.ServiceNames;
@@ -28,12 +30,25 @@ public class InternalConversationResource {
     private final ConversationService conversations;
     private final SecretService secrets;
     private final EventCallbackService callbacks;
+    private final McpServerService mcpServers;
 
     InternalConversationResource(ConversationService conversations, SecretService secrets,
-            EventCallbackService callbacks) {
+            EventCallbackService callbacks, McpServerService mcpServers) {
         this.conversations = conversations;
         this.secrets = secrets;
         this.callbacks = callbacks;
+        this.mcpServers = mcpServers;
+    }
+
+    /**
+     * The MCP servers of the conversation's owner, whose tools its agent gets; header values stay as stored
+     * ({@code secret:<name>} is resolved by the worker through the secret route, when it connects).
+     */
+    @GET
+    @Path("/{id}/mcp-servers")
+    @CalledBy(services = ServiceNames.AGENT_WORKER)
+    public Uni<List<McpServer>> mcpServers(@PathParam("id") UUID id) {
+        return mcpServers.forConversation(id);
     }
 
     @GET

@@ -46,6 +46,9 @@ public final class EventLine {
             case SandboxStatusUpdateEvent sandbox -> "sandbox: " + sandbox.status().name().toLowerCase(Locale.ROOT)
                     + (sandbox.detail() == null ? "" : " (" + sandbox.detail() + ")");
             case SystemPromptEvent ignored -> null;
+            case dev.gantry.contracts.event.McpToolsEvent mcp -> "MCP tools: " + mcp.tools().size()
+                    + mcp.failures().stream().map(f -> "; " + f.server() + " unavailable: " + f.reason())
+                            .reduce("", String::concat);
         };
         return Optional.ofNullable(text);
     }
