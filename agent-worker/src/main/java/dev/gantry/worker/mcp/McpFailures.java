@@ -18,6 +18,9 @@ final class McpFailures {
             if (cause instanceof TimeoutException) {
                 return "it did not answer in time";
             }
+            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
+                return "the connection was refused or closed";
+            }
             if (cause.getCause() == null || cause.getCause() == cause) {
                 break;
             }

@@ -11,6 +11,8 @@ import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.tools.McpTool;
 import dev.gantry.worker.tools.ToolCatalog;
 import dev.gantry.worker.tools.ToolResult;
+import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.logging.Log;
@@ -185,6 +187,18 @@ public final class McpToolbox implements AutoCloseable {
                 : GantryJson.mapper().valueToTree(tool.inputSchema());
         parameters.put("type", "object");
         parameters.withObject("/properties");
+        // the LLM client takes an object schema: keep what it reads as one (a "$schema" line makes it raw)
+        parameters.remove("$schema");
+        if (!(JsonSchemaElementJsonUtils.fromMap(GantryJson.mapper().convertValue(parameters,
+                new TypeReference<Map<String, Object>>() {
+                })) instanceof JsonObjectSchema)) {
+            ObjectNode plain = GantryJson.mapper().createObjectNode().put("type", "object");
+            plain.set("properties", parameters.get("properties"));
+            if (parameters.has("required")) {
+                plain.set("required", parameters.get("required"));
+            }
+            parameters = plain;
+        }
         if (predictRisk) {
             ToolCatalog.addRisk(parameters);
         }
