@@ -84,8 +84,8 @@ public final class StdioServer {
         builder.environment().clear();
         builder.environment().putAll(environment);
         StdioServer server = new StdioServer(name, spec, builder.start(), maxMessageChars);
-        Thread.ofVirtual().name("mcp-" + name + "-out").start(server::readMessages);
-        Thread.ofVirtual().name("mcp-" + name + "-err").start(server::readErrors);
+        Thread.ofPlatform().daemon().name("mcp-" + name + "-out").start(server::readMessages);
+        Thread.ofPlatform().daemon().name("mcp-" + name + "-err").start(server::readErrors);
         return server;
     }
 
