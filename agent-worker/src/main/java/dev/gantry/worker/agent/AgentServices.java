@@ -5,6 +5,7 @@ import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.client.EventStoreClient;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
+import dev.gantry.worker.mcp.McpConnector;
 import dev.gantry.worker.messaging.EventTopicReader;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
 import dev.gantry.worker.tools.ToolCatalog;
@@ -21,5 +22,6 @@ record AgentServices(
         EventStoreClient eventStore,
         EventTopicReader eventTopic,
         SandboxProvisioner sandboxes,
-        StepMetrics metrics) {
+        StepMetrics metrics,
+        McpConnector mcp) {
 }

@@ -20,6 +20,7 @@ import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
@@ -35,6 +36,7 @@ import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
 import dev.gantry.worker.llm.LlmReply;
 import dev.gantry.worker.llm.LlmSettings;
+import dev.gantry.worker.mcp.McpToolbox;
 import dev.gantry.worker.messaging.EventLog;
 import dev.gantry.worker.messaging.EventWriteFailedException;
 import dev.gantry.worker.messaging.NewEvent;
@@ -105,6 +107,8 @@ final class ConversationRunner {
     private ConversationSetup setup;
     /** The conversation's sandbox, once its setup is known. */
     private ConversationSandbox sandbox;
+    /** The conversation's MCP servers, once a step or a call needs them. */
+    private McpToolbox mcp;
     private int iterations;
     /** The conversation's repository credentials, read when first needed; null until then. */
     private RepositoryAccess repositoryAccess;
@@ -183,6 +187,9 @@ final class ConversationRunner {
         } catch (RuntimeException e) {
             Log.errorf(e, "conversation %s failed on this worker", conversationId);
         } finally {
+            if (mcp != null) {
+                mcp.close();
+            }
             gone.accept(this);
         }
     }
@@ -371,6 +378,11 @@ final class ConversationRunner {
                 return;
             }
             iterations++;
+            Optional<McpToolsEvent> mcpListing = mcp().listingDue(state.mcpTools(),
+                    settings.confirmationPolicy() != ConfirmationPolicy.NEVER);
+            if (mcpListing.isPresent()) {
+                write(List.of(NewEvent.of(EventSource.SYSTEM, mcpListing.get())));
+            }
             decide(settings);
         } finally {
             stepPermits.release();
@@ -385,7 +397,7 @@ final class ConversationRunner {
         } else {
             try {
                 reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.events()),
-                        ToolCatalog.toLangChain(state.systemPrompt().tools()));
+                        ToolCatalog.toLangChain(state.toolSpecifications()));
             } catch (LlmFailureException e) {
                 List<NewEvent> events = new ArrayList<>();
                 events.add(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(e.getMessage())));
@@ -409,7 +421,7 @@ final class ConversationRunner {
         String thought = message.text();
         for (ToolExecutionRequest call : message.toolExecutionRequests()) {
             String callId = call.id() == null || call.id().isBlank() ? "call-" + UUID.randomUUID() : call.id();
-            Optional<Tool> tool = services.tools().find(call.name());
+            Optional<Tool> tool = findTool(call.name());
             if (tool.isEmpty()) {
                 events.add(NewEvent.of(EventSource.AGENT, new AgentErrorEvent(call.name(), callId,
                         "there is no tool named '" + call.name() + "'; the tools are terminal, file_editor, think,"
@@ -487,7 +499,7 @@ final class ConversationRunner {
                 return;
             }
             ActionEvent action = (ActionEvent) event.payload();
-            Tool tool = services.tools().find(action.toolName()).orElseThrow();
+            Tool tool = findTool(action.toolName()).orElseThrow();
             NewEvent result;
             ExecutionStatus after = null;
             String reason = null;
@@ -554,6 +566,19 @@ final class ConversationRunner {
         };
     }
 
+    /** A built-in tool, or one of the MCP tools as last listed. */
+    private Optional<Tool> findTool(String name) {
+        return services.tools().find(name).or(() -> mcp().find(state.mcpTools(), name));
+    }
+
+    private McpToolbox mcp() {
+        if (mcp == null) {
+            mcp = new McpToolbox(conversationId, services.mcp(), services.conversations(),
+                    () -> sandbox().session().runtime(), ToolCatalog.BUILT_IN_NAMES);
+        }
+        return mcp;
+    }
+
     private ConversationSandbox sandbox() {
         if (sandbox == null) {
             sandbox = new ConversationSandbox(conversationId, setup.sandboxId(), setup.ownerId(), services.sandboxes(),
@@ -587,7 +612,7 @@ final class ConversationRunner {
     private boolean needsConfirmationOf(List<ActionEvent> actions) {
         ConfirmationPolicy policy = setup.settings().confirmationPolicy();
         return actions.stream()
-                .filter(a -> services.tools().find(a.toolName()).map(Tool::actsOnSandbox).orElse(false))
+                .filter(a -> findTool(a.toolName()).map(Tool::actsOnSandbox).orElse(false))
                 .anyMatch(a -> switch (policy) {
                     case NEVER -> false;
                     case ALWAYS -> true;

@@ -6,6 +6,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
@@ -34,6 +35,8 @@ final class ConversationState {
     private ExecutionStatus status = ExecutionStatus.IDLE;
     private ConversationMetrics metrics = ConversationMetrics.ZERO;
     private SystemPromptEvent systemPrompt;
+    /** The MCP tools as last listed; null until they are. */
+    private McpToolsEvent mcpTools;
     private List<ToolContext.Task> tasks = List.of();
     private boolean repositoryCloned;
 
@@ -43,6 +46,7 @@ final class ConversationState {
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
             case RepositoryClonedEvent cloned -> repositoryCloned = true;
+            case McpToolsEvent tools -> mcpTools = tools;
             case ConversationStateUpdateEvent update -> {
                 if (update.status() != null) {
                     status = update.status();
@@ -101,6 +105,19 @@ final class ConversationState {
 
     SystemPromptEvent systemPrompt() {
         return systemPrompt;
+    }
+
+    McpToolsEvent mcpTools() {
+        return mcpTools;
+    }
+
+    /** The tool specifications the LLM is offered: the built-in ones, then the MCP tools as last listed. */
+    List<com.fasterxml.jackson.databind.JsonNode> toolSpecifications() {
+        List<com.fasterxml.jackson.databind.JsonNode> tools = new ArrayList<>(systemPrompt.tools());
+        if (mcpTools != null) {
+            mcpTools.tools().forEach(t -> tools.add(t.specification()));
+        }
+        return tools;
     }
 
     ExecutionStatus status() {

@@ -25,6 +25,10 @@ public interface ConversationServiceApi {
     @GET
     @Path("/git/credentials")
     GitCredentials gitCredentials(@PathParam("id") UUID conversationId);
+    /** The MCP servers of the conversation's owner, header values as stored ({@code secret:<name>} unresolved). */
+    @GET
+    @Path("/mcp-servers")
+    java.util.List<dev.gantry.worker.mcp.McpServerConfig> mcpServers(@PathParam("id") UUID conversationId);
 
     /** The fields of a conversation the worker needs to take it over. */
     record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings, String repository, String branch) {

@@ -43,4 +43,11 @@ public class ConversationServiceClient {
     public ConversationServiceApi.Conversation conversation(UUID conversationId) {
         return api.conversation(conversationId);
     }
+
+    /** The MCP servers of the conversation's owner, whose tools its agent gets. */
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public java.util.List<dev.gantry.worker.mcp.McpServerConfig> mcpServers(UUID conversationId) {
+        return api.mcpServers(conversationId);
+    }
 }

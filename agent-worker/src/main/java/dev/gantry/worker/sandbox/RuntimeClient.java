@@ -96,6 +96,23 @@ public final class RuntimeClient {
     public record CloneResult(String branch, String commit, String directory) {
     }
 
+    /** {@code PUT /api/v1/mcp/servers/{name}}: starts a stdio MCP server in the sandbox unless it runs with this command. */
+    public JsonNode mcpStart(String name, String command, List<String> args) throws InterruptedException {
+        return read(send("PUT", "/api/v1/mcp/servers/" + name, new McpStartRequest(command, args)), JsonNode.class);
+    }
+
+    /**
+     * {@code POST /api/v1/mcp/servers/{name}/messages}: relays one JSON-RPC message; the answer holds the
+     * {@code response} (for a request) and the server's {@code notifications} meanwhile.
+     */
+    public JsonNode mcpMessage(String name, JsonNode message, Duration timeout) throws InterruptedException {
+        return read(send("POST", "/api/v1/mcp/servers/" + name + "/messages?timeoutMs=" + timeout.toMillis(), message,
+                timeout.plus(readTimeout)), JsonNode.class);
+    }
+
+    private record McpStartRequest(String command, List<String> args) {
+    }
+
     private record EnvironmentRequest(Map<String, String> variables) {
         @Override
         public String toString() {
@@ -108,11 +125,15 @@ public final class RuntimeClient {
     }
 
     private String send(String method, String path, Object body) throws InterruptedException {
+        return send(method, path, body, readTimeout);
+    }
+
+    private String send(String method, String path, Object body, Duration timeout) throws InterruptedException {
         URI url = baseUrl.resolve(path);
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(url)
-                    .timeout(readTimeout)
+                    .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header(GantryHeaders.SESSION_API_KEY, sessionKey)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A tool the agent can call. Its name and JSON schema follow OpenHands' tool of the same name. */
 public sealed interface Tool permits TerminalTool, FileEditorTool, ThinkTool, FinishTool, TaskTrackerTool,
-        CreatePullRequestTool {
+        CreatePullRequestTool, McpTool {
 
     /** The name in the tool specification; see {@code tools/<name>.json}. */
     String name();

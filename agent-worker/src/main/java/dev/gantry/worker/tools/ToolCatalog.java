@@ -28,6 +28,10 @@ public class ToolCatalog {
     private static final Map<String, String> ALIASES = Map.of("execute_bash", "terminal", "str_replace_editor", "file_editor");
     private static final String SECURITY_RISK = "security_risk";
 
+    /** The names of the built-in tools and their aliases, which no MCP tool may take. */
+    public static final java.util.Set<String> BUILT_IN_NAMES = java.util.Set.of("terminal", "file_editor", "think",
+            "finish", "task_tracker", "execute_bash", "str_replace_editor");
+
     private final Map<String, Tool> tools;
 
     ToolCatalog(TerminalTool terminal, FileEditorTool editor, ThinkTool think, FinishTool finish,
@@ -79,18 +83,22 @@ public class ToolCatalog {
     private static JsonNode function(String name, boolean withRisk) {
         ObjectNode function = (ObjectNode) load(name);
         if (withRisk) {
-            ObjectNode parameters = (ObjectNode) function.path("parameters");
-            ((ObjectNode) parameters.path("properties")).putObject(SECURITY_RISK)
-                    .put("type", "string")
-                    .put("description", "How risky this action is for the user's machine, data or accounts:"
-                            + " LOW (reads, builds, tests), MEDIUM (changes files, installs packages),"
-                            + " HIGH (deletes data, touches credentials, pushes, sends things out).")
-                    .putArray("enum").add("LOW").add("MEDIUM").add("HIGH");
-            ((ArrayNode) parameters.path("required")).add(SECURITY_RISK);
+            addRisk((ObjectNode) function.path("parameters"));
         }
         ObjectNode spec = GantryJson.mapper().createObjectNode().put("type", "function");
         spec.set("function", function);
         return spec;
+    }
+
+    /** Asks for a {@code security_risk} in these parameters (an object schema), as the sandbox tools do. */
+    public static void addRisk(ObjectNode parameters) {
+        parameters.withObject("/properties").putObject(SECURITY_RISK)
+                .put("type", "string")
+                .put("description", "How risky this action is for the user's machine, data or accounts:"
+                        + " LOW (reads, builds, tests), MEDIUM (changes files, installs packages),"
+                        + " HIGH (deletes data, touches credentials, pushes, sends things out).")
+                .putArray("enum").add("LOW").add("MEDIUM").add("HIGH");
+        parameters.withArray("/required").add(SECURITY_RISK);
     }
 
     private static JsonNode load(String name) {

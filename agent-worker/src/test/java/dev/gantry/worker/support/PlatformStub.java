@@ -48,6 +48,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> gitCredentials = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Map<String, Object>>> mcpServers = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
     private final List<Credentials> seen = new CopyOnWriteArrayList<>();
@@ -84,6 +85,11 @@ public final class PlatformStub implements AutoCloseable {
     /** What the conversation's repository is cloned with, as conversation-service answers it. */
     public void gitCredentials(UUID conversationId, Map<String, Object> credentials) {
         gitCredentials.put(conversationId, credentials);
+    }
+
+    /** The MCP servers of the conversation's owner, as conversation-service answers them. */
+    public void mcpServers(UUID conversationId, List<Map<String, Object>> servers) {
+        mcpServers.put(conversationId, List.copyOf(servers));
     }
 
     public void connection(UUID sandboxId, Connection connection) {
@@ -140,6 +146,8 @@ public final class PlatformStub implements AutoCloseable {
                 } else if (path[3].equals("git")) {
                     Map<String, Object> credentials = gitCredentials.get(id);
                     send(exchange, credentials == null ? 404 : 200, credentials == null ? Map.of() : credentials);
+                } else if (path[3].equals("mcp-servers")) {
+                    send(exchange, 200, mcpServers.getOrDefault(id, List.of()));
                 } else {
                     String value = secrets.get(id + "/" + path[4]);
                     send(exchange, value == null ? 404 : 200, value == null ? Map.of() : Map.of("name", path[4], "value", value));

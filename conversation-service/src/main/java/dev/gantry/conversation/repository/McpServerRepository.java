@@ -15,6 +15,11 @@ public class McpServerRepository implements PanacheRepositoryBase<McpServerEntit
         return find("userId = ?1 and name = ?2", userId, name).firstResult();
     }
 
+    /** Every server of the user, by name. */
+    public Uni<List<McpServerEntity>> ofUser(String userId) {
+        return find("userId = ?1", Sort.by("name"), userId).list();
+    }
+
     /** A page by name, plus one row more when there is a next page. */
     public Uni<List<McpServerEntity>> findPage(String userId, PageCursor after, int limit) {
         return after == null

@@ -10,9 +10,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import dev.gantry.conversation.rest.dto.McpServer;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.EventCallbackService;
+import dev.gantry.conversation.service.McpServerService;
 import dev.gantry.conversation.service.SecretService;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.ServiceNames;
@@ -37,13 +39,26 @@ public class InternalConversationResource {
     private final SecretService secrets;
     private final EventCallbackService callbacks;
     private final GitConnectionService git;
+    private final McpServerService mcpServers;
 
     InternalConversationResource(ConversationService conversations, SecretService secrets,
-            EventCallbackService callbacks, GitConnectionService git) {
+            EventCallbackService callbacks, GitConnectionService git, McpServerService mcpServers) {
         this.git = git;
         this.conversations = conversations;
         this.secrets = secrets;
         this.callbacks = callbacks;
+        this.mcpServers = mcpServers;
+    }
+
+    /**
+     * The MCP servers of the conversation's owner, whose tools its agent gets; header values stay as stored
+     * ({@code secret:<name>} is resolved by the worker through the secret route, when it connects).
+     */
+    @GET
+    @Path("/{id}/mcp-servers")
+    @CalledBy(services = ServiceNames.AGENT_WORKER)
+    public Uni<List<McpServer>> mcpServers(@PathParam("id") UUID id) {
+        return mcpServers.forConversation(id);
     }
 
     @GET

@@ -30,11 +30,22 @@ public class McpServerService {
     private final McpServerRepository servers;
     private final SecretService secrets;
     private final JsonColumns json;
+    private final ConversationService conversations;
 
-    McpServerService(McpServerRepository servers, SecretService secrets, JsonColumns json) {
+    McpServerService(McpServerRepository servers, SecretService secrets, JsonColumns json,
+            ConversationService conversations) {
         this.servers = servers;
         this.secrets = secrets;
         this.json = json;
+        this.conversations = conversations;
+    }
+
+    /** Every server of the conversation's owner, by name: the MCP tools its agent gets. */
+    @WithSession
+    public Uni<List<McpServer>> forConversation(UUID conversationId) {
+        return conversations.anyOwner(conversationId)
+                .flatMap(conversation -> servers.ofUser(conversation.ownerId))
+                .map(rows -> rows.stream().map(this::toApi).toList());
     }
 
     @WithSession

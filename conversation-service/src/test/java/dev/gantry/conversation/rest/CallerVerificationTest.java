@@ -92,7 +92,8 @@ class CallerVerificationTest {
             new Route("GET", "/internal/users/alice/secrets/KEY", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
             new Route("GET", INTERNAL + "/secrets/KEY", false,
                     Set.of(ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE)),
-            new Route("GET", INTERNAL + "/event-callbacks", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)));
+            new Route("GET", INTERNAL + "/event-callbacks", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("GET", INTERNAL + "/mcp-servers", false, Set.of(ServiceNames.AGENT_WORKER)));
 
     static Stream<Arguments> routesAndBadCredentials() {
         return ROUTES.stream().flatMap(route -> TestCallers.badCredentials(newUser()).stream()

@@ -135,6 +135,29 @@ class UserConfigResourceTest {
     }
 
     @Test
+    void theAgentWorkerReadsTheOwnersMcpServersWithSecretReferencesUnresolved() {
+        String user = newUser();
+        as(user).body(Map.of("name", "TOKEN", "value", "t-value")).post("/secrets").then().statusCode(201);
+        as(user).body(Map.of("name", "search", "transport", "streamable-http", "url", "https://mcp.example/mcp",
+                "headers", Map.of("Authorization", "secret:TOKEN"))).post("/mcp-servers").then().statusCode(201);
+        as(user).body(Map.of("name", "everything", "transport", "stdio", "command", "npx",
+                "args", List.of("-y", "@modelcontextprotocol/server-everything"))).post("/mcp-servers")
+                .then().statusCode(201);
+        as(newUser()).body(Map.of("name", "strangers", "transport", "sse", "url", "https://other.example/sse"))
+                .post("/mcp-servers").then().statusCode(201);
+        String conversation = as(user).post("/conversations").then().statusCode(201).extract().path("id");
+        String path = "/internal/conversations/" + conversation + "/mcp-servers";
+
+        internal().get(path).then().statusCode(200)
+                .body("name", equalTo(List.of("everything", "search")))
+                .body("[0].args[1]", is("@modelcontextprotocol/server-everything"))
+                .body("[1].headers.Authorization", is("secret:TOKEN"))
+                .body(not(containsString("t-value")));
+        integrations().get(path).then().statusCode(403);
+        as(user).get(path).then().statusCode(403);
+    }
+
+    @Test
     void mcpServersAreValidatedNamingTheField() {
         String user = newUser();
         invalid(as(user).body(Map.of("name", "a", "transport", "stdio")).post("/mcp-servers").then(), "command");

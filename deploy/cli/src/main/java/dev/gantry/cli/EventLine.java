@@ -49,6 +49,9 @@ public final class EventLine {
             case SystemPromptEvent ignored -> null;
             case RepositoryClonedEvent cloned -> "cloned " + cloned.host() + "/" + cloned.repository() + " (branch "
                     + cloned.branch() + " at " + cloned.commit().substring(0, Math.min(12, cloned.commit().length())) + ")";
+            case dev.gantry.contracts.event.McpToolsEvent mcp -> "MCP tools: " + mcp.tools().size()
+                    + mcp.failures().stream().map(f -> "; " + f.server() + " unavailable: " + f.reason())
+                            .reduce("", String::concat);
         };
         return Optional.ofNullable(text);
     }

@@ -36,6 +36,8 @@ public interface RuntimeConfig {
 
     Files files();
 
+    Mcp mcp();
+
     /** The persistent shell behind {@code POST /api/v1/terminal}. */
     interface Terminal {
 
@@ -115,5 +117,25 @@ public interface RuntimeConfig {
         /** The largest upload accepted. */
         @WithDefault("100M")
         MemorySize maxUploadSize();
+    }
+
+    /** The stdio MCP servers relayed under {@code /api/v1/mcp/servers}. */
+    interface Mcp {
+
+        /** How long a relayed request waits for the server's answer when the caller names no timeout. */
+        @WithDefault("60s")
+        Duration defaultTimeout();
+
+        /** The longest wait a caller may ask for. */
+        @WithDefault("10m")
+        Duration maxTimeout();
+
+        /** How many servers may run at once. */
+        @WithDefault("16")
+        int maxServers();
+
+        /** A line the server writes that is longer than this is refused as garbage (a base64 image fits). */
+        @WithDefault("16M")
+        MemorySize maxMessageSize();
     }
 }

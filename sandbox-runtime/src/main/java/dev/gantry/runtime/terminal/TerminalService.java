@@ -49,6 +49,11 @@ public class TerminalService {
         this.paths = paths;
     }
 
+    /** The environment a program started for the agent gets: the runtime's own without its key, plus what was added. */
+    public Map<String, String> programEnvironment() {
+        return shellEnvironment();
+    }
+
     /**
      * Replaces the variables added to the shell's environment. An idle shell is started again so that they
      * hold at once (the next answer says so); a shell running a command keeps its environment, and the next
