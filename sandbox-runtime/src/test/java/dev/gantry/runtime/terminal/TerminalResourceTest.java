@@ -83,7 +83,7 @@ class TerminalResourceTest {
     void timeoutSecondsIsAHardLimitThatKeepsTheCommandRunning() {
         terminal(Map.of("command", "echo one; sleep 0.2; echo two; sleep 60", "timeoutSeconds", 2.5))
                 .statusCode(200)
-                .body("output", allOf(startsWith("one\ntwo\n"), containsString("time limit of 2.5 seconds")))
+                .body("output", allOf(startsWith("one\ntwo\n"), containsString("[The command timed out after 2.5 seconds. You may wait longer")))
                 .body("exitCode", is(-1))
                 .body("timedOut", is(true));
         run("").body("timedOut", is(true));
@@ -133,7 +133,7 @@ class TerminalResourceTest {
         assertAll(
                 () -> assertTrue(output.startsWith("1\n2\n3\n"), "the head is kept"),
                 () -> assertTrue(output.contains("\n40000\n"), "the tail is kept"),
-                () -> assertTrue(output.contains("characters of output were cut here"), "the cut is announced"),
+                () -> assertTrue(output.contains(OutputWindow.CLIPPED_NOTICE), "the cut is announced"),
                 () -> assertTrue(output.length() < 31_000, "length " + output.length()));
     }
 
