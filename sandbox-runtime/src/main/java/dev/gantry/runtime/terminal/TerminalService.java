@@ -37,6 +37,9 @@ public class TerminalService {
             + " \"C-d\") to interrupt/kill the previous command before sending your new command, or use the timeout"
             + " parameter in terminal for future commands.";
 
+    private static final String RESET_NOTICE = "Terminal session has been reset. All previous environment variables"
+            + " and session state have been cleared.";
+
     private final RuntimeConfig.Terminal config;
     private final PathConfinement paths;
     private final ReentrantLock callLock = new ReentrantLock();
@@ -98,8 +101,8 @@ public class TerminalService {
             pendingNotice = "";
             if (request.reset()) {
                 closeShell();
-                notices.append("[The terminal was reset: the old shell and its processes were killed,"
-                        + " a new shell started in ").append(paths.namedWorkspace()).append(".]\n");
+                // OpenHands' reset notice (terminal/impl.py); a command sent with it follows after a blank line
+                notices.append(RESET_NOTICE).append(request.command().isEmpty() ? "" : "\n\n");
             }
             if (shell != null && shell.hasExited()) {
                 closeShell();
@@ -122,12 +125,11 @@ public class TerminalService {
                 }
             } else {
                 if (request.isInput() || key.isPresent()) {
-                    throw ApiProblem.conflict("isInput",
-                            "no command is running to receive this input; send it with isInput=false to run it");
+                    // OpenHands' wording (terminal_session.py execute)
+                    throw ApiProblem.conflict("isInput", "No previous running command to interact with.");
                 }
                 if (request.command().isBlank()) {
-                    throw ApiProblem.conflict("command",
-                            "no command is running, so there is no output to wait for; send a command to run");
+                    throw ApiProblem.conflict("command", "No previous running command to retrieve logs from.");
                 }
                 session.run(request.command());
             }
@@ -210,12 +212,11 @@ public class TerminalService {
         text.append(outcome.output());
         return switch (outcome) {
             case ShellSession.Outcome.Finished finished -> {
-                if (keySent != null) {
-                    // OpenHands' notice after a key ends a command: "CTRL+C was sent."
-                    appendLine(text, "[The command completed with exit code " + finished.prompt().exitCode()
-                            + ". CTRL+" + Character.toUpperCase(keySent.charAt(keySent.length() - 1))
-                            + " was sent.]");
-                }
+                // OpenHands' suffix (terminal_session.py _handle_completed_command), with "CTRL+C was sent."
+                // when a key ended the command
+                appendLine(text, "[The command completed with exit code " + finished.prompt().exitCode() + "."
+                        + (keySent == null ? "" : " CTRL+" + Character.toUpperCase(keySent.charAt(keySent.length() - 1))
+                                + " was sent.") + "]");
                 appendLine(text, "[Current working directory: " + finished.prompt().workingDir() + "]");
                 appendLine(text, "[Command finished with exit code " + finished.prompt().exitCode() + "]");
                 yield new TerminalResult(text.toString(), finished.prompt().exitCode(),

@@ -91,4 +91,28 @@ class OpenHandsTerminalFidelityTest {
                 .body("exitCode", is(-1));
         terminal(Map.of("command", "C-c", "isInput", true)).statusCode(200);
     }
+
+    @Test
+    @DisplayName("terminal/impl.py reset: OpenHands' reset notice; a command sent with reset runs after it")
+    void resetUsesOpenHandsNotice() {
+        terminal(Map.of("command", "", "reset", true))
+                .statusCode(200)
+                .body("output", is("Terminal session has been reset. All previous environment variables and session"
+                        + " state have been cleared."));
+        terminal(Map.of("command", "echo after", "reset", true))
+                .statusCode(200)
+                .body("output", startsWith("Terminal session has been reset. All previous environment variables and"
+                        + " session state have been cleared.\n\nafter\n"));
+    }
+
+    @Test
+    @DisplayName("terminal_session.py execute: input or an empty command with nothing running, in OpenHands' words")
+    void nothingRunningUsesOpenHandsWording() {
+        terminal(Map.of("command", "hello", "isInput", true))
+                .statusCode(409)
+                .body("detail", is("No previous running command to interact with."));
+        terminal(Map.of("command", ""))
+                .statusCode(409)
+                .body("detail", is("No previous running command to retrieve logs from."));
+    }
 }

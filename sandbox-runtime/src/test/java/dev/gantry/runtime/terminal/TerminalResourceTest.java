@@ -38,7 +38,8 @@ class TerminalResourceTest {
     @Test
     void reportsOutputExitCodeAndWorkingDirectoryTheWayOpenHandsDoes() {
         run("echo hello; cd /tmp; bash -c 'exit 7'")
-                .body("output", is("hello\n[Current working directory: /tmp]\n[Command finished with exit code 7]"))
+                .body("output", is("hello\n[The command completed with exit code 7.]\n[Current working directory: /tmp]\n"
+                        + "[Command finished with exit code 7]"))
                 .body("exitCode", is(7))
                 .body("workingDir", is("/tmp"))
                 .body("timedOut", is(false));
@@ -215,7 +216,7 @@ class TerminalResourceTest {
         terminal(Map.of("command", ""))
                 .statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("detail", containsString("no command is running"));
+                .body("detail", is("No previous running command to retrieve logs from."));
     }
 
     @Test
