@@ -1,9 +1,11 @@
 package dev.gantry.worker.agent.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
@@ -43,6 +45,17 @@ class ObservationImagesTest {
         ImageContent image = assertInstanceOf(ImageContent.class, images.contents().get(1));
         assertEquals("image/png", image.image().mimeType());
         assertEquals("iVBORw0KGgo=", image.image().base64Data());
+    }
+
+    @Test
+    @DisplayName("the images travel in the event's JSON and are left out of it when there are none")
+    void imagesRoundTripThroughTheWireFormat() throws Exception {
+        ObservationEvent withImage = new ObservationEvent(UUID.randomUUID(), "file_editor", "call-3", "Image file",
+                null, false, List.of("data:image/gif;base64,R0lGODlh"));
+        String json = GantryJson.mapper().writeValueAsString(withImage);
+        assertEquals(withImage, GantryJson.mapper().readValue(json, ObservationEvent.class));
+        ObservationEvent plain = new ObservationEvent(UUID.randomUUID(), "terminal", "call-4", "ok", 0, false);
+        assertFalse(GantryJson.mapper().writeValueAsString(plain).contains("images"));
     }
 
     @Test
