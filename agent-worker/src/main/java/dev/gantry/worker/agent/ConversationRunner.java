@@ -508,7 +508,7 @@ final class ConversationRunner {
                 ToolResult outcome = sandbox().call(() -> tool.run(action.arguments(), context()));
                 services.metrics().toolCall(tool.name(), Duration.ofNanos(System.nanoTime() - started));
                 result = NewEvent.of(EventSource.ENVIRONMENT, new ObservationEvent(event.id(), action.toolName(),
-                        action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error()));
+                        action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error(), outcome.images()));
                 if (outcome.finishes()) {
                     after = ExecutionStatus.FINISHED;
                 }

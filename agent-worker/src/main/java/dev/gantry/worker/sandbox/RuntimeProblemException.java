@@ -21,6 +21,14 @@ public final class RuntimeProblemException extends RuntimeException {
     private static String describe(int status, String body) {
         try {
             Problem problem = GantryJson.mapper().readValue(body, Problem.class);
+            if (problem.errors().size() == 1) {
+                // the runtime's tool messages (OpenHands' wording) reach the model once, as written
+                Problem.FieldError only = problem.errors().getFirst();
+                if (only.reason().equals(problem.detail())
+                        || (only.field() + ": " + only.reason()).equals(problem.detail())) {
+                    return only.reason();
+                }
+            }
             StringBuilder text = new StringBuilder(problem.detail() != null ? problem.detail() : problem.title());
             problem.errors().forEach(error -> text.append("\n- ").append(error.field()).append(": ")
                     .append(error.reason()));

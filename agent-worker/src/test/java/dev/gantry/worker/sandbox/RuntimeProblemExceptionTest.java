@@ -18,6 +18,21 @@ class RuntimeProblemExceptionTest {
     }
 
     @Test
+    void aToolMessageTheRuntimeRepeatsAsItsOnlyFieldReasonReachesTheModelOnceAsWritten() {
+        RuntimeProblemException problem = new RuntimeProblemException(422, """
+                {"type": "https://gantry.dev/problems/not-applicable", "title": "Edit not applicable", "status": 422,
+                 "detail": "No edit history found for /w/a.txt.",
+                 "errors": [{"field": "path", "reason": "No edit history found for /w/a.txt."}]}""");
+        assertThat(problem.getMessage()).isEqualTo("No edit history found for /w/a.txt.");
+
+        RuntimeProblemException missing = new RuntimeProblemException(400, """
+                {"type": "https://gantry.dev/problems/validation", "title": "Invalid request", "status": 400,
+                 "detail": "newStr: Parameter `new_str` is required for command: str_replace.",
+                 "errors": [{"field": "newStr", "reason": "Parameter `new_str` is required for command: str_replace."}]}""");
+        assertThat(missing.getMessage()).isEqualTo("Parameter `new_str` is required for command: str_replace.");
+    }
+
+    @Test
     void anAnswerThatIsNotAProblemStillNamesTheStatus() {
         assertThat(new RuntimeProblemException(502, "<html>Bad Gateway</html>").getMessage())
                 .isEqualTo("the sandbox answered HTTP 502");

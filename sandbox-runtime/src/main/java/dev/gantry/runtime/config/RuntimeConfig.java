@@ -106,6 +106,12 @@ public interface RuntimeConfig {
         @WithDefault("10")
         int maxUndoDepth();
 
+        /**
+         * Where the undo history is kept; by default {@code .gantry/editor-history} in the workspace, which is
+         * what a paused sandbox keeps (its runtime process or pod does not survive the pause).
+         */
+        Optional<Path> historyDir();
+
         /** How deep a directory {@code view} lists. */
         @WithDefault("2")
         int directoryDepth();

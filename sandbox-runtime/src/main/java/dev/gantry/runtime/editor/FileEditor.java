@@ -11,170 +11,238 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The file editor tool with OpenHands' semantics: view with line numbers, create without overwriting,
- * replace a unique string, insert after a line, and undo per file. Edits are answered with a numbered
- * snippet of the changed region, which is what a model checks its work against.
+ * The file editor tool with OpenHands' semantics and wording (openhands-tools, file_editor/editor.py):
+ * view with line numbers, create without overwriting, replace a unique string, insert after a line, and
+ * undo per file. Edits are answered with a numbered snippet of the changed region, which is what a model
+ * checks its work against. The undo history is kept on disk in the workspace, so it survives a pause.
  */
 @ApplicationScoped
 public class FileEditor {
 
-    private static final String CLIPPED_NOTICE = "<response clipped><NOTE>This output was cut because it is too"
-            + " long. Find what you need with `grep -n` in the terminal, then view those lines with viewRange."
-            + "</NOTE>";
-    private static final String REVIEW_NOTICE = "Check that the change is what you intended; edit the file again"
-            + " if it is not.";
+    private static final String REVIEW_NOTICE = "Review the changes and make sure they are as expected. Edit the"
+            + " file again if necessary.";
+    private static final String INSERT_REVIEW_NOTICE = "Review the changes and make sure they are as expected"
+            + " (correct indentation, no duplicate lines, etc). Edit the file again if necessary.";
+    /** The image types OpenHands' editor shows as images rather than refusing as binary. */
+    private static final Map<String, String> IMAGE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg",
+            "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "bmp", "image/bmp");
+    private static final long MEGABYTE = 1024 * 1024;
 
     private final RuntimeConfig.Editor config;
-    /** Earlier contents per file, newest first; empty when the edit created the file. */
-    private final Map<Path, Deque<Optional<String>>> history = new HashMap<>();
+    private final EditorHistory history;
 
     FileEditor(RuntimeConfig config) {
         this.config = config.editor();
+        this.history = new EditorHistory(config.editor().historyDir()
+                .orElse(config.workspace().resolve(".gantry").resolve("editor-history")),
+                config.editor().maxUndoDepth());
     }
 
     public synchronized EditorResult execute(EditorCommand command) {
         Path path = command.path();
-        Answer answer = switch (command) {
+        validatePath(command);
+        return switch (command) {
             case EditorCommand.View view -> Files.isDirectory(path) ? viewDirectory(view) : viewFile(view);
             case EditorCommand.Create create -> create(create);
             case EditorCommand.StrReplace replace -> replace(replace);
             case EditorCommand.Insert insert -> insert(insert);
             case EditorCommand.UndoEdit undo -> undo(undo);
         };
-        return new EditorResult(command.name(), path.toString(), clip(answer.output()), answer.diff());
     }
 
-    /** The text for the model, and the diff when the file changed. */
-    private record Answer(String output, String diff) {
+    /** OpenHands' validate_path: create never overwrites, the rest need the path, and only view takes a directory. */
+    private static void validatePath(EditorCommand command) {
+        Path path = command.path();
+        if (command instanceof EditorCommand.Create && Files.exists(path)) {
+            throw ApiProblem.conflict("path", invalid("path", path, "File already exists at: " + path
+                    + ". Cannot overwrite files using command `create`."));
+        }
+        if (!(command instanceof EditorCommand.Create) && !Files.exists(path)) {
+            throw ApiProblem.notFound("path", path.toString());
+        }
+        if (!(command instanceof EditorCommand.View) && Files.isDirectory(path)) {
+            throw ApiProblem.unprocessable("path", invalid("path", path, "The path " + path
+                    + " is a directory and only the `view` command can be used on directories."));
+        }
     }
 
-    private Answer viewFile(EditorCommand.View view) {
-        FileText file = read(view.path());
+    /** OpenHands' EditorToolParameterInvalidError message. */
+    static String invalid(String parameter, Object value, String hint) {
+        return "Invalid `" + parameter + "` parameter: " + value + ". " + hint;
+    }
+
+    private EditorResult viewFile(EditorCommand.View view) {
+        Path path = view.path();
+        String type = IMAGE_TYPES.get(extension(path));
+        if (type != null) {
+            return viewImage(path, type);
+        }
+        FileText file = read(path);
         int count = file.lineCount();
-        int from = 1;
-        int to = count;
+        String header = "Here's the result of running `cat -n` on " + path + ":\n";
+        if (view.range().isEmpty()) {
+            return answer(view, header + clipNumbered(file.numbered(1, count)), null);
+        }
+        EditorCommand.LineRange range = view.range().get();
+        String shown = "[" + range.from() + ", " + range.to() + "]";
+        if (range.from() < 1 || range.from() > count) {
+            throw ApiProblem.invalidField("viewRange", invalid("view_range", shown, "Its first element `"
+                    + range.from() + "` should be within the range of lines of the file: [1, " + count + "]."));
+        }
+        String note = "";
+        int to = range.to();
+        if (to == EditorCommand.LineRange.TO_END) {
+            to = count;
+        } else if (to > count) {
+            note = "NOTE: We only show up to " + count + " since there're only " + count + " lines in this file.\n";
+            to = count;
+        }
+        if (to < range.from()) {
+            throw ApiProblem.invalidField("viewRange", invalid("view_range", shown, "Its second element `" + to
+                    + "` should be greater than or equal to the first element `" + range.from() + "`."));
+        }
+        return answer(view, note + header + clipNumbered(file.numbered(range.from(), to)), null);
+    }
+
+    private EditorResult viewImage(Path path, String type) {
+        try {
+            long size = Files.size(path);
+            if (size > config.maxFileSize().asLongValue()) {
+                throw tooLarge(path, size);
+            }
+            String data = Base64.getEncoder().encodeToString(Files.readAllBytes(path));
+            return new EditorResult("view", path.toString(),
+                    "Image file " + path + " read successfully. Displaying image content.", null,
+                    "data:" + type + ";base64," + data);
+        } catch (IOException e) {
+            throw ApiProblem.unprocessable("path", "Failed to read image file " + path + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * OpenHands' directory view: the directory, then each visible entry followed by its visible children
+     * (two levels), and a count of the hidden entries at the top level with how to see them.
+     */
+    private EditorResult viewDirectory(EditorCommand.View view) {
+        Path root = view.path();
         if (view.range().isPresent()) {
             EditorCommand.LineRange range = view.range().get();
-            if (range.from() < 1 || range.from() > Math.max(count, 1)) {
-                throw ApiProblem.invalidField("viewRange", "starts at line " + range.from()
-                        + ", but the file has lines 1 to " + count);
-            }
-            if (range.to() != EditorCommand.LineRange.TO_END && range.to() < range.from()) {
-                throw ApiProblem.invalidField("viewRange", "ends at line " + range.to()
-                        + ", before its start " + range.from() + " (use -1 for the end of the file)");
-            }
-            from = range.from();
-            to = range.to() == EditorCommand.LineRange.TO_END ? count : Math.min(range.to(), count);
-        }
-        return new Answer("Here's the result of running `cat -n` on " + view.path() + ":\n"
-                + file.numbered(from, to), null);
-    }
-
-    private Answer viewDirectory(EditorCommand.View view) {
-        if (view.range().isPresent()) {
-            throw ApiProblem.invalidField("viewRange", "applies to files, and " + view.path() + " is a directory");
+            throw ApiProblem.invalidField("viewRange", invalid("view_range", "[" + range.from() + ", " + range.to()
+                    + "]", "The `view_range` parameter is not allowed when `path` points to a directory."));
         }
         List<String> entries = new ArrayList<>();
-        try {
-            Files.walkFileTree(view.path(), EnumSet.noneOf(FileVisitOption.class),
-                    config.directoryDepth(), new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(view.path()) && isHidden(dir)) {
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            entries.add(dir + "/");
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!isHidden(file)) {
-                                entries.add(attrs.isDirectory() ? file + "/" : file.toString());
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            entries.add(file + " (unreadable: " + e.getMessage() + ")");
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+        entries.add(root + "/");
+        long hidden;
+        try (Stream<Path> children = Files.list(root)) {
+            hidden = children.filter(FileEditor::isHidden).count();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw ApiProblem.unprocessable("path", e.toString());
         }
-        entries.sort(null);
-        return new Answer("Here are the files and directories up to " + config.directoryDepth() + " levels deep in "
-                + view.path() + ", hidden items excluded:\n" + String.join("\n", entries) + "\n", null);
+        list(root, root, 1, entries);
+        StringBuilder text = new StringBuilder("Here's the files and directories up to ")
+                .append(config.directoryDepth()).append(" levels deep in ").append(root)
+                .append(", excluding hidden items:\n").append(String.join("\n", entries));
+        if (hidden > 0) {
+            text.append("\n\n").append(hidden).append(" hidden files/directories in this directory are excluded."
+                    + " You can use 'ls -la ").append(root).append("' to see them.");
+        }
+        return answer(view, Clipping.clip(text.toString(), config.maxResponseChars(), Clipping.DIRECTORY_NOTICE),
+                null);
     }
 
-    private Answer create(EditorCommand.Create create) {
-        Path path = create.path();
-        if (Files.exists(path)) {
-            throw ApiProblem.conflict("path", "A file already exists at " + path
-                    + "; create does not overwrite. Use str_replace or insert to change it.");
+    private void list(Path root, Path dir, int depth, List<String> entries) {
+        List<Path> children;
+        try (Stream<Path> listing = Files.list(dir)) {
+            children = listing.filter(p -> !isHidden(p)).sorted().toList();
+        } catch (IOException e) {
+            return;
         }
+        for (Path child : children) {
+            boolean directory = Files.isDirectory(child);
+            entries.add(root + "/" + root.relativize(child) + (directory ? "/" : ""));
+            if (directory && depth < config.directoryDepth()) {
+                list(root, child, depth + 1, entries);
+            }
+        }
+    }
+
+    /**
+     * Creates the file; unlike OpenHands, missing parent directories are created too. The created text is
+     * kept as the file's first history entry, so that undo right after create restores it, as OpenHands does.
+     */
+    private EditorResult create(EditorCommand.Create create) {
+        Path path = create.path();
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         write(path, create.fileText());
-        remember(path, Optional.empty());
-        return new Answer("File created successfully at: " + path, diff(path, "", create.fileText()));
+        history.push(path, create.fileText());
+        return answer(create, "File created successfully at: " + path, diff(path, "", create.fileText()));
     }
 
-    private Answer replace(EditorCommand.StrReplace replace) {
+    private EditorResult replace(EditorCommand.StrReplace replace) {
         Path path = replace.path();
-        FileText file = read(requireFile(path));
         if (replace.oldStr().equals(replace.newStr())) {
-            throw ApiProblem.unprocessable("newStr", "No replacement was performed: newStr is the same as oldStr.");
+            throw ApiProblem.unprocessable("newStr", invalid("new_str", replace.newStr(),
+                    "No replacement was performed. `new_str` and `old_str` must be different."));
         }
+        FileText file = read(path);
         String text = file.text();
-        List<Integer> lines = new ArrayList<>();
-        int first = text.indexOf(replace.oldStr());
-        for (int at = first; at >= 0; at = text.indexOf(replace.oldStr(), at + replace.oldStr().length())) {
-            lines.add(file.lineAt(at));
+        String oldStr = replace.oldStr();
+        List<Integer> starts = occurrences(text, oldStr);
+        if (starts.isEmpty()) {
+            // as OpenHands: the match is tried again without surrounding whitespace (new_str is kept as given)
+            oldStr = oldStr.strip();
+            starts = occurrences(text, oldStr);
+            if (starts.isEmpty()) {
+                throw ApiProblem.unprocessable("oldStr", "No replacement was performed, old_str `" + oldStr
+                        + "` did not appear verbatim in " + path + ".");
+            }
         }
-        if (lines.isEmpty()) {
-            throw ApiProblem.unprocessable("oldStr", "No replacement was performed: oldStr did not appear"
-                    + " verbatim in " + path + ".");
+        if (starts.size() > 1) {
+            List<Integer> lines = starts.stream().map(file::lineAt).distinct().sorted().toList();
+            throw ApiProblem.unprocessable("oldStr", "No replacement was performed. Multiple occurrences of old_str `"
+                    + oldStr + "` in lines " + lines + ". Please ensure it is unique.");
         }
-        if (lines.size() > 1) {
-            throw ApiProblem.unprocessable("oldStr", "No replacement was performed: oldStr occurs " + lines.size()
-                    + " times in " + path + ", on lines " + lines + ". Include more surrounding lines so it is unique.");
-        }
-        String edited = text.substring(0, first) + replace.newStr() + text.substring(first + replace.oldStr().length());
+        int first = starts.getFirst();
+        String edited = text.substring(0, first) + replace.newStr() + text.substring(first + oldStr.length());
         String diff = commit(path, text, edited);
-        int editLine = lines.getFirst();
-        return new Answer(edited(path, new FileText(edited), editLine,
-                editLine + FileText.newlines(replace.newStr())), diff);
+        int editLine = file.lineAt(first);
+        return answer(replace, edited(path, "a snippet of " + path, new FileText(edited), editLine,
+                editLine + FileText.newlines(replace.newStr())) + REVIEW_NOTICE, diff);
     }
 
-    private Answer insert(EditorCommand.Insert insert) {
+    private static List<Integer> occurrences(String text, String part) {
+        List<Integer> starts = new ArrayList<>();
+        if (part.isEmpty()) {
+            return starts;
+        }
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            starts.add(at);
+        }
+        return starts;
+    }
+
+    private EditorResult insert(EditorCommand.Insert insert) {
         Path path = insert.path();
-        FileText file = read(requireFile(path));
+        FileText file = read(path);
         int count = file.lineCount();
         if (insert.insertLine() < 0 || insert.insertLine() > count) {
-            throw ApiProblem.invalidField("insertLine", "is " + insert.insertLine()
-                    + ", but it must be between 0 and the file's line count " + count);
+            throw ApiProblem.invalidField("insertLine", invalid("insert_line", insert.insertLine(),
+                    "It should be within the range of allowed values: [0, " + count + "]"));
         }
         String block = insert.newStr().endsWith("\n")
                 ? insert.newStr().substring(0, insert.newStr().length() - 1)
@@ -185,54 +253,47 @@ public class FileEditor {
         boolean finalNewline = file.text().isEmpty() || file.endsWithNewline();
         String edited = String.join("\n", lines) + (finalNewline ? "\n" : "");
         String diff = commit(path, file.text(), edited);
-        return new Answer(edited(path, new FileText(edited), insert.insertLine() + 1,
-                insert.insertLine() + added.size()), diff);
+        return answer(insert, edited(path, "a snippet of the edited file", new FileText(edited),
+                insert.insertLine() + 1, insert.insertLine() + added.size()) + INSERT_REVIEW_NOTICE, diff);
     }
 
-    private Answer undo(EditorCommand.UndoEdit undo) {
+    private EditorResult undo(EditorCommand.UndoEdit undo) {
         Path path = undo.path();
-        Deque<Optional<String>> versions = history.get(path);
-        if (versions == null || versions.isEmpty()) {
-            throw ApiProblem.conflict("path", "No edit history found for " + path + ".");
-        }
-        Optional<String> previous = versions.pop();
-        String current = Files.exists(path) ? read(path).text() : "";
-        String diff = diff(path, current, previous.orElse(""));
+        String current = read(path).text();
+        Optional<String> previous = history.pop(path);
         if (previous.isEmpty()) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Answer("Last edit to " + path
-                    + " undone successfully: the file did not exist before it and is removed.", diff);
+            throw ApiProblem.conflict("path", "No edit history found for " + path + ".");
         }
         write(path, previous.get());
         FileText restored = new FileText(previous.get());
-        return new Answer("Last edit to " + path + " undone successfully. Here's the result of running `cat -n` on "
-                + path + ":\n" + restored.numbered(1, restored.lineCount()), diff);
+        return answer(undo, "Last edit to " + path + " undone successfully. Here's the result of running `cat -n` on "
+                + path + ":\n" + clipNumbered(restored.numbered(1, restored.lineCount())),
+                diff(path, current, previous.get()));
     }
 
-    private String edited(Path path, FileText file, int firstChangedLine, int lastChangedLine) {
+    private static EditorResult answer(EditorCommand command, String output, String diff) {
+        return new EditorResult(command.name(), command.path().toString(), output, diff);
+    }
+
+    private String edited(Path path, String what, FileText file, int firstChangedLine, int lastChangedLine) {
         int context = config.snippetContextLines();
-        return "The file " + path + " has been edited. Here's the result of running `cat -n` on a snippet of "
-                + path + ":\n" + file.numbered(firstChangedLine - context, lastChangedLine + context)
-                + REVIEW_NOTICE;
+        return "The file " + path + " has been edited. Here's the result of running `cat -n` on " + what + ":\n"
+                + clipNumbered(file.numbered(firstChangedLine - context, lastChangedLine + context));
+    }
+
+    /**
+     * Clips numbered lines with OpenHands' notice for files. OpenHands clips before numbering, which numbers
+     * the kept tail from where the head stopped; clipping after keeps every shown number true.
+     */
+    private String clipNumbered(String numbered) {
+        return Clipping.clip(numbered, config.maxResponseChars(), Clipping.FILE_NOTICE);
     }
 
     /** Writes the new content, keeps the old one for undo, and returns the diff. */
     private String commit(Path path, String before, String after) {
         write(path, after);
-        remember(path, Optional.of(before));
+        history.push(path, before);
         return diff(path, before, after);
-    }
-
-    private void remember(Path path, Optional<String> previous) {
-        Deque<Optional<String>> versions = history.computeIfAbsent(path, p -> new ArrayDeque<>());
-        versions.push(previous);
-        while (versions.size() > config.maxUndoDepth()) {
-            versions.removeLast();
-        }
     }
 
     private String diff(Path path, String before, String after) {
@@ -242,23 +303,12 @@ public class FileEditor {
                 DiffUtils.diff(old, changed), config.snippetContextLines()));
     }
 
-    private static Path requireFile(Path path) {
-        if (Files.isDirectory(path)) {
-            throw ApiProblem.unprocessable("path", path + " is a directory; only view works on directories.");
-        }
-        return path;
-    }
-
-    /** Reads a text file; missing, oversized and binary files are refused. */
+    /** Reads a text file; oversized and binary files are refused with OpenHands' file validation messages. */
     private FileText read(Path path) {
-        if (!Files.exists(path)) {
-            throw ApiProblem.notFound("path", path.toString());
-        }
         try {
             long size = Files.size(path);
             if (size > config.maxFileSize().asLongValue()) {
-                throw ApiProblem.unprocessable("path", path + " has " + size + " bytes, more than the editor's limit of "
-                        + config.maxFileSize().asLongValue() + "; read parts of it in the terminal instead.");
+                throw tooLarge(path, size);
             }
             byte[] bytes = Files.readAllBytes(path);
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -277,9 +327,15 @@ public class FileEditor {
         }
     }
 
+    private ApiProblem tooLarge(Path path, long size) {
+        return ApiProblem.unprocessable("path", "File validation failed for " + path + ": File is too large ("
+                + String.format(Locale.ROOT, "%.1f", size / (double) MEGABYTE) + "MB). Maximum allowed size is "
+                + config.maxFileSize().asLongValue() / MEGABYTE + "MB.");
+    }
+
     private static ApiProblem binary(Path path) {
-        return ApiProblem.unprocessable("path", path + " is a binary file (not UTF-8 text); the editor only"
-                + " views and edits text.");
+        return ApiProblem.unprocessable("path", "File validation failed for " + path + ": File appears to be binary"
+                + " and this file type cannot be read or edited by this tool.");
     }
 
     private static void write(Path path, String text) {
@@ -290,10 +346,10 @@ public class FileEditor {
         }
     }
 
-    private String clip(String output) {
-        return output.length() <= config.maxResponseChars()
-                ? output
-                : output.substring(0, config.maxResponseChars()) + CLIPPED_NOTICE;
+    private static String extension(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isHidden(Path path) {

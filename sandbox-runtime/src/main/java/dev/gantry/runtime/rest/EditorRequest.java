@@ -29,22 +29,30 @@ public record EditorRequest(String command, String path, String fileText, String
         if (path == null || path.isBlank()) {
             errors.add(new FieldError("path", "is required"));
         }
+        // the reasons are OpenHands' EditorToolParameterMissingError wording, which models know
         if ("create".equals(command) && fileText == null) {
-            errors.add(new FieldError("fileText", "is required by create"));
+            errors.add(missing("fileText", "file_text", command));
         }
-        if ("str_replace".equals(command) && (oldStr == null || oldStr.isEmpty())) {
-            errors.add(new FieldError("oldStr", "is required by str_replace and must not be empty"));
+        if ("str_replace".equals(command)) {
+            if (oldStr == null || oldStr.isEmpty()) {
+                errors.add(missing("oldStr", "old_str", command));
+            }
+            // a missing new_str is refused, never taken as "delete": OpenHands requires it too
+            if (newStr == null) {
+                errors.add(missing("newStr", "new_str", command));
+            }
         }
         if ("insert".equals(command)) {
             if (insertLine == null) {
-                errors.add(new FieldError("insertLine", "is required by insert"));
+                errors.add(missing("insertLine", "insert_line", command));
             }
             if (newStr == null) {
-                errors.add(new FieldError("newStr", "is required by insert"));
+                errors.add(missing("newStr", "new_str", command));
             }
         }
         if (viewRange != null && (viewRange.size() != 2 || viewRange.contains(null))) {
-            errors.add(new FieldError("viewRange", "must be two line numbers [start, end]; end -1 means the end"));
+            errors.add(new FieldError("viewRange", "Invalid `view_range` parameter: " + viewRange
+                    + ". It should be a list of two integers."));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidFields(errors);
@@ -54,9 +62,13 @@ public record EditorRequest(String command, String path, String fileText, String
             case "view" -> new EditorCommand.View(resolved,
                     Optional.ofNullable(viewRange).map(r -> new LineRange(r.get(0), r.get(1))));
             case "create" -> new EditorCommand.Create(resolved, fileText);
-            case "str_replace" -> new EditorCommand.StrReplace(resolved, oldStr, newStr == null ? "" : newStr);
+            case "str_replace" -> new EditorCommand.StrReplace(resolved, oldStr, newStr);
             case "insert" -> new EditorCommand.Insert(resolved, insertLine, newStr);
             default -> new EditorCommand.UndoEdit(resolved);
         };
+    }
+
+    private static FieldError missing(String field, String parameter, String command) {
+        return new FieldError(field, "Parameter `" + parameter + "` is required for command: " + command + ".");
     }
 }

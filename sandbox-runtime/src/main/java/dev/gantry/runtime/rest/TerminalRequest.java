@@ -19,6 +19,10 @@ public record TerminalRequest(String command, Boolean isInput, Double timeoutSec
         if (command == null && !resetting) {
             errors.add(new FieldError("command", "is required (an empty string waits for a running command)"));
         }
+        // OpenHands refuses the pair before touching the shell, so nothing is reset
+        if (resetting && Boolean.TRUE.equals(isInput)) {
+            errors.add(new FieldError("reset", "Cannot use reset=True with is_input=True"));
+        }
         if (timeoutSeconds != null && !(timeoutSeconds > 0 && timeoutSeconds <= maxTimeout.toSeconds())) {
             errors.add(new FieldError("timeoutSeconds",
                     "must be above 0 and at most " + maxTimeout.toSeconds() + ", not " + timeoutSeconds));

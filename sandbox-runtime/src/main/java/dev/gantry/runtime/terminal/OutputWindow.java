@@ -6,6 +6,10 @@ package dev.gantry.runtime.terminal;
  */
 final class OutputWindow {
 
+    /** OpenHands' truncation notice (sdk utils/truncate.py), which models recognise. */
+    static final String CLIPPED_NOTICE = "<response clipped><NOTE>Due to the max output limit, only part of the"
+            + " full response has been shown to you.</NOTE>";
+
     private final int headLimit;
     private final int tailLimit;
     private final StringBuilder head = new StringBuilder();
@@ -35,8 +39,7 @@ final class OutputWindow {
         }
         dropTailBeyond(tailLimit);
         return TerminalText.clean(head.toString())
-                + "\n[... " + removed + " characters of output were cut here to keep the response short."
-                + " Redirect long output to a file and read it in parts, e.g. with grep, head or tail ...]\n"
+                + CLIPPED_NOTICE
                 + TerminalText.clean(tail.toString());
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,14 @@ public class TerminalService {
     /** The runtime's own secret must not be readable by the agent through {@code env}. */
     private static final String SESSION_KEY_VARIABLE = "GANTRY_SESSION_API_KEY";
     private static final String CONTINUATION_NOTICE = "[Below is the output of the previous command.]\n";
-    private static final String HOW_TO_CONTINUE = "Send an empty command to keep waiting for output, send text"
-            + " with isInput=true to answer the program, or send C-c to interrupt it (C-d ends its input,"
-            + " C-z suspends it).";
+    /** OpenHands' TIMEOUT_MESSAGE_TEMPLATE (terminal/constants.py), the wording models act on. */
+    private static final String HOW_TO_CONTINUE = "You may wait longer to see additional output by sending empty"
+            + " command '', send other commands to interact with the current process, send keys (\"C-c\", \"C-z\","
+            + " \"C-d\") to interrupt/kill the previous command before sending your new command, or use the timeout"
+            + " parameter in terminal for future commands.";
+
+    private static final String RESET_NOTICE = "Terminal session has been reset. All previous environment variables"
+            + " and session state have been cleared.";
 
     private final RuntimeConfig.Terminal config;
     private final PathConfinement paths;
@@ -84,6 +90,9 @@ public class TerminalService {
     }
 
     public TerminalResult execute(TerminalCommand request) {
+        if (!request.isInput()) {
+            refuseMalformed(request.command());
+        }
         if (!callLock.tryLock()) {
             Optional<Character> key = controlKey(request.command());
             if (key.isPresent()) {
@@ -97,8 +106,8 @@ public class TerminalService {
             pendingNotice = "";
             if (request.reset()) {
                 closeShell();
-                notices.append("[The terminal was reset: the old shell and its processes were killed,"
-                        + " a new shell started in ").append(paths.namedWorkspace()).append(".]\n");
+                // OpenHands' reset notice (terminal/impl.py); a command sent with it follows after a blank line
+                notices.append(RESET_NOTICE).append(request.command().isEmpty() ? "" : "\n\n");
             }
             if (shell != null && shell.hasExited()) {
                 closeShell();
@@ -121,12 +130,11 @@ public class TerminalService {
                 }
             } else {
                 if (request.isInput() || key.isPresent()) {
-                    throw ApiProblem.conflict("isInput",
-                            "no command is running to receive this input; send it with isInput=false to run it");
+                    // OpenHands' wording (terminal_session.py execute)
+                    throw ApiProblem.conflict("isInput", "No previous running command to interact with.");
                 }
                 if (request.command().isBlank()) {
-                    throw ApiProblem.conflict("command",
-                            "no command is running, so there is no output to wait for; send a command to run");
+                    throw ApiProblem.conflict("command", "No previous running command to retrieve logs from.");
                 }
                 session.run(request.command());
             }
@@ -134,7 +142,7 @@ public class TerminalService {
             Duration timeLimit = request.timeout().orElse(config.defaultHardTimeout());
             ShellSession.Outcome outcome = session.await(quietLimit, timeLimit, callStart);
             return describe(outcome, notices.append(continuation ? CONTINUATION_NOTICE : ""), quietLimit, timeLimit,
-                    session);
+                    session, key.isPresent() ? request.command().strip() : null);
         } catch (IOException e) {
             throw new UncheckedIOException("the shell could not be reached", e);
         } finally {
@@ -183,11 +191,37 @@ public class TerminalService {
                 + " request at a time (only a control key such as C-c reaches the command meanwhile)");
     }
 
+    /**
+     * Refuses, before anything runs, what OpenHands refuses: a Python/JSON literal instead of a command,
+     * and several commands on separate lines (terminal_session.py), with OpenHands' wording.
+     */
+    private static void refuseMalformed(String command) {
+        Optional<String> literal = LiteralArgument.kind(command);
+        if (literal.isPresent()) {
+            throw ApiProblem.unprocessable("command", LiteralArgument.hint(literal.get(), command));
+        }
+        List<String> commands = CommandSplitter.split(command.strip());
+        if (commands.size() > 1) {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < commands.size(); i++) {
+                list.append(i == 0 ? "" : "\n").append('(').append(i + 1).append(") ").append(commands.get(i));
+            }
+            throw ApiProblem.unprocessable("command", "Cannot execute multiple commands at once.\nPlease run each"
+                    + " command separately OR chain them into a single command via && or ;\nProvided commands:\n"
+                    + list);
+        }
+    }
+
     private TerminalResult describe(ShellSession.Outcome outcome, StringBuilder text, Duration quietLimit,
-            Duration timeLimit, ShellSession session) {
+            Duration timeLimit, ShellSession session, String keySent) {
         text.append(outcome.output());
         return switch (outcome) {
             case ShellSession.Outcome.Finished finished -> {
+                // OpenHands' suffix (terminal_session.py _handle_completed_command), with "CTRL+C was sent."
+                // when a key ended the command
+                appendLine(text, "[The command completed with exit code " + finished.prompt().exitCode() + "."
+                        + (keySent == null ? "" : " CTRL+" + Character.toUpperCase(keySent.charAt(keySent.length() - 1))
+                                + " was sent.") + "]");
                 appendLine(text, "[Current working directory: " + finished.prompt().workingDir() + "]");
                 appendLine(text, "[Command finished with exit code " + finished.prompt().exitCode() + "]");
                 yield new TerminalResult(text.toString(), finished.prompt().exitCode(),
@@ -195,10 +229,9 @@ public class TerminalService {
             }
             case ShellSession.Outcome.StillRunning running -> {
                 appendLine(text, running.hitTimeLimit()
-                        ? "[The command is still running after the time limit of " + seconds(timeLimit)
-                                + " seconds. " + HOW_TO_CONTINUE + "]"
-                        : "[The command has printed nothing new for " + seconds(quietLimit)
-                                + " seconds and is still running. " + HOW_TO_CONTINUE + "]");
+                        ? "[The command timed out after " + seconds(timeLimit) + " seconds. " + HOW_TO_CONTINUE + "]"
+                        : "[The command has no new output after " + seconds(quietLimit) + " seconds. "
+                                + HOW_TO_CONTINUE + "]");
                 String workingDir = session.lastPrompt().workingDir();
                 appendLine(text, "[Current working directory: " + workingDir + "]");
                 yield new TerminalResult(text.toString(), TerminalResult.STILL_RUNNING, workingDir, true);
@@ -216,8 +249,9 @@ public class TerminalService {
 
     private TerminalResult refuseWhileRunning(String command, ShellSession session) {
         String workingDir = session.lastPrompt().workingDir();
-        return new TerminalResult("[The command \"" + command + "\" was NOT run: the previous command is still"
-                + " running, and a new command can only start after it ends. " + HOW_TO_CONTINUE + "]\n"
+        return new TerminalResult("[Your command \"" + command + "\" is NOT executed. The previous command is still"
+                + " running - You CANNOT send new commands until the previous command is completed. By setting"
+                + " `is_input` to `true`, you can interact with the current process: " + HOW_TO_CONTINUE + "]\n"
                 + "[Current working directory: " + workingDir + "]",
                 TerminalResult.STILL_RUNNING, workingDir, false);
     }

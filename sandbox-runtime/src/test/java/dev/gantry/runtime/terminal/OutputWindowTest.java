@@ -15,15 +15,16 @@ class OutputWindowTest {
     }
 
     @Test
-    void keepsHeadAndTailOfLongOutputAndCountsTheCut() {
+    void keepsHeadAndTailOfLongOutputAroundOpenHandsClippedNotice() {
         OutputWindow window = new OutputWindow(10);
         String text = "HEAD!" + "x".repeat(1000) + "TAIL!";
         for (int i = 0; i < text.length(); i += 7) {
             window.append(text, i, Math.min(text.length(), i + 7));
         }
         String rendered = window.render();
-        assertTrue(rendered.startsWith("HEAD!\n[... 1000 characters of output were cut"), rendered);
-        assertTrue(rendered.endsWith("...]\nTAIL!"), rendered);
+        // openhands-sdk utils/truncate.py maybe_truncate: head + DEFAULT_TRUNCATE_NOTICE + tail
+        assertEquals("HEAD!<response clipped><NOTE>Due to the max output limit, only part of the full response has"
+                + " been shown to you.</NOTE>TAIL!", rendered);
     }
 
     @Test

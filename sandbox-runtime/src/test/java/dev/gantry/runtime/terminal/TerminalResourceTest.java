@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TerminalResourceTest {
 
-    private static final String NOTHING_NEW_FOR_2_SECONDS = "printed nothing new for 2 seconds";
+    private static final String NOTHING_NEW_FOR_2_SECONDS = "[The command has no new output after 2 seconds. You may wait longer";
 
     @BeforeEach
     void freshShell() {
@@ -38,7 +38,8 @@ class TerminalResourceTest {
     @Test
     void reportsOutputExitCodeAndWorkingDirectoryTheWayOpenHandsDoes() {
         run("echo hello; cd /tmp; bash -c 'exit 7'")
-                .body("output", is("hello\n[Current working directory: /tmp]\n[Command finished with exit code 7]"))
+                .body("output", is("hello\n[The command completed with exit code 7.]\n[Current working directory: /tmp]\n"
+                        + "[Command finished with exit code 7]"))
                 .body("exitCode", is(7))
                 .body("workingDir", is("/tmp"))
                 .body("timedOut", is(false));
@@ -53,8 +54,8 @@ class TerminalResourceTest {
     }
 
     @Test
-    void runsAMultiLineScriptAsOneCommand() {
-        run("for i in 1 2 3\ndo\n  echo n$i\ndone\nfalse")
+    void runsAMultiLineLoopAsOneCommand() {
+        run("for i in 1 2 3\ndo\n  echo n$i\ndone; false")
                 .body("output", startsWith("n1\nn2\nn3\n"))
                 .body("exitCode", is(1));
     }
@@ -83,7 +84,7 @@ class TerminalResourceTest {
     void timeoutSecondsIsAHardLimitThatKeepsTheCommandRunning() {
         terminal(Map.of("command", "echo one; sleep 0.2; echo two; sleep 60", "timeoutSeconds", 2.5))
                 .statusCode(200)
-                .body("output", allOf(startsWith("one\ntwo\n"), containsString("time limit of 2.5 seconds")))
+                .body("output", allOf(startsWith("one\ntwo\n"), containsString("[The command timed out after 2.5 seconds. You may wait longer")))
                 .body("exitCode", is(-1))
                 .body("timedOut", is(true));
         run("").body("timedOut", is(true));
@@ -94,7 +95,7 @@ class TerminalResourceTest {
     void refusesANewCommandWhileOneIsRunning() {
         terminal(Map.of("command", "sleep 60", "timeoutSeconds", 0.3)).statusCode(200).body("exitCode", is(-1));
         run("echo should-not-run")
-                .body("output", allOf(containsString("was NOT run"), not(containsString("should-not-run\n"))))
+                .body("output", allOf(containsString("[Your command \"echo should-not-run\" is NOT executed. The previous command is still running"), not(containsString("should-not-run\n"))))
                 .body("exitCode", is(-1));
         run("C-c").body("exitCode", is(130));
     }
@@ -133,7 +134,7 @@ class TerminalResourceTest {
         assertAll(
                 () -> assertTrue(output.startsWith("1\n2\n3\n"), "the head is kept"),
                 () -> assertTrue(output.contains("\n40000\n"), "the tail is kept"),
-                () -> assertTrue(output.contains("characters of output were cut here"), "the cut is announced"),
+                () -> assertTrue(output.contains(OutputWindow.CLIPPED_NOTICE), "the cut is announced"),
                 () -> assertTrue(output.length() < 31_000, "length " + output.length()));
     }
 
@@ -215,7 +216,7 @@ class TerminalResourceTest {
         terminal(Map.of("command", ""))
                 .statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("detail", containsString("no command is running"));
+                .body("detail", is("No previous running command to retrieve logs from."));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.gantry.contracts.event.UserRejectObservation;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -44,6 +45,8 @@ public final class ChatHistory {
         private final List<ChatMessage> messages = new ArrayList<>();
         private final List<ToolExecutionRequest> calls = new ArrayList<>();
         private final List<ToolExecutionResultMessage> results = new ArrayList<>();
+        /** Images the results carry: a tool message holds only text, so they follow the results as a user turn. */
+        private final List<Content> images = new ArrayList<>();
         private String thought;
         private String responseId;
 
@@ -63,8 +66,11 @@ public final class ChatHistory {
                     calls.add(ToolExecutionRequest.builder().id(action.toolCallId()).name(action.toolName())
                             .arguments(action.arguments().toString()).build());
                 }
-                case ObservationEvent observation -> results.add(ToolExecutionResultMessage.from(
-                        observation.toolCallId(), observation.toolName(), observation.content()));
+                case ObservationEvent observation -> {
+                    results.add(ToolExecutionResultMessage.from(observation.toolCallId(), observation.toolName(),
+                            observation.content()));
+                    images.addAll(ObservationImages.contents(observation));
+                }
                 case UserRejectObservation rejection -> results.add(ToolExecutionResultMessage.from(
                         rejection.toolCallId(), rejection.toolName(),
                         "The user rejected this action." + (rejection.rejectionReason().isBlank() ? ""
@@ -108,9 +114,13 @@ public final class ChatHistory {
                 messages.add(thought == null || thought.isBlank() ? AiMessage.from(List.copyOf(calls))
                         : AiMessage.from(thought, List.copyOf(calls)));
                 messages.addAll(results);
+                if (!images.isEmpty()) {
+                    messages.add(ObservationImages.message(images));
+                }
             }
             calls.clear();
             results.clear();
+            images.clear();
             thought = null;
             responseId = null;
         }
