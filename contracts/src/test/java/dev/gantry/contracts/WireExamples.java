@@ -21,9 +21,11 @@ import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
+import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SystemPromptEvent;
@@ -80,6 +82,12 @@ final class WireExamples {
                 event(EventSource.SYSTEM, new ConversationStateUpdateEvent(ExecutionStatus.RUNNING, null,
                         new ConversationMetrics(1200, 80, new BigDecimal("0.0042"), 3, 2150))),
                 event(EventSource.USER, new PauseEvent()),
+                event(EventSource.SYSTEM, new RepositoryClonedEvent("acme/app", "github.com", "main",
+                        "3f786850e387550fdab836ed7e6dc881de23001b")),
+                event(EventSource.SYSTEM, new McpToolsEvent(
+                        List.of(new McpToolsEvent.McpToolSpec("everything_echo", "everything", "echo", mcpSpec())),
+                        List.of(new McpToolsEvent.McpServerFailure("fetch",
+                                "the command 'uvx' was not found in the sandbox")))),
                 event(EventSource.SYSTEM, new SandboxStatusUpdateEvent(SANDBOX, SandboxStatus.PAUSED,
                         "the sandbox was paused: resuming it on the same workspace")),
                 new Example("StartConversation", ConversationCommand.class,
@@ -123,6 +131,19 @@ final class WireExamples {
         arguments.put("command", "python3 hello.py");
         arguments.put("is_input", false);
         return arguments;
+    }
+
+    private static ObjectNode mcpSpec() {
+        ObjectNode spec = JsonNodeFactory.instance.objectNode();
+        spec.put("type", "function");
+        ObjectNode function = spec.putObject("function");
+        function.put("name", "everything_echo");
+        function.put("description", "Echoes back the input");
+        ObjectNode parameters = function.putObject("parameters");
+        parameters.put("type", "object");
+        parameters.putObject("properties").putObject("message").put("type", "string");
+        parameters.putArray("required").add("message");
+        return spec;
     }
 
     private static ObjectNode toolSpec() {

@@ -52,6 +52,7 @@ public final class StdioServer {
     private final Spec spec;
     private final Process process;
     private final OutputStream stdin;
+    private static final Duration ERROR_OUTPUT_WAIT = Duration.ofSeconds(1);
     private final int maxMessageChars;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -61,6 +62,8 @@ public final class StdioServer {
     private volatile boolean initializedSent;
     /** Why the server is gone, once it is. */
     private volatile String failure;
+    /** Reads the server's error output; joined before an exit reason quotes it. */
+    private Thread errorReader;
 
     private StdioServer(String name, Spec spec, Process process, int maxMessageChars) {
         this.name = name;
@@ -85,7 +88,7 @@ public final class StdioServer {
         builder.environment().putAll(environment);
         StdioServer server = new StdioServer(name, spec, builder.start(), maxMessageChars);
         Thread.ofPlatform().daemon().name("mcp-" + name + "-out").start(server::readMessages);
-        Thread.ofPlatform().daemon().name("mcp-" + name + "-err").start(server::readErrors);
+        server.errorReader = Thread.ofPlatform().daemon().name("mcp-" + name + "-err").start(server::readErrors);
         return server;
     }
 
@@ -280,6 +283,14 @@ public final class StdioServer {
     }
 
     private String exitReason() {
+        if (!process.isAlive() && errorReader != null) {
+            try {
+                // the last lines a dying server wrote are usually why it died: read them to the end
+                errorReader.join(ERROR_OUTPUT_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String tail;
         synchronized (stderr) {
             tail = stderr.toString().strip();
