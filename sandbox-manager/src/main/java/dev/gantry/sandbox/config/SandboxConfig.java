@@ -209,6 +209,13 @@ public interface SandboxConfig {
         /** Processes (threads included) one sandbox's uid may have at once. */
         @WithDefault("1024")
         int maxProcesses();
+
+        /**
+         * TCP ports of the host itself that sandboxes may still open connections to, for a server on this machine
+         * the agent's work needs (a self-hosted git server); none by default. Every other port of the host, on every
+         * address, stays refused: name only such a server's port, never one of the platform's own.
+         */
+        Optional<List<Integer>> reachableHostPorts();
     }
 
     interface Kubernetes {
