@@ -128,7 +128,8 @@ public final class Platform {
 
     private static Map<String, String> database(String name) {
         PostgresTestResource postgres = new PostgresTestResource();
-        postgres.init(Map.of("database", name, "jdbc", "true"));
+        // migrated from nothing on every run: a schema left by another branch's migrations never blocks it
+        postgres.init(Map.of("database", name, "jdbc", "true", "fresh", "true"));
         Map<String, String> config = postgres.start();
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),
