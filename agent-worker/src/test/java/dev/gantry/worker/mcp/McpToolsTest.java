@@ -10,7 +10,7 @@ import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.worker.support.Conversation;
-import dev.gantry.worker.support.NpmMcpServers;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

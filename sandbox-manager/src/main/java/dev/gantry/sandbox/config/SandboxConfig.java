@@ -216,6 +216,14 @@ public interface SandboxConfig {
          * address, stays refused: name only such a server's port, never one of the platform's own.
          */
         Optional<List<Integer>> reachableHostPorts();
+
+        /**
+         * Directories of this machine every sandbox sees read-only at the same path, besides the system ones:
+         * toolchains installed outside {@code /usr} (a Node.js or Python tree, a prepared npm cache of MCP
+         * servers). Never a directory holding anything of the platform: a path inside the platform's home or
+         * holding it is refused at start.
+         */
+        Optional<List<Path>> sharedDirs();
     }
 
     interface Kubernetes {

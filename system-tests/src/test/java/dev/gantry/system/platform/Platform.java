@@ -3,6 +3,7 @@ package dev.gantry.system.platform;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
 import dev.gantry.testing.git.GitHttpServer;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.testing.llm.ScriptedLlmServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -100,7 +101,10 @@ public final class Platform {
                 // for the benchmark, which measures claims from the pool
                 "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0",
                 // the git server on this machine, as an operator opens a self-hosted one: its port alone
-                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS", Integer.toString(git.port())));
+                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS", Integer.toString(git.port()),
+                // the npm MCP servers the tests installed, seen read-only by every sandbox (stdio servers run there)
+                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_SHARED_DIRS", Files.isDirectory(NpmMcpServers.cache())
+                        ? NpmMcpServers.cache().toString() : ""));
         define("agent-worker", workerPort, Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
@@ -139,7 +143,8 @@ public final class Platform {
 
     private static Map<String, String> database(String name) {
         PostgresTestResource postgres = new PostgresTestResource();
-        postgres.init(Map.of("database", name, "jdbc", "true"));
+        // migrated from nothing on every run: a schema left by another branch's migrations never blocks it
+        postgres.init(Map.of("database", name, "jdbc", "true", "fresh", "true"));
         Map<String, String> config = postgres.start();
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),

@@ -1,4 +1,4 @@
-package dev.gantry.worker.support;
+package dev.gantry.testing.mcp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,15 @@ public final class NpmMcpServers {
     private NpmMcpServers() {
     }
 
+    /** The cache directory the servers are installed in. */
+    public static Path cache() {
+        return Path.of(System.getenv().getOrDefault("GANTRY_MCP_CACHE",
+                System.getProperty("user.home") + "/.cache/gantry/npm"));
+    }
+
     /** The launcher of an installed server, e.g. {@code mcp-server-everything}. */
     public static String bin(String name) {
-        String cache = System.getenv().getOrDefault("GANTRY_MCP_CACHE",
-                System.getProperty("user.home") + "/.cache/gantry/npm");
-        Path bin = Path.of(cache, "node_modules", ".bin", name);
+        Path bin = cache().resolve("node_modules").resolve(".bin").resolve(name);
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException(bin + " is missing: run deploy/local/mcp-servers.sh (./gantry test does)");
         }
