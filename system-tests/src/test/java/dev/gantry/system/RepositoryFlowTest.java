@@ -152,8 +152,7 @@ class RepositoryFlowTest {
         TestUser carol = connectedUser("carol");
         // the token is revoked after the connection was made: the secret now holds one the git server refuses
         String revoked = "ghp_revoked" + UUID.randomUUID().toString().replace("-", "");
-        carol.api.request().body(Map.of("name", "github", "value", revoked)).post("/api/v1/secrets")
-                .then().statusCode(200);
+        carol.api.request().body(Map.of("value", revoked)).put("/api/v1/secrets/github").then().statusCode(200);
         carol.llm().toolCall("finish", "{\"message\": \"never asked\"}");
 
         String id = carol.api.request().body(Map.of("repository", repository, "branch", "main",
