@@ -21,6 +21,27 @@ for arg in "$@"; do
   esac
 done
 
+# A server on this machine the agents need (a self-hosted git server) may be opened to the sandboxes by its TCP
+# ports alone (the sandbox-manager's gantry.sandbox.process.bubblewrap.reachable-host-ports); never a port of the
+# platform itself, checked before anything starts.
+check_reachable_ports() {
+  local ports=${GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS:-} port own entry reachable
+  [[ -n $ports ]] || return 0
+  local platform_ports=("$GANTRY_PG_PORT" "$GANTRY_REDIS_PORT" "$GANTRY_KAFKA_PORT" "$GANTRY_KAFKA_CONTROLLER_PORT")
+  for entry in "${GANTRY_SERVICES[@]}"; do platform_ports+=("${entry##*:}"); done
+  IFS=, read -ra reachable <<< "$ports"
+  for port in "${reachable[@]}"; do
+    port=${port//[[:space:]]/}
+    [[ $port =~ ^[0-9]{1,5}$ ]] && (( port >= 1 && port <= 65535 )) ||
+      die "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS: '$port' is not a TCP port (1-65535)"
+    for own in "${platform_ports[@]}"; do
+      [[ $port == "$own" ]] && die "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS: $port is a port of the platform itself; name only the ports of a server the agents need (a self-hosted git server)"
+    done
+  done
+  log "sandboxes may reach this machine's TCP ports $ports (GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS); its other ports stay refused"
+}
+check_reachable_ports
+
 service_jar() { echo "$GANTRY_REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
 needs_build() {
