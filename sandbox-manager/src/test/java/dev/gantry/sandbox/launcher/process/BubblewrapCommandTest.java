@@ -95,7 +95,7 @@ class BubblewrapCommandTest {
     @Test
     void theHostPortsTheOperatorNamesAreLetThroughBeforeTheRefusalAndOnlyThem() {
         SandboxConfig.Bubblewrap opened = bubblewrap(Map.of("gantry.sandbox.process.bubblewrap.reachable-host-ports",
-                "8929,3000,3000"));
+                "8929, 3000,3000"));
 
         String rules = HostAddressGuard.ruleset(200000, 200999, HostAddressGuard.reachablePorts(opened));
 
