@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,7 @@ class RepositoryFlowTest {
         assertThat(after.getString("pullRequests[0].targetBranch")).isEqualTo("main");
 
         assertNoTokenIn(events);
+        assertNoTokenInLogs();
         String gitConfig = Files.readString(Path.of(TestUser.workspace(conversation), ".git", "config"));
         assertThat(gitConfig).as("the clone's .git/config").doesNotContain(token).contains("credential");
     }
@@ -202,6 +204,21 @@ class RepositoryFlowTest {
     private static void assertNoTokenIn(List<ConversationEvent> events) {
         assertThat(serialised(events)).as("no event holds the token, or a good part of it")
                 .doesNotContain(token).doesNotContain(token.substring(4, 20));
+    }
+
+    /** The services' logs and every sandbox runtime's log of this platform. */
+    private static void assertNoTokenInLogs() throws IOException {
+        Path home = Platform.get().home();
+        List<Path> logs;
+        try (Stream<Path> services = Files.list(home.resolve("logs"));
+                Stream<Path> sandboxes = Files.list(home.resolve("sandboxes"))) {
+            logs = Stream.concat(services, sandboxes.map(sandbox -> sandbox.resolve("runtime.log")))
+                    .filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            assertThat(Files.readString(log)).as("%s", log).doesNotContain(token);
+        }
     }
 
     private static String serialised(List<ConversationEvent> events) {
