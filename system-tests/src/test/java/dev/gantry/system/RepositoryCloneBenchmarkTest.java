@@ -75,7 +75,8 @@ class RepositoryCloneBenchmarkTest {
             }
 
             SandboxRuntime runtime = SandboxRuntime.of(last.getString("sandboxId"));
-            String workspace = TestUser.agentWorkspace(last);
+            // the instance's own workspace, mounted at the same path in its sandbox (a pooled one was named before)
+            String workspace = Path.of(TestUser.agentWorkspace(last)).toRealPath().toString();
             Path plainClones = Files.createDirectories(platform.home().resolve("bench-clones"));
             List<Double> direct = new ArrayList<>();
             List<Double> throughRuntime = new ArrayList<>();
