@@ -39,6 +39,7 @@ public final class Platform {
     private final Path home;
     private final ScriptedLlmServer llm;
     private final GitHttpServer git;
+    private final Path gitRoot;
     private final String gitToken;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> common;
@@ -51,7 +52,8 @@ public final class Platform {
         byte[] tokenBytes = new byte[18];
         random.nextBytes(tokenBytes);
         this.gitToken = "ghp_" + HexFormat.of().formatHex(tokenBytes);
-        this.git = GitHttpServer.start(Files.createTempDirectory(Files.createDirectories(home), "git-server-"), gitToken);
+        this.gitRoot = Files.createTempDirectory(Files.createDirectories(home), "git-server-");
+        this.git = GitHttpServer.start(gitRoot, gitToken);
         byte[] masterKey = new byte[32];
         random.nextBytes(masterKey);
         common = Map.of(
@@ -213,5 +215,11 @@ public final class Platform {
         }
         llm.close();
         git.close();
+        // the served repositories (the benchmark's is 50 MB) are this run's alone
+        try (java.util.stream.Stream<Path> tree = Files.walk(gitRoot)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // left under target/, which mvn clean removes
+        }
     }
 }
