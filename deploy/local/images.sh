@@ -8,6 +8,7 @@
 #   --base REF / --sandbox-base REF   a registry image or tar:///path as the services' / the sandbox's base
 #                                     (default: built from Debian packages by deploy/images/base-images.sh)
 #   --only a,b                        only these images;  --insecure  allow a plain-HTTP registry
+#   -- ARGS                           the rest goes to Maven (e.g. -- -o)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -20,7 +21,8 @@ while [[ $# -gt 0 ]]; do
     --sandbox-base) sandbox_base=${2:?--sandbox-base needs an image}; shift 2 ;;
     --only) only=${2:?--only needs image names}; shift 2 ;;
     --insecure) insecure=true; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "images: unknown option '$1' (see ./gantry images --help)" ;;
   esac
 done
@@ -38,4 +40,4 @@ cd "$GANTRY_REPO"
 log "building the images ($(if [[ -n $registry ]]; then echo "pushing to $registry"; else echo "tarballs in target/images"; fi))"
 exec mvn -B -Pimages -pl deploy/images -am package -DskipTests \
   "-Dgantry.images.registry=$registry" "-Dgantry.images.tag=$tag" "-Dgantry.images.base=$base" \
-  "-Dgantry.images.sandbox-base=$sandbox_base" "-Dgantry.images.insecure=$insecure" "-Dgantry.images.only=$only"
+  "-Dgantry.images.sandbox-base=$sandbox_base" "-Dgantry.images.insecure=$insecure" "-Dgantry.images.only=$only" "$@"
