@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,10 +14,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,17 +42,22 @@ class RegistryRefusalTest {
     Path dir;
     private HttpServer registry;
 
+    /** Over HTTPS with a self-signed certificate, as a private registry often is: --insecure accepts it. */
     @BeforeEach
-    void startRefusingRegistry() throws IOException {
-        registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    void startRefusingRegistry() throws Exception {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(selfSignedTls()));
+        registry = https;
         registry.createContext("/", exchange -> {
-            boolean versionCheck = exchange.getRequestURI().getPath().equals("/v2/");
-            byte[] body = (versionCheck ? "{}" : DENIED).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // the API version check passes, no blob exists yet, and every upload is denied
             exchange.getResponseHeaders().add("Docker-Distribution-API-Version", "registry/2.0");
-            exchange.sendResponseHeaders(versionCheck ? 200 : 403,
-                    exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
-            if (!exchange.getRequestMethod().equals("HEAD")) {
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                boolean versionCheck = exchange.getRequestURI().getPath().equals("/v2/");
+                byte[] body = (versionCheck ? "{}" : DENIED).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(versionCheck ? 200 : 403, body.length);
                 exchange.getResponseBody().write(body);
             }
             exchange.close();
@@ -89,6 +99,26 @@ class RegistryRefusalTest {
         assertThat(image.layerEntries().getFirst()).contains("/etc/passwd");
         assertThat(image.allEntries()).contains("/deployments/quarkus-run.jar", "/deployments/lib/main/dep.jar",
                 "/deployments/app/gateway.jar");
+    }
+
+    private SSLContext selfSignedTls() throws Exception {
+        Path keystore = dir.resolve("registry.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "registry", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "test-only", "-keypass", "test-only")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            keys.load(in, "test-only".toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, "test-only".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(managers.getKeyManagers(), null, null);
+        return tls;
     }
 
     private Path quarkusApp() throws IOException {
