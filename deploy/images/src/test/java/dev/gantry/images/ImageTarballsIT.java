@@ -101,7 +101,15 @@ class ImageTarballsIT {
                 "/usr/bin/npm", "/usr/bin/make", "/usr/bin/gcc", "/usr/bin/curl", "/usr/bin/tini", "/workspace/");
     }
 
+    private static final java.util.Map<String, OciTarball> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each tarball is read once for all the checks. */
     private static OciTarball read(ImageSpec spec) throws IOException {
-        return OciTarball.read(OUT.resolve(spec.component() + ".tar"));
+        OciTarball image = READ.get(spec.component());
+        if (image == null) {
+            image = OciTarball.read(OUT.resolve(spec.component() + ".tar"));
+            READ.put(spec.component(), image);
+        }
+        return image;
     }
 }
