@@ -72,7 +72,7 @@ public final class ChatHistory {
                             ? UserMessage.from(SkillPrompt.userMessage(message, skills))
                             : AiMessage.from(message.content()));
                 }
-                case SkillsLoadedEvent loaded when !loaded.activatedSkills().isEmpty() -> {
+                case SkillsLoadedEvent loaded when !SkillPrompt.activatedAtLoad(loaded, skills).isEmpty() -> {
                     flush();
                     messages.add(UserMessage.from(SkillPrompt.activatedAtLoad(loaded, skills)));
                 }
