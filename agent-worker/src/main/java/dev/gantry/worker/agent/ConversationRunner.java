@@ -37,6 +37,7 @@ import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
 import dev.gantry.worker.llm.LlmReply;
 import dev.gantry.worker.llm.LlmSettings;
+import dev.gantry.worker.llm.VisionModels;
 import dev.gantry.worker.mcp.McpToolbox;
 import dev.gantry.worker.messaging.EventLog;
 import dev.gantry.worker.messaging.EventWriteFailedException;
@@ -401,7 +402,9 @@ final class ConversationRunner {
             reply = replayed();
         } else {
             try {
-                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.events()),
+                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.events(),
+                                new VisionModels(services.config().llm().visionModelPrefixes())
+                                        .readsImages(settings.model())),
                         ToolCatalog.toLangChain(state.toolSpecifications()));
             } catch (LlmFailureException e) {
                 List<NewEvent> events = new ArrayList<>();

@@ -38,8 +38,17 @@ public final class ChatHistory {
     private ChatHistory() {
     }
 
+    /** The chat with the images tools returned, for a model that reads images. */
     public static List<ChatMessage> toMessages(List<ConversationEvent> events) {
-        Builder builder = new Builder();
+        return toMessages(events, true);
+    }
+
+    /**
+     * The chat; the images tools returned are in it only when {@code vision} (a model without vision
+     * reads the tools' text alone).
+     */
+    public static List<ChatMessage> toMessages(List<ConversationEvent> events, boolean vision) {
+        Builder builder = new Builder(vision);
         events.forEach(builder::add);
         return builder.finish();
     }
@@ -51,11 +60,16 @@ public final class ChatHistory {
         private final List<ToolExecutionResultMessage> results = new ArrayList<>();
         /** Images the results carry: a tool message holds only text, so they follow the results as a user turn. */
         private final List<Content> images = new ArrayList<>();
+        private final boolean vision;
         private String thought;
         private String responseId;
         private final ConversationSkills skills = new ConversationSkills();
         private SystemPromptEvent systemPrompt;
         private int systemMessageAt = -1;
+
+        Builder(boolean vision) {
+            this.vision = vision;
+        }
 
         void add(ConversationEvent event) {
             skills.apply(event);
@@ -84,7 +98,9 @@ public final class ChatHistory {
                 case ObservationEvent observation -> {
                     results.add(ToolExecutionResultMessage.from(observation.toolCallId(), observation.toolName(),
                             observation.content()));
-                    images.addAll(ObservationImages.contents(observation));
+                    if (vision) {
+                        images.addAll(ObservationImages.contents(observation));
+                    }
                 }
                 case UserRejectObservation rejection -> results.add(ToolExecutionResultMessage.from(
                         rejection.toolCallId(), rejection.toolName(),
