@@ -35,8 +35,17 @@ public final class NpmMcpServers {
 
     /** server-everything over streamable HTTP on a free port of this machine; its endpoint is /mcp. */
     public static Process everythingOverHttp(int port) {
+        return everything("streamableHttp", port);
+    }
+
+    /** server-everything over the older HTTP+SSE transport on a free port; its event stream is /sse. */
+    public static Process everythingOverSse(int port) {
+        return everything("sse", port);
+    }
+
+    private static Process everything(String transport, int port) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(bin("mcp-server-everything"), "streamableHttp")
+            ProcessBuilder builder = new ProcessBuilder(bin("mcp-server-everything"), transport)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("PORT", Integer.toString(port));
             Process process = builder.start();
