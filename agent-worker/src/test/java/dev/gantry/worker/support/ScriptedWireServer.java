@@ -1,9 +1,9 @@
 package dev.gantry.worker.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.contracts.GantryJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gantry.contracts.GantryJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public final class ScriptedWireServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 String.join(", ", values)));
         JsonNode body = sent.length == 0 ? null : GantryJson.mapper().readTree(sent);
-        requests.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        requests.computeIfAbsent(path, p -> Collections.synchronizedList(new ArrayList<>()))
                 .add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), headers, body));
         Deque<Answer> queue = answers.get(path);
         Answer answer;
