@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.McpToolsEvent;
+import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.system.platform.Platform;
@@ -14,14 +15,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user's MCP servers, registered through the public API, give the agent their tools on the running
+ * A user's MCP servers and skills, registered through the public API, give the agent their tools on the running
  * platform: the real npm server-everything over stdio (started inside the conversation's bubblewrap sandbox
  * and relayed by its runtime) and over streamable HTTP (reached from the worker).
  */
 class McpToolsSystemTest {
 
     @Test
-    void theToolsOfAUsersStdioAndHttpServersReachTheLlmAndAnswerAsObservations() {
+    void theToolsOfAUsersStdioAndHttpServersAndTheirSkillsReachTheLlm() {
         int port = NpmMcpServers.freePort();
         Process http = NpmMcpServers.everythingOverHttp(port);
         try {
@@ -34,6 +35,11 @@ class McpToolsSystemTest {
                     .post("/api/v1/mcp-servers").then().statusCode(201);
             user.api.request().body(Map.of("name", "gone", "transport", "stdio", "command", "/no/such/server"))
                     .post("/api/v1/mcp-servers").then().statusCode(201);
+            user.api.request().body(Map.of("name", "echoing", "triggers", List.of("mcp"),
+                    "content", "Echo tools answer with an 'Echo:' prefix; quote them exactly."))
+                    .post("/api/v1/skills").then().statusCode(201);
+            user.api.request().body(Map.of("name", "house-rules", "content", "Never push to main directly."))
+                    .post("/api/v1/skills").then().statusCode(201);
             user.llm().toolCall("every_echo", "{\"message\": \"hello from the sandbox\"}")
                     .toolCall("web_get-sum", "{\"a\": 40, \"b\": 2}")
                     .toolCall("finish", "{\"message\": \"done\"}");
@@ -58,6 +64,13 @@ class McpToolsSystemTest {
                     .map(tool -> tool.path("function")).filter(f -> f.path("name").asText().equals("every_echo"))
                     .findFirst().orElseThrow();
             assertThat(echo.path("parameters").path("properties").has("message")).isTrue();
+            // the always-on skill and the one the message triggered ("MCP") reached the LLM with the tools
+            assertThat(firstRequest.path("messages").toString())
+                    .contains("Never push to main directly.")
+                    .contains("Echo tools answer with an 'Echo:' prefix; quote them exactly.");
+            assertThat(events.stream().map(ConversationEvent::payload).filter(MessageEvent.class::isInstance)
+                    .map(MessageEvent.class::cast).filter(m -> m.content().equals("Use the MCP tools.")).findFirst()
+                    .orElseThrow().activatedSkills()).containsExactly("echoing");
         } finally {
             http.destroy();
         }

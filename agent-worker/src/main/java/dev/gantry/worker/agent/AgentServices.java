@@ -8,6 +8,7 @@ import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
 import dev.gantry.worker.messaging.EventTopicReader;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.skills.SkillLoader;
 import dev.gantry.worker.tools.ToolCatalog;
 import jakarta.inject.Singleton;
 
@@ -23,5 +24,6 @@ record AgentServices(
         EventTopicReader eventTopic,
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
-        McpConnector mcp) {
+        McpConnector mcp,
+        SkillLoader skills) {
 }
