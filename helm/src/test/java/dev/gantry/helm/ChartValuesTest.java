@@ -49,6 +49,9 @@ class ChartValuesTest {
             "sandboxes.idleTimeout | half an hour | /sandboxes/idleTimeout",
             "sandboxes.resources.memoryLimit | 4 gigs | /sandboxes/resources/memoryLimit",
             "agentWorker.replicas | -1 | /agentWorker/replicas",
+            "agentWorker.llm.fallbackModels[0] | deepseek/deepseek-chat | /agentWorker/llm/fallbackModels/0",
+            "agentWorker.llm.temperature | 3 | /agentWorker/llm/temperature",
+            "agentWorker.llm.maxOutputTokens | 0 | /agentWorker/llm/maxOutputTokens",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
             "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})

@@ -86,6 +86,43 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void theLlmProvidersFallbacksSamplingAndInstallationKeysReachTheWorker() {
+        RenderedChart chart = RenderedChart.render(Map.of(
+                "agentWorker.llm.anthropicBaseUrl", "https://anthropic.internal.example/v1",
+                "agentWorker.llm.ollamaBaseUrl", "http://ollama.models.svc:11434",
+                "agentWorker.llm.fallbackModels[0]", "anthropic/claude-haiku-4-5",
+                "agentWorker.llm.fallbackModels[1]", "gemini/gemini-2.5-flash",
+                "agentWorker.llm.temperature", "0.2",
+                "agentWorker.llm.topP", "0.9",
+                "agentWorker.llm.maxOutputTokens", "4096",
+                "agentWorker.llm.apiKeysSecret", "llm-keys"));
+        WorkerConfig.Llm llm = read("agent-worker", chart).getConfigMapping(WorkerConfig.class).llm();
+        assertThat(llm.anthropic().baseUrl()).isEqualTo("https://anthropic.internal.example/v1");
+        assertThat(llm.gemini().baseUrl()).isEqualTo("https://generativelanguage.googleapis.com/v1beta");
+        assertThat(llm.ollama().baseUrl()).isEqualTo("http://ollama.models.svc:11434");
+        assertThat(llm.fallbackModels()).hasValue(List.of("anthropic/claude-haiku-4-5", "gemini/gemini-2.5-flash"));
+        assertThat(llm.temperature()).hasValue(0.2);
+        assertThat(llm.topP()).hasValue(0.9);
+        assertThat(llm.maxOutputTokens()).hasValue(4096);
+        assertThat(llm.defaultApiKey()).hasValue("from-a-secret");
+        assertThat(llm.anthropic().apiKey()).hasValue("from-a-secret");
+        assertThat(llm.gemini().apiKey()).hasValue("from-a-secret");
+        assertThat(llm.ollama().apiKey()).hasValue("from-a-secret");
+        assertThat(chart.container("agent-worker").getEnv()).filteredOn(e -> e.getName().startsWith("GANTRY_WORKER_LLM_"))
+                .allSatisfy(e -> {
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("llm-keys");
+                    assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+                });
+
+        WorkerConfig.Llm defaults = read("agent-worker", RenderedChart.render(Map.of()))
+                .getConfigMapping(WorkerConfig.class).llm();
+        assertThat(defaults.fallbackModels()).isEmpty();
+        assertThat(defaults.temperature()).isEmpty();
+        assertThat(defaults.maxOutputTokens()).isEmpty();
+        assertThat(defaults.defaultApiKey()).isEmpty();
+    }
+
+    @Test
     void theWorkerReadsTheInstallationsSkillDirectoryTheChartMounts() {
         RenderedChart chart = RenderedChart.render(Map.of("agentWorker.skills.rules\\.md", "Be brief."));
 

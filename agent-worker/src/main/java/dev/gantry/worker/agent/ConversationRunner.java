@@ -416,7 +416,7 @@ final class ConversationRunner {
                 return;
             }
         }
-        ConversationMetrics metrics = metricsAfter(reply, settings.model());
+        ConversationMetrics metrics = metricsAfter(reply, reply.model());
         AiMessage message = reply.message();
         if (!message.hasToolExecutionRequests()) {
             write(List.of(
@@ -496,14 +496,13 @@ final class ConversationRunner {
                 .findFirst();
         AiMessage next = Replay.parse(trajectory.map(e -> ((MessageEvent) e.payload()).content()).orElse("[]"))
                 .next(state.actionCount());
-        return new LlmReply(next, "replay-" + UUID.randomUUID(), 0, 0, 0);
+        return new LlmReply(next, "replay-" + UUID.randomUUID(), 0, 0, 0, Replay.MODEL);
     }
 
     private LlmSettings llmSettings(AgentSettings settings) {
         String apiKey = settings.apiKeySecretName() == null ? null
                 : services.conversations().secretValue(conversationId, settings.apiKeySecretName());
-        String baseUrl = settings.baseUrl() == null ? services.config().llm().defaultBaseUrl() : settings.baseUrl();
-        return new LlmSettings(baseUrl, settings.model(), apiKey);
+        return new LlmSettings(settings.baseUrl(), settings.model(), apiKey, setup.ownerId());
     }
 
     /** Runs the actions in order; each result is written as soon as it is known. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The agent-worker's own settings ({@code gantry.worker.*}). */
 @ConfigMapping(prefix = "gantry.worker")
@@ -116,6 +117,12 @@ public interface WorkerConfig {
         @WithDefault("https://api.openai.com/v1")
         String defaultBaseUrl();
 
+        /**
+         * The installation's key for {@code default-base-url}: sent there when a conversation names no key of its
+         * own, and never to an endpoint a user named.
+         */
+        Optional<String> defaultApiKey();
+
         /** How long connecting to the LLM endpoint may take. */
         @WithDefault("10s")
         Duration connectTimeout();
@@ -133,8 +140,80 @@ public interface WorkerConfig {
                 + "claude-4,gemini,pixtral,mistral-medium,mistral-small-3,llava,qwen2.5-vl,qwen-vl,llama-4")
         List<String> visionModelPrefixes();
 
+        /**
+         * Models asked in turn when the conversation's fails for a reason that may pass (429, 5xx, a timeout, an
+         * unreachable endpoint) after its retries, each named as a settings {@code model} is ({@code anthropic/...}).
+         * One of the conversation's provider goes to the conversation's endpoint with its key; one of another
+         * provider to the installation's endpoint for that provider, with the installation's key for it.
+         */
+        Optional<List<String>> fallbackModels();
+
+        /** The sampling temperature sent with every call; absent, each provider's default. */
+        Optional<Double> temperature();
+
+        /** Nucleus sampling (top-p) sent with every call; absent, each provider's default. */
+        Optional<Double> topP();
+
+        /**
+         * The most tokens one answer may have; absent, the provider's default (Anthropic, which needs one, gets
+         * {@code anthropic.max-tokens}).
+         */
+        Optional<Integer> maxOutputTokens();
+
+        /** Anthropic's Messages API, for models named {@code anthropic/...}. */
+        Anthropic anthropic();
+
+        /** Google's Gemini API, for models named {@code gemini/...}. */
+        Gemini gemini();
+
+        /** Ollama's chat API, for models named {@code ollama/...}. */
+        Ollama ollama();
+
         /** Model prices, by model name; a model without one has no cost in the metrics. */
         Map<String, Price> prices();
+    }
+
+    interface Anthropic {
+
+        /** The endpoint for conversations whose settings name none. */
+        @WithDefault("https://api.anthropic.com/v1")
+        String baseUrl();
+
+        /** The installation's key for {@code base-url}: sent there when a conversation names no key of its own. */
+        Optional<String> apiKey();
+
+        /** The most tokens one answer may have when {@code max-output-tokens} is not set: the API needs a bound. */
+        @WithDefault("8192")
+        int maxTokens();
+    }
+
+    interface Gemini {
+
+        /** The endpoint for conversations whose settings name none. */
+        @WithDefault("https://generativelanguage.googleapis.com/v1beta")
+        String baseUrl();
+
+        /** The installation's key for {@code base-url}: sent there when a conversation names no key of its own. */
+        Optional<String> apiKey();
+    }
+
+    interface Ollama {
+
+        /** The endpoint for conversations whose settings name none. */
+        @WithDefault("http://localhost:11434")
+        String baseUrl();
+
+        /**
+         * The installation's key for {@code base-url} (a proxy in front of Ollama), sent as a bearer token when a
+         * conversation names no key of its own.
+         */
+        Optional<String> apiKey();
+
+        /**
+         * The context window Ollama loads the model with ({@code num_ctx}); absent, the server's default, which is
+         * often too small for the agent's prompt and tools (Ollama then cuts the prompt without saying so).
+         */
+        Optional<Integer> numCtx();
     }
 
     /** The price of a model in US dollars per million tokens. */

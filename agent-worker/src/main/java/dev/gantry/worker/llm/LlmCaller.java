@@ -1,80 +1,59 @@
 package dev.gantry.worker.llm;
 
-import dev.gantry.platform.net.RefusedUrlException;
+import dev.gantry.contracts.llm.LlmModel;
+import dev.gantry.worker.llm.provider.ModelEndpoint;
+import dev.gantry.worker.llm.provider.ProviderOptions;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.RetriableException;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
-import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeoutException;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Calls the LLM, retrying with exponential backoff what may pass: 429, 5xx, timeouts, refused
- * connections. Tests shorten the backoff through the usual MicroProfile Fault Tolerance properties. A failure's
- * message says why in the worker's words ({@link LlmFailureReason}): the endpoint's answer is never quoted.
+ * Calls the LLM a conversation names: {@code provider/model} as LiteLLM reads it ({@link LlmModel}), at the
+ * conversation's endpoint or else the installation's for that provider. When it fails for a reason that may pass,
+ * after its retries ({@link ModelCall}), each of the installation's fallback models is asked in turn: one of the
+ * same provider at the same endpoint with the same key, one of another provider at the installation's endpoint
+ * for it. The failure of the last says what each one's was.
  */
 @ApplicationScoped
 public class LlmCaller {
 
-    private static final int TOO_MANY_REQUESTS = 429;
-    private static final int FIRST_SERVER_ERROR = 500;
+    private final ModelCall calls;
+    private final ProviderOptions options;
+    private final LlmMetrics metrics;
 
-    private final ChatModels models;
-
-    LlmCaller(ChatModels models) {
-        this.models = models;
+    LlmCaller(ModelCall calls, ProviderOptions options, LlmMetrics metrics) {
+        this.calls = calls;
+        this.options = options;
+        this.metrics = metrics;
     }
 
-    @Retry(maxRetries = 6, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES,
-            retryOn = TransientLlmFailureException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public LlmReply chat(LlmSettings settings, List<ChatMessage> messages, List<ToolSpecification> tools) {
-        long started = System.nanoTime();
-        ChatResponse response;
-        try {
-            response = models.model(settings).chat(ChatRequest.builder()
-                    .messages(messages)
-                    .toolSpecifications(tools)
-                    .build());
-        } catch (RuntimeException e) {
-            String message = "the LLM call to " + settings.model() + " failed: " + LlmFailureReason.of(e);
-            throw isTransient(e) ? new TransientLlmFailureException(message, e) : new LlmFailureException(message, e);
-        }
-        long latency = (System.nanoTime() - started) / 1_000_000;
-        TokenUsage usage = response.tokenUsage();
-        String id = response.id() != null ? response.id() : "gantry-" + UUID.randomUUID();
-        return new LlmReply(response.aiMessage(), id,
-                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
-                latency);
-    }
-
-    private static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RefusedUrlException) {
-                return false;
-            }
-            if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof HttpTimeoutException || t instanceof ConnectException
-                    || t instanceof ConnectTimeoutException) {
-                return true;
-            }
-            if (t instanceof HttpException http) {
-                return http.statusCode() == TOO_MANY_REQUESTS || http.statusCode() >= FIRST_SERVER_ERROR;
+        LlmModel own = LlmModel.route(settings.model());
+        List<String> models = new ArrayList<>(List.of(settings.model()));
+        options.fallbackModels().stream().filter(m -> !models.contains(m)).forEach(models::add);
+        List<String> failures = new ArrayList<>();
+        TransientLlmFailureException last = null;
+        for (int i = 0; i < models.size(); i++) {
+            String model = models.get(i);
+            LlmModel target = i == 0 ? own : LlmModel.route(model);
+            boolean ownProvider = target.provider() == own.provider();
+            ModelEndpoint endpoint = options.endpoint(target, ownProvider ? settings.baseUrl() : null,
+                            ownProvider ? settings.apiKey() : null)
+                    .orElseThrow(() -> new LlmFailureException("the model " + model + " is not one an LLM serves", null));
+            try {
+                return calls.chat(model, endpoint, settings.user(), messages, tools);
+            } catch (TransientLlmFailureException e) {
+                failures.add(e.getMessage());
+                last = e;
+                if (i + 1 < models.size()) {
+                    Log.warnf("%s; asking the fallback model %s", e.getMessage(), models.get(i + 1));
+                    metrics.fellBack(model, models.get(i + 1), settings.user());
+                }
             }
         }
-        return false;
+        throw new TransientLlmFailureException(String.join("; ", failures), last);
     }
 }

@@ -5,8 +5,8 @@ import dev.gantry.contracts.GantryJson;
 import java.io.IOException;
 
 /**
- * What an LLM endpoint's error answer may put in an event: its status and, when the body has the OpenAI
- * error shape ({@code {"error": {"message": ...}}}), that message, cut short and without control
+ * What an LLM endpoint's error answer may put in an event: its status and, when the body has the error
+ * shape of OpenAI, Anthropic and Gemini ({@code {"error": {"message": ...}}}), that message, cut short and without control
  * characters. Any other body is dropped: an endpoint the user named may be something other than an LLM,
  * and its answer is not the user's to read through the platform.
  */

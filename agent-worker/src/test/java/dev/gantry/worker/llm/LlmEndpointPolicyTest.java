@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.platform.net.AddressPolicy;
 import dev.gantry.platform.net.HostResolver;
-import dev.gantry.platform.net.OutboundHttpClient;
 import dev.gantry.testing.llm.ScriptedLlmServer;
 import dev.langchain4j.data.message.UserMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,8 +136,8 @@ class LlmEndpointPolicyTest {
     }
 
     private LlmReply chat(AddressPolicy policy, String baseUrl) {
-        OutboundHttpClient http = new OutboundHttpClient(vertx, policy, Duration.ofSeconds(5), PinnedLlmHttpClient.MAX_ANSWER_BYTES);
-        LlmCaller caller = new LlmCaller(new ChatModels(http, Duration.ofSeconds(10)));
-        return caller.chat(new LlmSettings(baseUrl, model, "sk-test"), List.of(UserMessage.from("hello")), List.of());
+        LlmCaller caller = DirectLlm.caller(vertx, policy, DirectLlm.options(List.of()), new SimpleMeterRegistry());
+        return caller.chat(new LlmSettings(baseUrl, model, "sk-test", "user-1"), List.of(UserMessage.from("hello")),
+                List.of());
     }
 }

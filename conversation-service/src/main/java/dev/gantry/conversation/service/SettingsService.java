@@ -1,6 +1,7 @@
 package dev.gantry.conversation.service;
 
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.llm.LlmModel;
 import dev.gantry.conversation.config.ConversationConfig;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.repository.UserSettingsEntity;
@@ -40,11 +41,15 @@ public class SettingsService {
     }
 
     /**
-     * Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry, and
-     * {@code baseUrl} must be one the worker may call ({@link LlmEndpointCheck}), else 400 naming it.
+     * Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry,
+     * {@code baseUrl} must be one the worker may call ({@link LlmEndpointCheck}), else 400 naming it, and a
+     * {@code provider/} prefix of {@code model} must name a provider the worker knows ({@link LlmModel}).
      */
     @WithTransaction
     public Uni<AgentSettings> update(String userId, SettingsUpdate update) {
+        if (update.model() != null && LlmModel.parse(update.model().strip()) instanceof LlmModel.Parsed.Invalid bad) {
+            return Uni.createFrom().failure(ProblemException.invalid("model", bad.reason()));
+        }
         Map<String, String> references = new LinkedHashMap<>();
         List<String> exported = update.sandboxSecrets() == null ? List.of() : update.sandboxSecrets();
         for (int i = 0; i < exported.size(); i++) {

@@ -82,6 +82,23 @@ class UserConfigResourceTest {
     }
 
     @Test
+    void aModelWhoseProviderPrefixIsUnknownIsRejectedNamingModelAndTheKnownProviders() {
+        String user = newUser();
+        invalid(as(user).body(Map.of("model", "deepseek/deepseek-chat")).post("/settings").then(), "model");
+        as(user).body(Map.of("model", "deepseek/deepseek-chat")).post("/settings").then()
+                .body("errors.find { it.field == 'model' }.reason", containsString(
+                        "names the provider 'deepseek', which is not one of openai, hosted_vllm, litellm_proxy, anthropic,"
+                                + " gemini, ollama"));
+        invalid(as(user).body(Map.of("model", "anthropic/")).post("/settings").then(), "model");
+        as(user).get("/settings").then().statusCode(200).body("model", is("gpt-4o"));
+
+        for (String model : List.of("anthropic/claude-sonnet-4-5", "gemini/gemini-2.5-pro", "ollama/qwen3:8b",
+                "openai/meta-llama/Llama-3.3-70B", "gpt-4o-mini")) {
+            as(user).body(Map.of("model", model)).post("/settings").then().statusCode(200).body("model", is(model));
+        }
+    }
+
+    @Test
     void aPublicBaseUrlIsSaved() {
         String user = newUser();
         as(user).body(Map.of("baseUrl", "https://1.1.1.1/v1")).post("/settings")
