@@ -1,6 +1,7 @@
 package dev.gantry.worker.agent;
 
 import dev.gantry.worker.agent.prompt.SystemPrompt;
+import dev.gantry.worker.budget.Budgets;
 import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.client.EventStoreClient;
 import dev.gantry.worker.config.WorkerConfig;
@@ -23,5 +24,6 @@ record AgentServices(
         EventTopicReader eventTopic,
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
-        McpConnector mcp) {
+        McpConnector mcp,
+        Budgets budgets) {
 }

@@ -30,7 +30,6 @@ import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
-import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.git.RepositoryAccess;
 import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
@@ -56,8 +55,6 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import io.quarkus.logging.Log;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,8 +78,6 @@ import java.util.function.Predicate;
  * a command causes carries an id derived from the command's), and goes on with the run.
  */
 final class ConversationRunner {
-
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private record Inbound(long offset, ConversationCommand command) {
     }
@@ -276,6 +271,9 @@ final class ConversationRunner {
         events.add(NewEvent.causedBy(start.commandId(), EventSource.SYSTEM,
                 new SystemPromptEvent(services.systemPrompt().text(start.sandboxId()), tools)));
         if (start.initialMessage() != null) {
+            if (!Replay.applies(start.settings().model())) {
+                services.budgets().noticeAtStart(start.settings()).ifPresent(n -> events.add(NewEvent.of(EventSource.SYSTEM, n)));
+            }
             events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage())));
             events.add(status(ExecutionStatus.RUNNING, null));
         } else {
@@ -362,10 +360,10 @@ final class ConversationRunner {
                         + " steps in this run")));
                 return;
             }
-            BigDecimal cost = state.metrics().cost();
-            if (settings.maxBudget() != null && cost != null && cost.compareTo(settings.maxBudget()) >= 0) {
-                write(List.of(status(ExecutionStatus.ERROR, "the conversation spent $" + cost.toPlainString()
-                        + ", its budget is $" + settings.maxBudget().toPlainString())));
+            Optional<String> spent = services.budgets().exhausted(settings, state.metrics());
+            if (spent.isPresent()) {
+                write(List.of(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(spent.get())),
+                        status(ExecutionStatus.ERROR, spent.get())));
                 return;
             }
             Optional<StuckPattern> stuck = StuckDetector.detect(state.events());
@@ -408,7 +406,7 @@ final class ConversationRunner {
                 return;
             }
         }
-        ConversationMetrics metrics = metricsAfter(reply, settings.model());
+        ConversationMetrics metrics = services.budgets().after(state.metrics(), reply, settings.model());
         AiMessage message = reply.message();
         if (!message.hasToolExecutionRequests()) {
             write(List.of(
@@ -635,23 +633,6 @@ final class ConversationRunner {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    // ---- metrics
-
-    private ConversationMetrics metricsAfter(LlmReply reply, String model) {
-        ConversationMetrics before = state.metrics();
-        WorkerConfig.Price price = services.config().llm().prices().get(model);
-        BigDecimal cost = before.cost();
-        if (price != null) {
-            BigDecimal call = price.inputPerMillionTokens().multiply(BigDecimal.valueOf(reply.promptTokens()))
-                    .add(price.outputPerMillionTokens().multiply(BigDecimal.valueOf(reply.completionTokens())))
-                    .divide(MILLION, MathContext.DECIMAL64);
-            cost = cost == null ? call : cost.add(call);
-        }
-        return new ConversationMetrics(before.promptTokens() + reply.promptTokens(),
-                before.completionTokens() + reply.completionTokens(), cost,
-                before.llmCalls() + 1, before.llmLatencyMillis() + reply.latencyMillis());
     }
 
     // ---- writing

@@ -7,6 +7,7 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import io.netty.channel.ConnectTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,16 @@ public class LlmCaller {
         return new LlmReply(response.aiMessage(), id,
                 usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                 usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
-                latency);
+                latency, cachedTokens(usage));
+    }
+
+    /** OpenAI-compatible endpoints report the prompt tokens served from their cache in {@code prompt_tokens_details}. */
+    private static long cachedTokens(TokenUsage usage) {
+        if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+                && openAi.inputTokensDetails().cachedTokens() != null) {
+            return openAi.inputTokensDetails().cachedTokens();
+        }
+        return 0;
     }
 
     private static boolean isTransient(Throwable failure) {
