@@ -7,6 +7,7 @@ import dev.gantry.worker.client.EventStoreClient;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
+import dev.gantry.worker.risk.RiskPolicy;
 import dev.gantry.worker.messaging.EventTopicReader;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
 import dev.gantry.worker.tools.ToolCatalog;
@@ -25,5 +26,6 @@ record AgentServices(
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
         McpConnector mcp,
-        Budgets budgets) {
+        Budgets budgets,
+        RiskPolicy risk) {
 }

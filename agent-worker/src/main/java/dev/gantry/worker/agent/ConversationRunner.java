@@ -24,7 +24,6 @@ import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
-import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.agent.history.ChatHistory;
@@ -59,7 +58,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -432,8 +430,8 @@ final class ConversationRunner {
                         "the arguments of " + tool.get().name() + " must be a JSON object; got: " + call.arguments())));
                 continue;
             }
-            ActionEvent action = new ActionEvent(tool.get().name(), callId, arguments.get(), thought,
-                    risk(arguments.get()), reply.responseId());
+            ActionEvent action = services.risk().action(tool.get().name(), callId, arguments.get(), thought,
+                    reply.responseId(), services.systemPrompt().workspace(setup.sandboxId()));
             actions.add(action);
             events.add(NewEvent.of(EventSource.AGENT, action));
             thought = "";
@@ -611,19 +609,7 @@ final class ConversationRunner {
         ConfirmationPolicy policy = setup.settings().confirmationPolicy();
         return actions.stream()
                 .filter(a -> findTool(a.toolName()).map(Tool::actsOnSandbox).orElse(false))
-                .anyMatch(a -> switch (policy) {
-                    case NEVER -> false;
-                    case ALWAYS -> true;
-                    case RISKY -> a.securityRisk() == SecurityRisk.HIGH;
-                });
-    }
-
-    private static SecurityRisk risk(JsonNode arguments) {
-        try {
-            return SecurityRisk.valueOf(arguments.path("security_risk").asText("UNKNOWN").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return SecurityRisk.UNKNOWN;
-        }
+                .anyMatch(a -> services.risk().needsConfirmation(policy, a));
     }
 
     private static Optional<ObjectNode> parseArguments(String json) {
