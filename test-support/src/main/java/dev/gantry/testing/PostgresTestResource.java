@@ -14,7 +14,9 @@ import java.util.Objects;
  * Init arg {@code database} names it; {@code jdbc=true} adds the JDBC URL, for services that migrate
  * with Flyway. The server is found at {@code GANTRY_PG_HOST}:{@code GANTRY_PG_PORT}
  * (127.0.0.1:5432); the role and database are made through the superuser {@code GANTRY_PG_SUPERUSER}
- * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does.
+ * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does. {@code GANTRY_TEST_DATABASE_SUFFIX}
+ * (letters, digits, '_') is added to every test database's name, so that checkouts whose migrations differ (branches
+ * worked on side by side) do not share a schema history Flyway would refuse.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +32,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = Objects.requireNonNull(initArgs.get("database"), "init arg 'database' names the test database");
+        database = Objects.requireNonNull(initArgs.get("database"), "init arg 'database' names the test database")
+                + TestEnvironment.get("GANTRY_TEST_DATABASE_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
