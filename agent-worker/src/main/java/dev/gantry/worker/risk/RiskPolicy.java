@@ -7,6 +7,7 @@ import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.worker.config.WorkerConfig;
 import io.quarkus.runtime.Startup;
+import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Locale;
@@ -39,7 +40,15 @@ public class RiskPolicy {
     public ActionEvent action(String toolName, String toolCallId, ObjectNode arguments, String thought,
             String llmResponseId, String workspace) {
         SecurityRisk claimed = claimed(arguments);
-        Rating analyzed = ActionAnalyzer.rate(toolName, arguments, workspace);
+        Rating analyzed;
+        try {
+            analyzed = ActionAnalyzer.rate(toolName, arguments, workspace);
+        } catch (RuntimeException e) {
+            // fail closed: an action the rules cannot read is not taken for a harmless one
+            // the exception's message may quote the arguments, which may hold a secret: only its type is logged
+            Log.warnf("the risk analyzer could not read a %s call: %s", toolName, e.getClass().getSimpleName());
+            analyzed = Rating.high("the analyzer could not read it");
+        }
         return new ActionEvent(toolName, toolCallId, arguments, thought, Rating.higher(claimed, analyzed.risk()),
                 llmResponseId, claimed, analyzed.risk(), analyzed.reason());
     }

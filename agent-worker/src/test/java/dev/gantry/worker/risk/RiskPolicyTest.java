@@ -79,6 +79,14 @@ class RiskPolicyTest {
     }
 
     @Test
+    void anActionTheAnalyzerCannotReadIsHigh() {
+        ActionEvent action = action("file_editor", "{\"command\": \"create\", \"path\": \"/workspace/a\\u0000b\"}");
+
+        assertThat(action.analyzerRisk()).isEqualTo(SecurityRisk.HIGH);
+        assertThat(action.riskReason()).isEqualTo("the analyzer could not read it");
+    }
+
+    @Test
     void theRiskyPolicyAsksAtItsThresholdAndWhenNobodyCouldRate() {
         assertThat(asks(policy, SecurityRisk.LOW)).isFalse();
         assertThat(asks(policy, SecurityRisk.MEDIUM)).isTrue();
