@@ -75,6 +75,9 @@ export GANTRY_SANDBOX_PROCESS_ROOT=$GANTRY_HOME/sandboxes
 # each sandbox's workspace, linked by sandbox id: the path the agent is told its project lives under
 export GANTRY_SANDBOX_PROCESS_WORKSPACES=$GANTRY_HOME/workspaces
 export GANTRY_WORKER_WORKSPACE_PATH="$GANTRY_HOME/workspaces/{sandboxId}"
+# the installation's skills: Markdown files (OpenHands' format) put here reach every new conversation
+mkdir -p "$GANTRY_HOME/skills"
+export GANTRY_WORKER_SKILLS_DIRECTORY=$GANTRY_HOME/skills
 export GANTRY_SANDBOX_PROCESS_RUNTIME_JAR=$(service_jar sandbox-runtime)
 # the URLs users name (LLM endpoint, event callbacks) may reach this machine (a cluster refuses private addresses)
 export GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES=true

@@ -14,9 +14,11 @@ import java.util.Objects;
  * Init arg {@code database} names it; {@code jdbc=true} adds the JDBC URL, for services that migrate
  * with Flyway. The server is found at {@code GANTRY_PG_HOST}:{@code GANTRY_PG_PORT}
  * (127.0.0.1:5432); the role and database are made through the superuser {@code GANTRY_PG_SUPERUSER}
- * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does. {@code GANTRY_TEST_DATABASE_SUFFIX}
- * (letters, digits, '_') is added to every test database's name, so that checkouts whose migrations differ (branches
- * worked on side by side) do not share a schema history Flyway would refuse.
+ * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does. Init arg
+ * {@code fresh=true} empties the database first (its public schema dropped and made again), for a platform
+ * whose services migrate it from nothing on every run. {@code GANTRY_TEST_DATABASE_SUFFIX} (letters, digits, '_') is
+ * added to every test database's name, so that checkouts whose migrations differ (branches worked on side by side) do
+ * not share a schema history Flyway would refuse.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +31,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private String database;
     private boolean jdbc;
+    private boolean fresh;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -38,6 +41,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         jdbc = Boolean.parseBoolean(initArgs.get("jdbc"));
+        fresh = Boolean.parseBoolean(initArgs.get("fresh"));
     }
 
     @Override
@@ -45,6 +49,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         String host = TestEnvironment.get("GANTRY_PG_HOST", "127.0.0.1");
         String port = TestEnvironment.get("GANTRY_PG_PORT", "5432");
         ensureDatabase(host, port);
+        if (fresh) {
+            empty(host, port);
+        }
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.username", ROLE,
                 "quarkus.datasource.password", PASSWORD,
@@ -58,6 +65,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // the database stays: tests isolate their rows by ids, and the next run reuses it
+    }
+
+    private void empty(String host, String port) {
+        String url = "jdbc:postgresql://%s:%s/%s".formatted(host, port, database);
+        try (Connection connection = DriverManager.getConnection(url, ROLE, PASSWORD);
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            sql.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the test database " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private void ensureDatabase(String host, String port) {

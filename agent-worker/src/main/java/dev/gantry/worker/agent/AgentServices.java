@@ -7,9 +7,10 @@ import dev.gantry.worker.client.EventStoreClient;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
-import dev.gantry.worker.risk.RiskPolicy;
 import dev.gantry.worker.messaging.EventTopicReader;
+import dev.gantry.worker.risk.RiskPolicy;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.skills.SkillLoader;
 import dev.gantry.worker.tools.ToolCatalog;
 import jakarta.inject.Singleton;
 
@@ -26,6 +27,7 @@ record AgentServices(
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
         McpConnector mcp,
+        SkillLoader skills,
         Budgets budgets,
         RiskPolicy risk) {
 }

@@ -11,6 +11,7 @@ import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.worker.skills.ConversationSkills;
 import dev.gantry.worker.tools.TaskTrackerTool;
 import dev.gantry.worker.tools.ToolContext;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ final class ConversationState {
     private McpToolsEvent mcpTools;
     private List<ToolContext.Task> tasks = List.of();
     private boolean repositoryCloned;
+    private final ConversationSkills skills = new ConversationSkills();
 
     void apply(ConversationEvent event) {
         events.add(event);
         eventIds.add(event.id());
+        skills.apply(event);
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
             case RepositoryClonedEvent cloned -> repositoryCloned = true;
@@ -105,6 +108,11 @@ final class ConversationState {
 
     SystemPromptEvent systemPrompt() {
         return systemPrompt;
+    }
+
+    /** The skills loaded and activated so far. */
+    ConversationSkills skills() {
+        return skills;
     }
 
     McpToolsEvent mcpTools() {

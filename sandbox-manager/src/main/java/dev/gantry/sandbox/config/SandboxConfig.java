@@ -209,6 +209,14 @@ public interface SandboxConfig {
         /** Processes (threads included) one sandbox's uid may have at once. */
         @WithDefault("1024")
         int maxProcesses();
+
+        /**
+         * Directories of this machine every sandbox sees read-only at the same path, besides the system ones:
+         * toolchains installed outside {@code /usr} (a Node.js or Python tree, a prepared npm cache of MCP
+         * servers). Never a directory holding anything of the platform: a path inside the platform's home or
+         * holding it is refused at start.
+         */
+        Optional<List<Path>> sharedDirs();
     }
 
     interface Kubernetes {

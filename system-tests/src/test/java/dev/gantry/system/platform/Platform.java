@@ -2,6 +2,7 @@ package dev.gantry.system.platform;
 
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.testing.llm.ScriptedLlmServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -89,7 +90,10 @@ public final class Platform {
                 "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString(),
                 // the tests find a conversation's workspace at <root>/<sandboxId>: no pooled sandboxes, but
                 // for the benchmark, which measures claims from the pool
-                "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0"));
+                "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0",
+                // the npm MCP servers the tests installed, seen read-only by every sandbox (stdio servers run there)
+                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_SHARED_DIRS", Files.isDirectory(NpmMcpServers.cache())
+                        ? NpmMcpServers.cache().toString() : ""));
         define("agent-worker", workerPort, Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
@@ -128,7 +132,8 @@ public final class Platform {
 
     private static Map<String, String> database(String name) {
         PostgresTestResource postgres = new PostgresTestResource();
-        postgres.init(Map.of("database", name, "jdbc", "true"));
+        // migrated from nothing on every run: a schema left by another branch's migrations never blocks it
+        postgres.init(Map.of("database", name, "jdbc", "true", "fresh", "true"));
         Map<String, String> config = postgres.start();
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),

@@ -45,6 +45,26 @@ class BubblewrapCommandTest {
     }
 
     @Test
+    void sharedToolDirectoriesAreMountedReadOnlyAtTheirOwnPath() {
+        SandboxConfig.Bubblewrap withShared = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("gantry.sandbox.process.bubblewrap.shared-dirs",
+                        "/opt/node,/root/.cache/gantry/npm"), "test", 500)).build()
+                .getConfigMapping(SandboxConfig.class).process().bubblewrap();
+        List<String> shared = new BubblewrapCommand(withShared, 200007, Path.of("/srv/g/sandboxes/i1/workspace"),
+                Path.of("/srv/g/workspaces/s1"), Path.of("/srv/g/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
+                Path.of("/srv/app/quarkus-app")).wrap(List.of("java"));
+
+        assertThat(Collections.indexOfSubList(shared, List.of("--ro-bind", "/opt/node", "/opt/node"))).isPositive();
+        assertThat(Collections.indexOfSubList(shared, List.of("--ro-bind", "/root/.cache/gantry/npm",
+                "/root/.cache/gantry/npm"))).isPositive();
+        // the way to it is traversable but empty: nothing else of /root is mounted
+        assertThat(Collections.indexOfSubList(shared, List.of("--perms", "0755", "--dir", "/root"))).isPositive();
+        assertThat(Collections.indexOfSubList(shared, List.of("--bind", "/root/.cache/gantry/npm",
+                "/root/.cache/gantry/npm"))).isNegative();
+    }
+
+    @Test
     void aRuntimeAndWorkspaceUnderTheHostsTmpAreMountedOnThePrivateTmpNotHiddenByIt() {
         List<String> underTmp = new BubblewrapCommand(tools, 200007, Path.of("/tmp/ci/sandboxes/i1/workspace"),
                 Path.of("/tmp/ci/sandboxes/i1/workspace"), Path.of("/tmp/ci/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
