@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.WireExamples.Example;
 import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.command.StartConversation;
+import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventPayload;
+import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.sandbox.SandboxCommand;
 import dev.gantry.contracts.sandbox.SandboxStatusEvent;
 import java.io.IOException;
@@ -173,6 +176,36 @@ class WireFormatTest {
         ((ObjectNode) json.get("payload")).put("imageUrls", "x");
 
         assertThat(mapper.treeToValue(json, ConversationEvent.class)).isEqualTo(example("MessageEvent").value());
+    }
+
+    @Test
+    void readsAnActionWrittenBeforeTheWorkerRatedActionsItself() throws IOException {
+        JsonNode json = golden("ActionEvent");
+        ObjectNode payload = (ObjectNode) json.get("payload");
+        payload.remove(List.of("llmRisk", "analyzerRisk", "riskReason"));
+        payload.put("securityRisk", "LOW");
+
+        ActionEvent read = (ActionEvent) mapper.treeToValue(json, ConversationEvent.class).payload();
+
+        assertThat(read.securityRisk()).isEqualTo(SecurityRisk.LOW);
+        assertThat(read.llmRisk()).isNull();
+        assertThat(read.analyzerRisk()).isNull();
+        assertThat(read.riskReason()).isNull();
+        assertThat(mapper.valueToTree(read).has("llmRisk")).isFalse();
+    }
+
+    @Test
+    void readsSettingsWithoutATokenBudgetAsNoLimitAndRefusesANonPositiveOne() throws IOException {
+        JsonNode json = golden("StartConversation");
+        ObjectNode settings = (ObjectNode) json.get("settings");
+        settings.remove("maxTokens");
+        assertThat(((StartConversation) mapper.treeToValue(json, ConversationCommand.class)).settings().maxTokens())
+                .isNull();
+
+        settings.put("maxTokens", 0);
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationCommand.class))
+                .isInstanceOf(ValueInstantiationException.class)
+                .hasMessageContaining("field 'maxTokens' must be at least 1");
     }
 
     private JsonNode golden(Example example) throws IOException {

@@ -54,6 +54,10 @@ class ChartValuesTest {
             "agentWorker.llm.maxOutputTokens | 0 | /agentWorker/llm/maxOutputTokens",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
             "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
+            "agentWorker.prices.my-llm.input | cheap | /agentWorker/prices/my-llm/input",
+            "agentWorker.prices.my-llm.perToken | 1 | /agentWorker/prices/my-llm",
+            "agentWorker.risk.confirmAt | UNKNOWN | /agentWorker/risk/confirmAt",
+            "conversationService.defaults.maxTokens | -5 | /conversationService/defaults/maxTokens",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})
     void aValueOutOfItsRangeIsRefusedNamingTheField(String key, String value, String named) {
         assertThatThrownBy(() -> RenderedChart.render(Map.of(key, value))).hasMessageContaining(named);

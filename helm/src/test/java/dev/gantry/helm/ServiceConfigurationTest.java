@@ -14,6 +14,7 @@ import dev.gantry.integrations.config.IntegrationsConfig;
 import dev.gantry.platform.auth.InternalAuthConfig;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.worker.skills.SkillsConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -24,6 +25,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -141,6 +143,34 @@ class ServiceConfigurationTest {
                 .isEqualTo(List.of("gateway", "agent-worker", "integrations-service").contains(service));
         assertThat(auth.acceptedServiceTokens().orElse(List.of())).as("accepted tokens").hasSize(gateway ? 0 : 3);
         assertThat(auth.userToken().lifetime()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void pricesTheRiskThresholdAndTheBudgetDefaultsReachTheServicesThatReadThem() {
+        RenderedChart chart = RenderedChart.render(Map.of(
+                "agentWorker.prices.ollama/llama3:8b.input", "0.2",
+                "agentWorker.prices.ollama/llama3:8b.output", "0.6",
+                "agentWorker.prices.gpt-4\\.1.cachedInput", "0.4",
+                "agentWorker.risk.confirmAt", "HIGH",
+                "conversationService.defaults.maxBudget", "5.00",
+                "conversationService.defaults.maxTokens", "200000"));
+
+        WorkerConfig worker = read("agent-worker", chart).getConfigMapping(WorkerConfig.class);
+        assertThat(worker.prices().get("ollama/llama3:8b").input()).hasValue(new BigDecimal("0.2"));
+        assertThat(worker.prices().get("ollama/llama3:8b").output()).hasValue(new BigDecimal("0.6"));
+        assertThat(worker.prices().get("ollama/llama3:8b").cachedInput()).isEmpty();
+        assertThat(worker.prices().get("gpt-4.1").cachedInput()).hasValue(new BigDecimal("0.4"));
+        assertThat(worker.risk().confirmAt()).isEqualTo(SecurityRisk.HIGH);
+        ConversationConfig.Defaults defaults = read("conversation-service", chart).getConfigMapping(ConversationConfig.class)
+                .defaults();
+        assertThat(defaults.maxBudget()).hasValue(new BigDecimal("5.00"));
+        assertThat(defaults.maxTokens()).hasValue(200_000L);
+
+        WorkerConfig plain = read("agent-worker", RenderedChart.render(Map.of())).getConfigMapping(WorkerConfig.class);
+        assertThat(plain.prices()).isEmpty();
+        assertThat(plain.risk().confirmAt()).isEqualTo(SecurityRisk.MEDIUM);
+        assertThat(read("conversation-service", RenderedChart.render(Map.of())).getConfigMapping(ConversationConfig.class)
+                .defaults().maxTokens()).isEmpty();
     }
 
     @Test

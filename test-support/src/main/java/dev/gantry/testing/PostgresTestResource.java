@@ -16,7 +16,9 @@ import java.util.Objects;
  * (127.0.0.1:5432); the role and database are made through the superuser {@code GANTRY_PG_SUPERUSER}
  * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does. Init arg
  * {@code fresh=true} empties the database first (its public schema dropped and made again), for a platform
- * whose services migrate it from nothing on every run.
+ * whose services migrate it from nothing on every run. {@code GANTRY_TEST_DATABASE_SUFFIX} (letters, digits, '_') is
+ * added to every test database's name, so that checkouts whose migrations differ (branches worked on side by side) do
+ * not share a schema history Flyway would refuse.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,7 +35,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = Objects.requireNonNull(initArgs.get("database"), "init arg 'database' names the test database");
+        database = Objects.requireNonNull(initArgs.get("database"), "init arg 'database' names the test database")
+                + TestEnvironment.get("GANTRY_TEST_DATABASE_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }

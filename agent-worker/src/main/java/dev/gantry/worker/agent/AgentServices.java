@@ -1,12 +1,14 @@
 package dev.gantry.worker.agent;
 
 import dev.gantry.worker.agent.prompt.SystemPrompt;
+import dev.gantry.worker.budget.Budgets;
 import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.client.EventStoreClient;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
 import dev.gantry.worker.messaging.EventTopicReader;
+import dev.gantry.worker.risk.RiskPolicy;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
 import dev.gantry.worker.skills.SkillLoader;
 import dev.gantry.worker.tools.ToolCatalog;
@@ -25,5 +27,7 @@ record AgentServices(
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
         McpConnector mcp,
-        SkillLoader skills) {
+        SkillLoader skills,
+        Budgets budgets,
+        RiskPolicy risk) {
 }

@@ -24,14 +24,12 @@ import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
-import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
-import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.git.RepositoryAccess;
 import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
@@ -58,13 +56,10 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import io.quarkus.logging.Log;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -83,8 +78,6 @@ import java.util.function.Predicate;
  * a command causes carries an id derived from the command's), and goes on with the run.
  */
 final class ConversationRunner {
-
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private record Inbound(long offset, ConversationCommand command) {
     }
@@ -280,6 +273,9 @@ final class ConversationRunner {
         Optional<SkillsLoadedEvent> skills = services.skills().atStart(conversationId, state.skills());
         skills.ifPresent(loaded -> events.add(NewEvent.of(EventSource.SYSTEM, loaded)));
         if (start.initialMessage() != null) {
+            if (!Replay.applies(start.settings().model())) {
+                services.budgets().noticeAtStart(start.settings()).ifPresent(n -> events.add(NewEvent.of(EventSource.SYSTEM, n)));
+            }
             events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage(),
                     state.skills().with(skills).triggeredBy(start.initialMessage()))));
             events.add(status(ExecutionStatus.RUNNING, null));
@@ -368,10 +364,10 @@ final class ConversationRunner {
                         + " steps in this run")));
                 return;
             }
-            BigDecimal cost = state.metrics().cost();
-            if (settings.maxBudget() != null && cost != null && cost.compareTo(settings.maxBudget()) >= 0) {
-                write(List.of(status(ExecutionStatus.ERROR, "the conversation spent $" + cost.toPlainString()
-                        + ", its budget is $" + settings.maxBudget().toPlainString())));
+            Optional<String> spent = services.budgets().exhausted(settings, state.metrics());
+            if (spent.isPresent()) {
+                write(List.of(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(spent.get())),
+                        status(ExecutionStatus.ERROR, spent.get())));
                 return;
             }
             Optional<StuckPattern> stuck = StuckDetector.detect(state.events());
@@ -416,7 +412,8 @@ final class ConversationRunner {
                 return;
             }
         }
-        ConversationMetrics metrics = metricsAfter(reply, reply.model());
+        ConversationMetrics metrics = services.budgets().after(state.metrics(), reply,
+                reply.model() != null ? reply.model() : settings.model());
         AiMessage message = reply.message();
         if (!message.hasToolExecutionRequests()) {
             write(List.of(
@@ -442,8 +439,8 @@ final class ConversationRunner {
                         "the arguments of " + tool.get().name() + " must be a JSON object; got: " + call.arguments())));
                 continue;
             }
-            ActionEvent action = new ActionEvent(tool.get().name(), callId, arguments.get(), thought,
-                    risk(arguments.get()), reply.responseId());
+            ActionEvent action = services.risk().action(tool.get().name(), callId, arguments.get(), thought,
+                    reply.responseId(), services.systemPrompt().workspace(setup.sandboxId()));
             actions.add(action);
             events.add(NewEvent.of(EventSource.AGENT, action));
             thought = "";
@@ -626,19 +623,7 @@ final class ConversationRunner {
         ConfirmationPolicy policy = setup.settings().confirmationPolicy();
         return actions.stream()
                 .filter(a -> findTool(a.toolName()).map(Tool::actsOnSandbox).orElse(false))
-                .anyMatch(a -> switch (policy) {
-                    case NEVER -> false;
-                    case ALWAYS -> true;
-                    case RISKY -> a.securityRisk() == SecurityRisk.HIGH;
-                });
-    }
-
-    private static SecurityRisk risk(JsonNode arguments) {
-        try {
-            return SecurityRisk.valueOf(arguments.path("security_risk").asText("UNKNOWN").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return SecurityRisk.UNKNOWN;
-        }
+                .anyMatch(a -> services.risk().needsConfirmation(policy, a));
     }
 
     private static Optional<ObjectNode> parseArguments(String json) {
@@ -648,23 +633,6 @@ final class ConversationRunner {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    // ---- metrics
-
-    private ConversationMetrics metricsAfter(LlmReply reply, String model) {
-        ConversationMetrics before = state.metrics();
-        WorkerConfig.Price price = services.config().llm().prices().get(model);
-        BigDecimal cost = before.cost();
-        if (price != null) {
-            BigDecimal call = price.inputPerMillionTokens().multiply(BigDecimal.valueOf(reply.promptTokens()))
-                    .add(price.outputPerMillionTokens().multiply(BigDecimal.valueOf(reply.completionTokens())))
-                    .divide(MILLION, MathContext.DECIMAL64);
-            cost = cost == null ? call : cost.add(call);
-        }
-        return new ConversationMetrics(before.promptTokens() + reply.promptTokens(),
-                before.completionTokens() + reply.completionTokens(), cost,
-                before.llmCalls() + 1, before.llmLatencyMillis() + reply.latencyMillis());
     }
 
     // ---- writing

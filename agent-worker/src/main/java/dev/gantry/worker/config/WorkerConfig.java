@@ -1,5 +1,6 @@
 package dev.gantry.worker.config;
 
+import dev.gantry.contracts.event.SecurityRisk;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
@@ -168,9 +169,6 @@ public interface WorkerConfig {
 
         /** Ollama's chat API, for models named {@code ollama/...}. */
         Ollama ollama();
-
-        /** Model prices, by model name; a model without one has no cost in the metrics. */
-        Map<String, Price> prices();
     }
 
     interface Anthropic {
@@ -216,12 +214,38 @@ public interface WorkerConfig {
         Optional<Integer> numCtx();
     }
 
-    /** The price of a model in US dollars per million tokens. */
-    interface Price {
+    /**
+     * Model prices over the shipped table ({@code prices/llm-prices.json}), by model name: a field given replaces the
+     * table's, a model the table lacks needs {@code input} and {@code output}. A value that is not a number stops the
+     * worker at start, naming the key.
+     */
+    Map<String, PriceOverride> prices();
 
-        BigDecimal inputPerMillionTokens();
+    /** A model's prices in US dollars per million tokens, each optional over the shipped table's. */
+    interface PriceOverride {
 
-        BigDecimal outputPerMillionTokens();
+        Optional<BigDecimal> input();
+
+        /**
+         * Prompt tokens the provider served from its cache. Left out, the table's when {@code input} is not given
+         * either, else the input price (a budget errs towards stopping early).
+         */
+        Optional<BigDecimal> cachedInput();
+
+        Optional<BigDecimal> output();
+    }
+
+    /** The worker's own rating of the agent's actions. */
+    Risk risk();
+
+    interface Risk {
+
+        /**
+         * Under the {@code risky} confirmation policy, an action at this risk or above waits for the user (as does one
+         * nobody could rate): LOW, MEDIUM or HIGH.
+         */
+        @WithDefault("MEDIUM")
+        SecurityRisk confirmAt();
     }
 
     /** The HTTP calls to a sandbox's runtime. */

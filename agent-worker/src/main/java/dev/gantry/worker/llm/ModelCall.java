@@ -5,6 +5,8 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +58,25 @@ class ModelCall {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         TokenUsage usage = response.tokenUsage();
-        long input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long cached = cachedTokens(usage);
+        long input = (usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount())
+                // Anthropic counts the prompt tokens read from its cache apart from its input tokens
+                + (usage instanceof AnthropicTokenUsage ? cached : 0);
         long output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         metrics.answered(model, user, took, input, output);
         String id = response.id() != null ? response.id() : "gantry-" + UUID.randomUUID();
-        return new LlmReply(response.aiMessage(), id, input, output, took.toMillis(), model);
+        return new LlmReply(response.aiMessage(), id, input, output, took.toMillis(), cached, model);
+    }
+
+    /** The prompt tokens the provider served from its prompt cache, as OpenAI-compatible and Anthropic APIs report them. */
+    private static long cachedTokens(TokenUsage usage) {
+        if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+                && openAi.inputTokensDetails().cachedTokens() != null) {
+            return openAi.inputTokensDetails().cachedTokens();
+        }
+        if (usage instanceof AnthropicTokenUsage anthropic && anthropic.cacheReadInputTokens() != null) {
+            return anthropic.cacheReadInputTokens();
+        }
+        return 0;
     }
 }

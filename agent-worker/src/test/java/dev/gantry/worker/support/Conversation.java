@@ -67,8 +67,12 @@ public final class Conversation {
     }
 
     public AgentSettings settings(String modelName, int maxIterations, java.math.BigDecimal maxBudget) {
+        return settings(modelName, maxIterations, maxBudget, null);
+    }
+
+    public AgentSettings settings(String modelName, int maxIterations, java.math.BigDecimal maxBudget, Long maxTokens) {
         return new AgentSettings(modelName, WorkerTestResource.llm().baseUrl(), "llm-key", maxIterations, confirmation,
-                maxBudget);
+                maxBudget, List.of(), maxTokens);
     }
 
     public void start(String task) {

@@ -138,6 +138,8 @@ public final class SandboxManagerFake {
     private void startRuntime(CreateSandbox create) {
         try {
             Path workspace = Files.createDirectories(workspace(create.sandboxId()));
+            // a home of its own, as a real sandbox has: a test's '~' is never the home of the user running the tests
+            Path home = Files.createDirectories(workspaces.resolve(create.sandboxId() + "-home"));
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -148,7 +150,7 @@ public final class SandboxManagerFake {
                     .redirectErrorStream(true)
                     .redirectOutput(workspaces.resolve(create.sandboxId() + ".log").toFile());
             builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
-                    "GANTRY_SESSION_API_KEY", key, "GANTRY_WORKSPACE", workspace.toString(),
+                    "GANTRY_SESSION_API_KEY", key, "GANTRY_WORKSPACE", workspace.toString(), "HOME", home.toString(),
                     // a command that prints nothing is reported as still running after 2 s, so a stop lands fast
                     "GANTRY_TERMINAL_NO_OUTPUT_TIMEOUT", "2s"));
             runtimes.put(create.sandboxId(), builder.start());

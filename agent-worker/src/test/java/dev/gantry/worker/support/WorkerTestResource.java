@@ -77,8 +77,8 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
                 "dev.gantry.worker.llm.ModelCall/chat/Retry/delay", "20",
                 "dev.gantry.worker.llm.ModelCall/chat/Retry/delayUnit", "MILLIS",
                 // a price for the budget test's model: 0.12 dollars per scripted call (100 + 20 tokens)
-                "gantry.worker.llm.prices.\"" + PRICED_MODEL + "\".input-per-million-tokens", "1000",
-                "gantry.worker.llm.prices.\"" + PRICED_MODEL + "\".output-per-million-tokens", "1000");
+                "gantry.worker.prices.\"" + PRICED_MODEL + "\".input", "1000",
+                "gantry.worker.prices.\"" + PRICED_MODEL + "\".output", "1000");
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.List;
  * @param sandboxSecrets   the names of the user's secrets the sandbox's shell gets as environment variables of the
  *                         same names (opt-in: none unless listed); their values are masked as {@code <secret:NAME>}
  *                         in every event
+ * @param maxTokens        the most tokens (prompt and completion, summed over the LLM calls) the conversation may use,
+ *                         or null for no limit; the budget that holds for a model the platform has no price for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentSettings(
@@ -27,7 +29,8 @@ public record AgentSettings(
         int maxIterations,
         ConfirmationPolicy confirmationPolicy,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets,
+        Long maxTokens) {
 
     public AgentSettings {
         sandboxSecrets = sandboxSecrets == null ? List.of() : List.copyOf(sandboxSecrets);
@@ -36,11 +39,20 @@ public record AgentSettings(
             throw new IllegalArgumentException("field 'maxIterations' must be at least 1, was " + maxIterations);
         }
         require(confirmationPolicy, "confirmationPolicy");
+        if (maxTokens != null && maxTokens < 1) {
+            throw new IllegalArgumentException("field 'maxTokens' must be at least 1, was " + maxTokens);
+        }
+    }
+
+    /** Settings without a token budget. */
+    public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
+            ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget, List<String> sandboxSecrets) {
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, null);
     }
 
     /** Settings that give the sandbox no secret. */
     public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
             ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget) {
-        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of());
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of(), null);
     }
 }

@@ -25,11 +25,12 @@ import java.util.List;
         @JsonSubTypes.Type(value = SandboxStatusUpdateEvent.class, name = "SandboxStatusUpdateEvent"),
         @JsonSubTypes.Type(value = RepositoryClonedEvent.class, name = "RepositoryClonedEvent"),
         @JsonSubTypes.Type(value = McpToolsEvent.class, name = "McpToolsEvent"),
-        @JsonSubTypes.Type(value = SkillsLoadedEvent.class, name = "SkillsLoadedEvent")
+        @JsonSubTypes.Type(value = SkillsLoadedEvent.class, name = "SkillsLoadedEvent"),
+        @JsonSubTypes.Type(value = BudgetNoticeEvent.class, name = "BudgetNoticeEvent")
 })
 public sealed interface EventPayload permits MessageEvent, SystemPromptEvent, ActionEvent, ObservationEvent,
         UserRejectObservation, AgentErrorEvent, CondensationEvent, ConversationStateUpdateEvent, PauseEvent,
-        SandboxStatusUpdateEvent, RepositoryClonedEvent, McpToolsEvent, SkillsLoadedEvent {
+        SandboxStatusUpdateEvent, RepositoryClonedEvent, McpToolsEvent, SkillsLoadedEvent, BudgetNoticeEvent {
 
     /** Every kind an event can have, in the order of the payload types. */
     List<String> KINDS = Arrays.stream(EventPayload.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();

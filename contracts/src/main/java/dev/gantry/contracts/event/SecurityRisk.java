@@ -1,6 +1,9 @@
 package dev.gantry.contracts.event;
 
-/** The risk the LLM predicts for an action, as in OpenHands' security analyzer. */
+/**
+ * The risk of an action, as in OpenHands' security analyzer, from no rating to the highest: UNKNOWN means that
+ * nobody could rate it.
+ */
 public enum SecurityRisk {
     UNKNOWN, LOW, MEDIUM, HIGH
 }

@@ -33,5 +33,8 @@ public interface ConversationConfig {
 
         /** The most one conversation may spend, in US dollars; absent means no limit. */
         Optional<BigDecimal> maxBudget();
+
+        /** The most tokens one conversation may use (prompt and completion); absent means no limit. */
+        Optional<Long> maxTokens();
     }
 }

@@ -49,7 +49,7 @@ public final class ConversationMapping {
 
     public static AgentSettings toSettings(AgentSettingsColumns s) {
         return new AgentSettings(s.model, s.baseUrl, s.apiKeySecretName, s.maxIterations, s.confirmationPolicy, s.maxBudget,
-                namesOf(s.sandboxSecrets));
+                namesOf(s.sandboxSecrets), s.maxTokens);
     }
 
     public static AgentSettingsColumns toColumns(AgentSettings settings) {
@@ -60,6 +60,7 @@ public final class ConversationMapping {
         columns.maxIterations = settings.maxIterations();
         columns.confirmationPolicy = settings.confirmationPolicy();
         columns.maxBudget = settings.maxBudget();
+        columns.maxTokens = settings.maxTokens();
         columns.sandboxSecrets = namesColumn(settings.sandboxSecrets());
         return columns;
     }

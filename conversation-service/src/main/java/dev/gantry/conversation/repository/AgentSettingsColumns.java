@@ -17,6 +17,7 @@ public class AgentSettingsColumns {
     @Enumerated(EnumType.STRING)
     public ConfirmationPolicy confirmationPolicy;
     public BigDecimal maxBudget;
+    public Long maxTokens;
     /** Comma-separated names of the secrets the sandbox gets; null or empty for none. */
     public String sandboxSecrets;
 }

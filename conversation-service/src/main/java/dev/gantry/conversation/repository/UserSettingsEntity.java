@@ -23,6 +23,7 @@ public class UserSettingsEntity {
     @Enumerated(EnumType.STRING)
     public ConfirmationPolicy confirmationPolicy;
     public BigDecimal maxBudget;
+    public Long maxTokens;
     /** Comma-separated names of the secrets the sandbox gets; null or empty for none. */
     public String sandboxSecrets;
     public Instant updatedAt;

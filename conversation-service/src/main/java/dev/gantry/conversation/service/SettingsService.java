@@ -77,6 +77,9 @@ public class SettingsService {
             if (update.maxBudget() != null) {
                 row.maxBudget = update.maxBudget();
             }
+            if (update.maxTokens() != null) {
+                row.maxTokens = update.maxTokens();
+            }
             if (update.sandboxSecrets() != null) {
                 row.sandboxSecrets = ConversationMapping.namesColumn(List.copyOf(new LinkedHashSet<>(exported)));
             }
@@ -95,7 +98,8 @@ public class SettingsService {
         ConversationConfig.Defaults d = config.defaults();
         if (row == null) {
             return new AgentSettings(d.model(), d.baseUrl().orElse(null), d.apiKeySecretName().orElse(null),
-                    d.maxIterations(), d.confirmationPolicy(), d.maxBudget().orElse(null), List.of());
+                    d.maxIterations(), d.confirmationPolicy(), d.maxBudget().orElse(null), List.of(),
+                    d.maxTokens().orElse(null));
         }
         return new AgentSettings(
                 row.model != null ? row.model : d.model(),
@@ -104,6 +108,7 @@ public class SettingsService {
                 row.maxIterations != null ? row.maxIterations : d.maxIterations(),
                 row.confirmationPolicy != null ? row.confirmationPolicy : d.confirmationPolicy(),
                 row.maxBudget != null ? row.maxBudget : d.maxBudget().orElse(null),
-                ConversationMapping.namesOf(row.sandboxSecrets));
+                ConversationMapping.namesOf(row.sandboxSecrets),
+                row.maxTokens != null ? row.maxTokens : d.maxTokens().orElse(null));
     }
 }

@@ -35,7 +35,8 @@ class ConversationResourceTest {
     @Test
     void createStoresTheConversationAndIssuesStartConversationWithTheOwnersSettings() {
         String user = newUser();
-        as(user).body(Map.of("model", "claude-test", "maxIterations", 42)).post("/settings").then().statusCode(200);
+        as(user).body(Map.of("model", "claude-test", "maxIterations", 42, "maxTokens", 50_000)).post("/settings")
+                .then().statusCode(200);
         GitConnectionsTest.connect(user, "github.com");
 
         ValidatableResponse created = as(user)
@@ -51,6 +52,7 @@ class ConversationResourceTest {
                 .body("settings.model", is("claude-test"))
                 .body("settings.maxIterations", is(42))
                 .body("settings.confirmationPolicy", is("never"))
+                .body("settings.maxTokens", is(50_000))
                 .body("metrics.promptTokens", is(0))
                 .body("lastSeq", is(0));
         String id = created.extract().path("id");
@@ -65,8 +67,10 @@ class ConversationResourceTest {
         assertThat(start.path("repository").asText()).isEqualTo("acme/api");
         assertThat(start.path("settings").path("model").asText()).isEqualTo("claude-test");
         assertThat(start.path("settings").path("maxIterations").asInt()).isEqualTo(42);
+        assertThat(start.path("settings").path("maxTokens").asLong()).isEqualTo(50_000);
 
-        as(user).get("/conversations/" + id).then().statusCode(200).body("id", is(id)).body("title", is("Build"));
+        as(user).get("/conversations/" + id).then().statusCode(200).body("id", is(id)).body("title", is("Build"))
+                .body("settings.maxTokens", is(50_000));
     }
 
     @Test
@@ -76,6 +80,7 @@ class ConversationResourceTest {
                 .body("title", nullValue())
                 .body("settings.model", is("gpt-4o"))
                 .body("settings.maxIterations", is(500))
+                .body("settings.maxTokens", nullValue())
                 .extract().path("id");
         JsonNode start = CommandLog.conversationCommands(id, 1).getFirst();
         assertThat(start.has("initialMessage")).isFalse();

@@ -36,11 +36,13 @@ class UserConfigResourceTest {
                 .body("model", is("gpt-4o"))
                 .body("maxIterations", is(500))
                 .body("confirmationPolicy", is("never"))
-                .body("baseUrl", nullValue());
+                .body("baseUrl", nullValue())
+                .body("maxTokens", nullValue());
 
         as(user).body(Map.of("model", "local-llm", "baseUrl", "http://llm.local:8000/v1")).post("/settings")
                 .then().statusCode(200).body("model", is("local-llm"));
-        as(user).body(Map.of("confirmationPolicy", "risky", "maxBudget", "2.50", "apiKeySecretName", "LLM_KEY"))
+        as(user).body(Map.of("confirmationPolicy", "risky", "maxBudget", "2.50", "apiKeySecretName", "LLM_KEY",
+                        "maxTokens", 200_000))
                 .post("/settings").then().statusCode(200);
 
         as(user).get("/settings").then().statusCode(200)
@@ -48,6 +50,7 @@ class UserConfigResourceTest {
                 .body("baseUrl", is("http://llm.local:8000/v1"))
                 .body("confirmationPolicy", is("risky"))
                 .body("maxBudget", is("2.50"))
+                .body("maxTokens", is(200_000))
                 .body("apiKeySecretName", is("LLM_KEY"))
                 .body("maxIterations", is(500));
         as(newUser()).get("/settings").then().body("model", is("gpt-4o"));
@@ -61,6 +64,8 @@ class UserConfigResourceTest {
         invalid(as(user).body(Map.of("maxIterations", "lots")).post("/settings").then(), "maxIterations");
         invalid(as(user).body(Map.of("baseUrl", "ftp://x")).post("/settings").then(), "baseUrl");
         invalid(as(user).body(Map.of("maxBudget", -1)).post("/settings").then(), "maxBudget");
+        invalid(as(user).body(Map.of("maxTokens", 0)).post("/settings").then(), "maxTokens");
+        invalid(as(user).body(Map.of("maxTokens", "many")).post("/settings").then(), "maxTokens");
         invalid(as(user).body(Map.of("model", "  ")).post("/settings").then(), "model");
     }
 

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.BudgetNoticeEvent;
 import dev.gantry.contracts.event.CondensationEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
@@ -32,7 +33,8 @@ public final class EventLine {
         String text = switch (event.payload()) {
             case MessageEvent message -> (event.source() == EventSource.USER ? "you:   " : "agent: ")
                     + message.content().strip();
-            case ActionEvent action -> describe(action);
+            case ActionEvent action -> describe(action) + (action.riskReason() == null ? ""
+                    : "\n  (risk " + action.securityRisk().name().toLowerCase(Locale.ROOT) + ": " + action.riskReason() + ")");
             case ObservationEvent observation -> indent(observation.content())
                     + (observation.exitCode() == null || observation.exitCode() == 0 ? ""
                             : "\n  (exit code " + observation.exitCode() + ")");
@@ -59,6 +61,7 @@ public final class EventLine {
                     + skills.skipped().stream().map(s -> "; skipped " + (s.path() == null
                             ? s.source().name().toLowerCase(Locale.ROOT) + " skills" : s.path()) + ": " + s.reason())
                             .reduce("", String::concat);
+            case BudgetNoticeEvent budget -> "budget: " + budget.notice();
         };
         return Optional.ofNullable(text);
     }

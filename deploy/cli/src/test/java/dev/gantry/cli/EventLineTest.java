@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.BudgetNoticeEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.EventPayload;
@@ -11,6 +12,7 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import java.time.Instant;
@@ -28,6 +30,21 @@ class EventLineTest {
 
         assertThat(line(EventSource.AGENT, new ActionEvent("terminal", "c1", arguments, "Run it.", null, null)))
                 .isEqualTo("Run it.\n$ python3 hello.py");
+    }
+
+    @Test
+    void showsTheRiskTheWorkerFoundBesideTheAction() {
+        var arguments = JsonNodeFactory.instance.objectNode().put("command", "rm -rf ~");
+
+        assertThat(line(EventSource.AGENT, new ActionEvent("terminal", "c1", arguments, "", SecurityRisk.HIGH, null,
+                SecurityRisk.LOW, SecurityRisk.HIGH, "deletes the home directory recursively")))
+                .isEqualTo("$ rm -rf ~\n  (risk high: deletes the home directory recursively)");
+    }
+
+    @Test
+    void tellsWhatTheBudgetsCannotHold() {
+        assertThat(line(EventSource.SYSTEM, new BudgetNoticeEvent("local-model", "No price for local-model.")))
+                .isEqualTo("budget: No price for local-model.");
     }
 
     @Test

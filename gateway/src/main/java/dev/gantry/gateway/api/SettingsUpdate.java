@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The settings fields to change; a field left out keeps its value (conversation-service merges).
  * {@code sandboxSecrets} names the user's secrets the sandbox's shell gets as variables of those names
- * (opt-in; {@code []} for none); their values are shown as {@code <secret:NAME>} in every event.
+ * (opt-in; {@code []} for none); their values are shown as {@code <secret:NAME>} in every event. {@code maxTokens} is
+ * the most tokens a conversation may use, the budget that holds for a model the platform has no price for.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SettingsUpdate(
@@ -23,7 +24,8 @@ public record SettingsUpdate(
         @Min(1) Integer maxIterations,
         ConfirmationPolicy confirmationPolicy,
         @DecimalMin("0") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
-        @Size(max = SANDBOX_SECRETS) List<@NotNull @Size(min = 1, max = Limits.NAME_LENGTH) String> sandboxSecrets) {
+        @Size(max = SANDBOX_SECRETS) List<@NotNull @Size(min = 1, max = Limits.NAME_LENGTH) String> sandboxSecrets,
+        @Min(1) Long maxTokens) {
 
     /** The most secrets one sandbox is given. */
     static final int SANDBOX_SECRETS = 50;

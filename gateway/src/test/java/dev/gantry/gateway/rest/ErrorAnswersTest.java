@@ -85,7 +85,7 @@ class ErrorAnswersTest {
                 .body("type", is("https://gantry.dev/problems/malformed-json"))
                 .body("errors[0].field", is("maxIteration"))
                 .body("errors[0].reason", is("is not a field of this request; its fields are apiKeySecretName, baseUrl,"
-                        + " confirmationPolicy, maxBudget, maxIterations, model, sandboxSecrets"));
+                        + " confirmationPolicy, maxBudget, maxIterations, maxTokens, model, sandboxSecrets"));
         GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -57,18 +57,20 @@ class UserRoutesTest {
     void readsAndMergesSettings() {
         String settings = """
                 {"model":"gpt-4o","baseUrl":"http://llm:8000/v1","apiKeySecretName":"openai","maxIterations":50,
-                 "confirmationPolicy":"risky","maxBudget":"2.50"}""";
+                 "confirmationPolicy":"risky","maxBudget":"2.50","maxTokens":200000}""";
         conversations.stubFor(get(urlPathEqualTo("/settings")).willReturn(Stubs.json(200, settings)));
         conversations.stubFor(post(urlPathEqualTo("/settings")).willReturn(Stubs.json(200, settings)));
 
         given().auth().oauth2(token).when().get("/api/v1/settings")
-                .then().statusCode(200).body("confirmationPolicy", is("risky")).body("maxBudget", is("2.50"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"maxIterations\":50,\"maxBudget\":\"2.50\"}")
+                .then().statusCode(200).body("confirmationPolicy", is("risky")).body("maxBudget", is("2.50"))
+                .body("maxTokens", is(200000));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"maxIterations\":50,\"maxBudget\":\"2.50\",\"maxTokens\":200000}")
                 .when().post("/api/v1/settings")
                 .then().log().ifValidationFails().statusCode(200).body("maxIterations", is(50));
 
         conversations.verify(postRequestedFor(urlPathEqualTo("/settings")).andMatching(InternalCredentials.asUser(user))
-                .withRequestBody(equalToJson("{\"maxIterations\":50,\"maxBudget\":\"2.50\"}")));
+                .withRequestBody(equalToJson("{\"maxIterations\":50,\"maxBudget\":\"2.50\",\"maxTokens\":200000}")));
     }
 
     @Test

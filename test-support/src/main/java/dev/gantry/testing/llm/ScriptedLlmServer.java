@@ -136,10 +136,13 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 .put("index", 0)
                 .put("finish_reason", reply.toolCalls().isEmpty() ? "stop" : "tool_calls")
                 .set("message", message);
-        body.putObject("usage")
+        ObjectNode usage = body.putObject("usage")
                 .put("prompt_tokens", reply.promptTokens())
                 .put("completion_tokens", reply.completionTokens())
                 .put("total_tokens", reply.promptTokens() + reply.completionTokens());
+        if (reply.cachedPromptTokens() > 0) {
+            usage.putObject("prompt_tokens_details").put("cached_tokens", reply.cachedPromptTokens());
+        }
         return body;
     }
 
@@ -182,11 +185,20 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         Optional<Duration> delay();
 
-        /** A chat completion: text, tool calls, or both, with the token usage it reports. */
+        /**
+         * A chat completion: text, tool calls, or both, with the token usage it reports.
+         *
+         * @param cachedPromptTokens how many of the prompt tokens it reports as served from a prompt cache
+         */
         record Completion(String text, List<ToolCall> toolCalls, int promptTokens, int completionTokens,
-                Optional<Duration> delay) implements Reply {
+                Optional<Duration> delay, int cachedPromptTokens) implements Reply {
             public Completion {
                 toolCalls = List.copyOf(toolCalls);
+            }
+
+            public Completion(String text, List<ToolCall> toolCalls, int promptTokens, int completionTokens,
+                    Optional<Duration> delay) {
+                this(text, toolCalls, promptTokens, completionTokens, delay, 0);
             }
         }
 

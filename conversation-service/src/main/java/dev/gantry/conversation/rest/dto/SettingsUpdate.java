@@ -14,6 +14,8 @@ import java.util.List;
  * {@code POST /settings}: the fields given replace the user's; the others stay as they were.
  *
  * @param sandboxSecrets the user's secrets the sandbox's shell gets as variables of their names ([] for none)
+ * @param maxTokens      the most tokens a conversation may use, prompt and completion summed: the budget that holds for a
+ *                       model the platform has no price for
  */
 public record SettingsUpdate(
         @Size(max = FieldRules.MODEL_MAX) @Pattern(regexp = FieldRules.NOT_BLANK_PATTERN, message = "must not be blank")
@@ -29,5 +31,7 @@ public record SettingsUpdate(
         BigDecimal maxBudget,
         @Size(max = FieldRules.SANDBOX_SECRETS_MAX)
         List<@NotNull @Pattern(regexp = FieldRules.VARIABLE_NAME_PATTERN, message = FieldRules.VARIABLE_NAME_REASON)
-                String> sandboxSecrets) {
+                String> sandboxSecrets,
+        @Min(1)
+        Long maxTokens) {
 }
