@@ -413,7 +413,7 @@ final class ConversationRunner {
             }
         }
         ConversationMetrics metrics = services.budgets().after(state.metrics(), reply,
-                reply.model() != null ? reply.model() : settings.model());
+                reply.model() != null ? reply.model() : settings.model(), setup.ownerId());
         AiMessage message = reply.message();
         if (!message.hasToolExecutionRequests()) {
             write(List.of(

@@ -4,6 +4,8 @@ import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.contracts.event.BudgetNoticeEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.worker.llm.LlmReply;
+import dev.gantry.worker.llm.LlmMetrics;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -17,18 +19,34 @@ import java.util.Optional;
 public class Budgets {
 
     private final PriceTable prices;
+    /** Where each call's cost is counted per model and user; none in unit tests. */
+    private final LlmMetrics metrics;
+
+    @Inject
+    Budgets(PriceTable prices, LlmMetrics metrics) {
+        this.prices = prices;
+        this.metrics = metrics;
+    }
 
     Budgets(PriceTable prices) {
-        this.prices = prices;
+        this(prices, null);
     }
 
     /** The conversation's totals after one more LLM call; the cost stays unknown (null) for a model without a price. */
     public ConversationMetrics after(ConversationMetrics before, LlmReply reply, String model) {
+        return after(before, reply, model, null);
+    }
+
+    /** As {@link #after(ConversationMetrics, LlmReply, String)}, the call's cost also counted for {@code user}. */
+    public ConversationMetrics after(ConversationMetrics before, LlmReply reply, String model, String user) {
         BigDecimal cost = before.cost();
         Optional<ModelPrice> price = prices.of(model);
         if (price.isPresent()) {
             BigDecimal call = price.get().cost(reply.promptTokens(), reply.cachedPromptTokens(), reply.completionTokens());
             cost = cost == null ? call : cost.add(call);
+            if (metrics != null) {
+                metrics.spent(model, user, call);
+            }
         }
         return new ConversationMetrics(before.promptTokens() + reply.promptTokens(),
                 before.completionTokens() + reply.completionTokens(), cost,

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -20,7 +21,7 @@ public class LlmMetrics {
 
     private final MeterRegistry registry;
 
-    LlmMetrics(MeterRegistry registry) {
+    public LlmMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
@@ -38,6 +39,15 @@ public class LlmMetrics {
                 .description("LLM calls that failed, by reason (rate_limited, server_error, timeout, authentication...)")
                 .tags(tags.and("reason", reason.tag()))
                 .register(registry).increment();
+    }
+
+    /** What one answered call cost, in US dollars, when its model has a price. */
+    public void spent(String model, String user, BigDecimal dollars) {
+        Counter.builder("gantry.worker.llm.cost")
+                .description("What the LLM calls cost, in US dollars, by the price table (models with a price only)")
+                .baseUnit("dollars")
+                .tags(tags(model, user))
+                .register(registry).increment(dollars.doubleValue());
     }
 
     void fellBack(String model, String fallback, String user) {

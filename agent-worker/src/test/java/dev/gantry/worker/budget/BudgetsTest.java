@@ -6,7 +6,9 @@ import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.contracts.command.ConfirmationPolicy;
 import dev.gantry.contracts.event.BudgetNoticeEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
+import dev.gantry.worker.llm.LlmMetrics;
 import dev.gantry.worker.llm.LlmReply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.langchain4j.data.message.AiMessage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,6 +29,19 @@ class BudgetsTest {
         assertThat(second.promptTokens()).isEqualTo(1_001_000);
         assertThat(second.completionTokens()).isEqualTo(100_100);
         assertThat(second.llmCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void eachCallsCostIsCountedOnTheMetricsByModelAndUser() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Budgets counted = new Budgets(new PriceTable(PriceTable.shipped(), Map.of()), new LlmMetrics(registry));
+
+        counted.after(ConversationMetrics.ZERO, reply(1_000_000, 400_000, 100_000), "gpt-4o", "alice");
+        counted.after(ConversationMetrics.ZERO, reply(100, 0, 20), "my-local-llama", "alice");
+
+        assertThat(registry.get("gantry.worker.llm.cost").tags("model", "gpt-4o", "user", "alice").counter().count())
+                .isEqualTo(3.00, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(registry.find("gantry.worker.llm.cost").tags("model", "my-local-llama").counter()).isNull();
     }
 
     @Test
