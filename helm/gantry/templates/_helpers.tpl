@@ -35,6 +35,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 gantry.dev/sandbox-client
 {{- end -}}
 
+{{/* The label of the one Service per component that the ServiceMonitors scrape (not the gateway's public one). */}}
+{{- define "gantry.metricsServiceLabel" -}}
+gantry.dev/metrics
+{{- end -}}
+
 {{- define "gantry.image" -}}
 {{- $tag := .root.Values.image.tag | default .root.Chart.AppVersion -}}
 {{- printf "%s/%s/%s:%s" .root.Values.image.registry .root.Values.image.repository .component $tag -}}
@@ -307,6 +312,7 @@ metadata:
   name: {{ include "gantry.componentName" . }}
   labels:
     {{- include "gantry.labels" . | nindent 4 }}
+    {{ include "gantry.metricsServiceLabel" . }}: "true"
 spec:
   type: ClusterIP
   selector:
