@@ -161,6 +161,9 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
     # the services bind 127.0.0.1 unless told otherwise; in a pod, the Service and the probes reach the pod's IP
     - name: QUARKUS_HTTP_HOST
       value: 0.0.0.0
+    # one JSON object a line, the conversation, sandbox and user ids in "mdc" (plain lines when logging.json=false)
+    - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
+      value: {{ .root.Values.logging.json | quote }}
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The chart's ServiceMonitors and the Grafana dashboard that reads what they scrape. */
+/** The chart's ServiceMonitors, the Grafana dashboard that reads what they scrape, and the services' log format. */
 class MetricsTest {
 
     private static final Path DASHBOARD = Path.of("../deploy/grafana/gantry.json");
@@ -52,6 +52,18 @@ class MetricsTest {
                 assertThat(selected.getFirst().getSpec().getPorts()).extracting(ServicePort::getName)
                         .contains((String) endpoint.get("port"));
             });
+        }
+    }
+
+    @Test
+    void everyServiceLogsJsonUnlessTurnedOff() {
+        RenderedChart json = RenderedChart.render(Map.of());
+        RenderedChart plain = RenderedChart.render(Map.of("logging.json", "false"));
+        for (String service : SERVICES) {
+            assertThat(json.container(service).getEnv()).as(service)
+                    .anyMatch(env -> env.getName().equals("QUARKUS_LOG_CONSOLE_JSON_ENABLED") && env.getValue().equals("true"));
+            assertThat(plain.container(service).getEnv()).as(service)
+                    .anyMatch(env -> env.getName().equals("QUARKUS_LOG_CONSOLE_JSON_ENABLED") && env.getValue().equals("false"));
         }
     }
 
