@@ -35,6 +35,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 gantry.dev/sandbox-client
 {{- end -}}
 
+{{/* The label of the one Service per component that the ServiceMonitors scrape (not the gateway's public one). */}}
+{{- define "gantry.metricsServiceLabel" -}}
+gantry.dev/metrics
+{{- end -}}
+
 {{- define "gantry.image" -}}
 {{- $tag := .root.Values.image.tag | default .root.Chart.AppVersion -}}
 {{- printf "%s/%s/%s:%s" .root.Values.image.registry .root.Values.image.repository .component $tag -}}
@@ -153,6 +158,9 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
     # the services bind 127.0.0.1 unless told otherwise; in a pod, the Service and the probes reach the pod's IP
     - name: QUARKUS_HTTP_HOST
       value: 0.0.0.0
+    # one JSON object a line, the conversation, sandbox and user ids in "mdc" (plain lines when logging.json=false)
+    - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
+      value: {{ .root.Values.logging.json | quote }}
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -304,6 +312,7 @@ metadata:
   name: {{ include "gantry.componentName" . }}
   labels:
     {{- include "gantry.labels" . | nindent 4 }}
+    {{ include "gantry.metricsServiceLabel" . }}: "true"
 spec:
   type: ClusterIP
   selector:

@@ -27,6 +27,7 @@ import dev.gantry.contracts.event.PauseEvent;
 import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.platform.logging.LogContext;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
@@ -116,7 +117,10 @@ final class ConversationRunner {
         this.stepPermits = stepPermits;
         this.leave = leave;
         this.gone = gone;
-        this.thread = Thread.ofVirtual().name("conversation-" + conversationId).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("conversation-" + conversationId).unstarted(() -> {
+            LogContext.conversation(conversationId);
+            run();
+        });
     }
 
     void start() {
@@ -151,6 +155,13 @@ final class ConversationRunner {
 
     boolean hasNoCommands() {
         return mailbox.isEmpty();
+    }
+
+    /** What the conversation runs with; its lines name its user and sandbox from now on. */
+    private void setUp(ConversationSetup known) {
+        setup = known;
+        LogContext.user(known.ownerId());
+        LogContext.sandbox(known.sandboxId());
     }
 
     private void run() {
@@ -209,10 +220,10 @@ final class ConversationRunner {
         }
         log = partition.eventLog(conversationId, state.lastSeq());
         if (first instanceof StartConversation start) {
-            setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository());
+            setUp(new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository()));
         } else if (state.started()) {
             ConversationServiceApi.Conversation known = services.conversations().conversation(conversationId);
-            setup = new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings(), known.repository());
+            setUp(new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings(), known.repository()));
         }
         if (!bySeq.isEmpty()) {
             Log.infof("conversation %s taken over at seq %d, status %s", conversationId, state.lastSeq(),
@@ -264,7 +275,7 @@ final class ConversationRunner {
         if (state.started()) {
             return;
         }
-        setup = new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository());
+        setUp(new ConversationSetup(start.userId(), start.sandboxId(), start.settings(), start.repository()));
         List<JsonNode> tools = services.tools().specifications(
                 start.settings().confirmationPolicy() != ConfirmationPolicy.NEVER, start.repository() != null);
         List<NewEvent> events = new ArrayList<>();

@@ -4,6 +4,8 @@ import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,21 +36,27 @@ class CommandConsumer {
     private final KafkaSettings settings;
     private final WorkerConfig config;
     private final CommandHandler handler;
+    private final MeterRegistry meters;
     private final Map<Integer, OwnedPartition> owned = new ConcurrentHashMap<>();
     private final Map<Integer, CommandOffsets> offsets = new ConcurrentHashMap<>();
     private volatile ConsumerGroupMetadata groupMetadata;
     private volatile boolean running = true;
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
+    private KafkaClientMetrics consumerMetrics;
 
-    CommandConsumer(KafkaSettings settings, WorkerConfig config, CommandHandler handler) {
+    CommandConsumer(KafkaSettings settings, WorkerConfig config, CommandHandler handler, MeterRegistry meters) {
         this.settings = settings;
         this.config = config;
         this.handler = handler;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent start) {
         consumer = new KafkaConsumer<>(settings.commandConsumer(), new StringDeserializer(), new StringDeserializer());
+        // the commands' lag and fetch rates on /q/metrics, as Quarkus binds them for the messaging channels' clients
+        consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
         thread = Thread.ofPlatform().name("command-consumer").start(this::run);
     }
 
@@ -60,6 +68,7 @@ class CommandConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        consumerMetrics.close();
     }
 
     private void run() {

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 @ApplicationScoped
 class KafkaSettings {
 
+    static final String COMMAND_CONSUMER_CLIENT_ID = "gantry-agent-worker-commands";
+
     private final Map<String, Object> common;
     private final WorkerConfig config;
 
@@ -28,6 +30,8 @@ class KafkaSettings {
     Map<String, Object> commandConsumer() {
         Map<String, Object> props = readCommitted();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.commands().group());
+        // names its lag on /q/metrics (client_id)
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, COMMAND_CONSUMER_CLIENT_ID);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // only the partitions that move are revoked, so a rebalance does not stop every conversation

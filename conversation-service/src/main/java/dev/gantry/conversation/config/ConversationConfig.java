@@ -4,11 +4,19 @@ import dev.gantry.contracts.command.ConfirmationPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The conversation-service's own settings ({@code gantry.conversations.*}). */
 @ConfigMapping(prefix = "gantry.conversations")
 public interface ConversationConfig {
+
+    /**
+     * How often the conversations-by-status gauges are counted again from the database; read by the scheduler
+     * as {@code ${gantry.conversations.status-metrics-refresh}}.
+     */
+    @WithDefault("30s")
+    Duration statusMetricsRefresh();
 
     /** What a user's settings hold until they change them. */
     Defaults defaults();

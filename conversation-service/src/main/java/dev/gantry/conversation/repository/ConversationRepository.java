@@ -2,6 +2,7 @@ package dev.gantry.conversation.repository;
 
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.conversation.service.ConversationQuery;
 import dev.gantry.conversation.service.ConversationSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -11,8 +12,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,6 +23,18 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
 
     public Uni<ConversationEntity> findOwned(UUID id, String ownerId) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
+    /** How many conversations there are in each status (statuses without any are left out), in one grouped count. */
+    public Uni<Map<ExecutionStatus, Long>> countByStatus() {
+        return getSession().flatMap(session -> session
+                        .createSelectionQuery("select status, count(*) from ConversationEntity group by status", Object[].class)
+                        .getResultList())
+                .map(rows -> {
+                    Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+                    rows.forEach(row -> counts.put((ExecutionStatus) row[0], (Long) row[1]));
+                    return counts;
+                });
     }
 
     /** The page the query asks for, plus one row more when there is a next page. */

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.is;
 import dev.gantry.gateway.support.GatewayTestResource;
 import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
+import dev.gantry.testing.PrometheusText;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ class RateLimitTest {
     @Test
     void answersTooManyRequestsWithRetryAfterOnceTheBurstIsSpent() {
         String token = TestTokens.forUser(TestTokens.newUser());
+        double limitedBefore = PrometheusText.sum(scrape(), "gantry_gateway_rate_limited_total", Map.of("by", "user"));
 
         Response limited = null;
         int allowed = 0;
@@ -50,6 +53,18 @@ class RateLimitTest {
                 .body("type", is("https://gantry.dev/problems/rate-limited"))
                 .body("status", is(429));
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        // on the dashboards: the refusal, and the route's requests by status
+        String scrape = scrape();
+        assertThat(PrometheusText.sum(scrape, "gantry_gateway_rate_limited_total", Map.of("by", "user")))
+                .isEqualTo(limitedBefore + 1);
+        assertThat(PrometheusText.sum(scrape, "http_server_requests_seconds_count",
+                Map.of("uri", "/api/v1/settings", "status", "429"))).isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusText.sum(scrape, "http_server_requests_seconds_count",
+                Map.of("uri", "/api/v1/settings", "status", "200"))).isGreaterThanOrEqualTo(allowed);
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test

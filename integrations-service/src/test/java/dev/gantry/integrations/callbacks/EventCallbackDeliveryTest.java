@@ -27,12 +27,11 @@ import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.PrometheusText;
 import dev.gantry.testing.auth.TestCallers;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,9 +60,6 @@ class EventCallbackDeliveryTest {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
             new StringSerializer(), new StringSerializer());
 
-    @Inject
-    MeterRegistry meters;
-
     private final WireMockServer conversationService = CallbacksTestResource.conversationService();
     private final WireMockServer receivers = CallbacksTestResource.receivers();
 
@@ -86,6 +82,8 @@ class EventCallbackDeliveryTest {
         receivers.stubFor(post(urlPathEqualTo(actions)).willReturn(aResponse().withStatus(204)));
         receivers.stubFor(post(urlPathEqualTo(messages)).willReturn(aResponse().withStatus(200)));
 
+        double delivered = deliveries("delivered");
+
         String action = publish(conversation, 1, new ActionEvent("terminal", "call-1",
                 GantryJson.mapper().createObjectNode().put("command", "ls"), "", SecurityRisk.LOW, "r-1"));
         String message = publish(conversation, 2, new MessageEvent("done"));
@@ -105,6 +103,9 @@ class EventCallbackDeliveryTest {
         conversationService.verify(getRequestedFor(urlPathEqualTo("/internal/conversations/" + conversation + "/event-callbacks"))
                 .withHeader(InternalHeaders.SERVICE_TOKEN, equalTo(TestCallers.INTEGRATIONS_SERVICE_TOKEN))
                 .withHeader("X-Gantry-Internal-Token", absent()));
+        await().atMost(WAIT).until(() -> deliveries("delivered") - delivered == 2);
+        assertThat(PrometheusText.value(scrape(), "kafka_consumer_fetch_manager_records_lag_max", Map.of()))
+                .as("the events consumer's lag").isPresent();
     }
 
     @Test
@@ -170,9 +171,13 @@ class EventCallbackDeliveryTest {
         assertThat(deliveries("suspended") - suspended).isEqualTo(1);
     }
 
-    private double deliveries(String outcome) {
-        Counter counter = meters.find(EventCallbackDispatcher.DELIVERIES).tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+    /** As Prometheus scrapes it from /q/metrics. */
+    private static double deliveries(String outcome) {
+        return PrometheusText.sum(scrape(), "gantry_callbacks_deliveries_total", Map.of("outcome", outcome));
+    }
+
+    private static String scrape() {
+        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test

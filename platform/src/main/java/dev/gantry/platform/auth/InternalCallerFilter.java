@@ -1,6 +1,7 @@
 package dev.gantry.platform.auth;
 
 import dev.gantry.contracts.problem.Problem;
+import dev.gantry.platform.logging.LogContext;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -41,10 +42,19 @@ public class InternalCallerFilter {
                     request.getHeaderString(InternalHeaders.SERVICE_TOKEN));
             CallerAuthenticator.authorize(caller, routeOf(resource).orElse(null));
             current.set(caller);
+            logContext(caller, request);
             return Optional.empty();
         } catch (CallerRejectedException rejected) {
             return Optional.of(answer(rejected, request.getUriInfo().getPath()));
         }
+    }
+
+    /** The request's lines name the user it is for and the conversation or sandbox its path names. */
+    private static void logContext(Caller caller, ContainerRequestContext request) {
+        if (caller instanceof Caller.User user) {
+            LogContext.user(user.id());
+        }
+        LogContext.aboutPath(request.getUriInfo().getPath());
     }
 
     private Optional<CalledBy> routeOf(ResourceInfo resource) {

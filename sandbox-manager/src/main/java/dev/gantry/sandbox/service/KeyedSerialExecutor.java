@@ -1,5 +1,6 @@
 package dev.gantry.sandbox.service;
 
+import dev.gantry.platform.logging.LogContext;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Runs tasks one at a time per key, in submission order, and tasks of different keys in parallel:
  * every change of one sandbox (Kafka command, REST call, launch, reaper) is serialised without
- * holding a thread while it waits its turn.
+ * holding a thread while it waits its turn. A task logs under its sandbox's id.
  */
 final class KeyedSerialExecutor {
 
@@ -26,12 +27,14 @@ final class KeyedSerialExecutor {
         CompletableFuture<?> previous = tails.put(key, next);
         CompletableFuture<?> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
         after.whenCompleteAsync((ignoredResult, ignoredFailure) -> {
+            LogContext.sandbox(key);
             try {
                 next.complete(task.get());
             } catch (RuntimeException | Error e) {
                 next.completeExceptionally(e);
             } finally {
                 tails.remove(key, next);
+                LogContext.clear();
             }
         }, executor);
         return next;

@@ -21,6 +21,7 @@ import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import dev.gantry.sandbox.launcher.SandboxClaim;
 import dev.gantry.sandbox.launcher.SandboxLauncher;
 import dev.gantry.sandbox.messaging.StatusPublisher;
+import dev.gantry.sandbox.metrics.SandboxStartMetrics;
 import dev.gantry.sandbox.pool.WarmPool;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -65,6 +66,7 @@ public class SandboxService {
     private final Clock clock;
     private final SandboxConfig config;
     private final RuntimeUse runtimeUse;
+    private final SandboxStartMetrics startMetrics;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final KeyedSerialExecutor serial = new KeyedSerialExecutor(executor);
@@ -74,8 +76,9 @@ public class SandboxService {
     private final Set<UUID> appliedCommands;
 
     SandboxService(SandboxLauncher launcher, TemplateCatalog templates, WarmPool pool, StatusPublisher publisher,
-            Clock clock, SandboxConfig config, RuntimeUse runtimeUse) {
+            Clock clock, SandboxConfig config, RuntimeUse runtimeUse, SandboxStartMetrics startMetrics) {
         this.launcher = launcher;
+        this.startMetrics = startMetrics;
         this.runtimeUse = runtimeUse;
         this.templates = templates;
         this.pool = pool;
@@ -333,12 +336,15 @@ public class SandboxService {
     private Optional<Sandbox> launch(UUID id) {
         return known(id).filter(s -> s.status() == STARTING).map(sandbox -> {
             int attempt = sandbox.launchAttempt() + 1;
+            long began = System.nanoTime();
             try {
                 RuntimeEndpoint endpoint = launcher.start(new InstanceSpec(sandbox.instanceId(),
                         templates.resolve(sandbox.template()), Optional.of(claimOf(sandbox))));
+                startMetrics.started(sandbox.template(), Duration.ofNanos(System.nanoTime() - began));
                 endpoints.put(id, endpoint);
                 return transition(sandbox.withLaunchAttempt(0).activeAt(clock.instant()), RUNNING, null);
             } catch (RuntimeException failure) {
+                startMetrics.failed(sandbox.template(), Duration.ofNanos(System.nanoTime() - began));
                 String detail = failure.getMessage() == null ? failure.toString() : failure.getMessage();
                 Sandbox failed = transition(sandbox.withLaunchAttempt(attempt), ERROR, detail);
                 if (attempt < config.retry().maxAttempts()) {
