@@ -18,6 +18,7 @@ import java.util.List;
  * @param sandboxSecrets   the names of the user's secrets the sandbox's shell gets as environment variables of the
  *                         same names (opt-in: none unless listed); their values are masked as {@code <secret:NAME>}
  *                         in every event
+ * @param condenser        the user's choice of condenser, or null for the installation's
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentSettings(
@@ -27,7 +28,8 @@ public record AgentSettings(
         int maxIterations,
         ConfirmationPolicy confirmationPolicy,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets,
+        CondenserSettings condenser) {
 
     public AgentSettings {
         sandboxSecrets = sandboxSecrets == null ? List.of() : List.copyOf(sandboxSecrets);
@@ -38,9 +40,15 @@ public record AgentSettings(
         require(confirmationPolicy, "confirmationPolicy");
     }
 
+    /** Settings with the installation's condenser. */
+    public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
+            ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget, List<String> sandboxSecrets) {
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, null);
+    }
+
     /** Settings that give the sandbox no secret. */
     public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
             ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget) {
-        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of());
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of(), null);
     }
 }
