@@ -3,6 +3,7 @@ package dev.gantry.worker.agent;
 import dev.gantry.worker.agent.prompt.SystemPrompt;
 import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.client.EventStoreClient;
+import dev.gantry.worker.condenser.Condenser;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
@@ -23,5 +24,6 @@ record AgentServices(
         EventTopicReader eventTopic,
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
-        McpConnector mcp) {
+        McpConnector mcp,
+        Condenser condenser) {
 }

@@ -2,6 +2,7 @@ package dev.gantry.worker.agent.history;
 
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.CondensationEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
@@ -24,9 +25,12 @@ import java.util.Objects;
  * The conversation's event log as the chat messages the LLM reads. Tool calls made in one LLM
  * response (same {@code llmResponseId}) become one assistant message with several calls, followed
  * by one tool message per call; a call the worker could not take (unknown tool, bad JSON) is answered
- * by its AgentErrorEvent.
+ * by its AgentErrorEvent. A condensation's summary, where the view put it, is a user message.
  */
 public final class ChatHistory {
+
+    /** What introduces a condensation's summary to the LLM. */
+    static final String SUMMARY_INTRO = "Summary of the earlier part of this conversation, which is no longer shown:\n";
 
     /** Arguments shown for a call whose own arguments were not a JSON object. */
     private static final String NO_ARGUMENTS = "{}";
@@ -34,6 +38,7 @@ public final class ChatHistory {
     private ChatHistory() {
     }
 
+    /** The messages of a view ({@code dev.gantry.worker.condenser.ContextView}): the log with its condensations applied. */
     public static List<ChatMessage> toMessages(List<ConversationEvent> events) {
         Builder builder = new Builder();
         events.forEach(builder::add);
@@ -75,6 +80,10 @@ public final class ChatHistory {
                         rejection.toolCallId(), rejection.toolName(),
                         "The user rejected this action." + (rejection.rejectionReason().isBlank() ? ""
                                 : " Reason: " + rejection.rejectionReason())));
+                case CondensationEvent condensation when condensation.summary() != null -> {
+                    flush();
+                    messages.add(UserMessage.from(SUMMARY_INTRO + condensation.summary()));
+                }
                 case RepositoryClonedEvent cloned -> {
                     flush();
                     messages.add(UserMessage.from(RepositoryNote.of(cloned)));
@@ -94,7 +103,7 @@ public final class ChatHistory {
                             error.toolName() == null ? "unknown" : error.toolName(), "Error: " + error.error()));
                 }
                 default -> {
-                    // status updates, pauses, LLM failures and condensations are not part of the chat
+                    // status updates, pauses and LLM failures are not part of the chat
                 }
             }
         }
