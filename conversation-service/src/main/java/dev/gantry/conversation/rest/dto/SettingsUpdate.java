@@ -1,6 +1,7 @@
 package dev.gantry.conversation.rest.dto;
 
 import dev.gantry.contracts.command.ConfirmationPolicy;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +15,7 @@ import java.util.List;
  * {@code POST /settings}: the fields given replace the user's; the others stay as they were.
  *
  * @param sandboxSecrets the user's secrets the sandbox's shell gets as variables of their names ([] for none)
+ * @param condenser      the user's condenser, replacing the one stored
  */
 public record SettingsUpdate(
         @Size(max = FieldRules.MODEL_MAX) @Pattern(regexp = FieldRules.NOT_BLANK_PATTERN, message = "must not be blank")
@@ -29,5 +31,7 @@ public record SettingsUpdate(
         BigDecimal maxBudget,
         @Size(max = FieldRules.SANDBOX_SECRETS_MAX)
         List<@NotNull @Pattern(regexp = FieldRules.VARIABLE_NAME_PATTERN, message = FieldRules.VARIABLE_NAME_REASON)
-                String> sandboxSecrets) {
+                String> sandboxSecrets,
+        @Valid
+        CondenserUpdate condenser) {
 }
