@@ -3,6 +3,7 @@ package dev.gantry.gateway.api;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gantry.contracts.command.ConfirmationPolicy;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import java.util.List;
  * The settings fields to change; a field left out keeps its value (conversation-service merges).
  * {@code sandboxSecrets} names the user's secrets the sandbox's shell gets as variables of those names
  * (opt-in; {@code []} for none); their values are shown as {@code <secret:NAME>} in every event.
+ * {@code condenser} replaces the user's condenser as a whole.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SettingsUpdate(
@@ -23,7 +25,8 @@ public record SettingsUpdate(
         @Min(1) Integer maxIterations,
         ConfirmationPolicy confirmationPolicy,
         @DecimalMin("0") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
-        @Size(max = SANDBOX_SECRETS) List<@NotNull @Size(min = 1, max = Limits.NAME_LENGTH) String> sandboxSecrets) {
+        @Size(max = SANDBOX_SECRETS) List<@NotNull @Size(min = 1, max = Limits.NAME_LENGTH) String> sandboxSecrets,
+        @Valid CondenserUpdate condenser) {
 
     /** The most secrets one sandbox is given. */
     static final int SANDBOX_SECRETS = 50;
