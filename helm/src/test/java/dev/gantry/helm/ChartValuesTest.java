@@ -49,6 +49,8 @@ class ChartValuesTest {
             "sandboxes.idleTimeout | half an hour | /sandboxes/idleTimeout",
             "sandboxes.resources.memoryLimit | 4 gigs | /sandboxes/resources/memoryLimit",
             "agentWorker.replicas | -1 | /agentWorker/replicas",
+            "agentWorker.condenser.mode | summarize | /agentWorker/condenser/mode",
+            "agentWorker.condenser.maxSize | 2 | /agentWorker/condenser/maxSize",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
             "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})
