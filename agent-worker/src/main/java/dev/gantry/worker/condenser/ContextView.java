@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The events the LLM is shown, in order: the log's chat events with every condensation applied as it
@@ -39,7 +40,7 @@ public final class ContextView {
     public void add(ConversationEvent event) {
         switch (event.payload()) {
             case CondensationEvent condensation -> {
-                Set<java.util.UUID> forgotten = new HashSet<>(condensation.forgottenEventIds());
+                Set<UUID> forgotten = new HashSet<>(condensation.forgottenEventIds());
                 events.removeIf(e -> forgotten.contains(e.id()));
                 if (condensation.summary() != null && condensation.summaryOffset() != null) {
                     events.add(Math.min(condensation.summaryOffset(), events.size()), event);
