@@ -21,6 +21,27 @@ for arg in "$@"; do
   esac
 done
 
+# A server on this machine the agents need (a self-hosted git server) may be opened to the sandboxes by its TCP
+# ports alone (the sandbox-manager's gantry.sandbox.process.bubblewrap.reachable-host-ports); never a port of the
+# platform itself, checked before anything starts.
+check_reachable_ports() {
+  local ports=${GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS:-} port own entry reachable
+  [[ -n $ports ]] || return 0
+  local platform_ports=("$GANTRY_PG_PORT" "$GANTRY_REDIS_PORT" "$GANTRY_KAFKA_PORT" "$GANTRY_KAFKA_CONTROLLER_PORT")
+  for entry in "${GANTRY_SERVICES[@]}"; do platform_ports+=("${entry##*:}"); done
+  IFS=, read -ra reachable <<< "$ports"
+  for port in "${reachable[@]}"; do
+    port=${port//[[:space:]]/}
+    [[ $port =~ ^[0-9]{1,5}$ ]] && (( port >= 1 && port <= 65535 )) ||
+      die "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS: '$port' is not a TCP port (1-65535)"
+    for own in "${platform_ports[@]}"; do
+      [[ $port == "$own" ]] && die "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS: $port is a port of the platform itself; name only the ports of a server the agents need (a self-hosted git server)"
+    done
+  done
+  log "sandboxes may reach this machine's TCP ports $ports (GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS); its other ports stay refused"
+}
+check_reachable_ports
+
 service_jar() { echo "$GANTRY_REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
 needs_build() {
@@ -75,6 +96,9 @@ export GANTRY_SANDBOX_PROCESS_ROOT=$GANTRY_HOME/sandboxes
 # each sandbox's workspace, linked by sandbox id: the path the agent is told its project lives under
 export GANTRY_SANDBOX_PROCESS_WORKSPACES=$GANTRY_HOME/workspaces
 export GANTRY_WORKER_WORKSPACE_PATH="$GANTRY_HOME/workspaces/{sandboxId}"
+# the installation's skills: Markdown files (OpenHands' format) put here reach every new conversation
+mkdir -p "$GANTRY_HOME/skills"
+export GANTRY_WORKER_SKILLS_DIRECTORY=$GANTRY_HOME/skills
 export GANTRY_SANDBOX_PROCESS_RUNTIME_JAR=$(service_jar sandbox-runtime)
 # the URLs users name (LLM endpoint, event callbacks) may reach this machine (a cluster refuses private addresses)
 export GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES=true

@@ -150,9 +150,6 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
       containerPort: 8080
       protocol: TCP
   env:
-    # the image's run-java.sh sizes the heap from the container's memory limit
-    - name: JAVA_MAX_MEM_RATIO
-      value: "75"
     # the services bind 127.0.0.1 unless told otherwise; in a pod, the Service and the probes reach the pod's IP
     - name: QUARKUS_HTTP_HOST
       value: 0.0.0.0

@@ -30,6 +30,10 @@ import dev.gantry.contracts.event.PauseEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
 import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent.LoadedSkill;
+import dev.gantry.contracts.event.SkillsLoadedEvent.SkillSource;
+import dev.gantry.contracts.event.SkillsLoadedEvent.SkippedSkill;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.contracts.sandbox.CreateSandbox;
@@ -90,6 +94,14 @@ final class WireExamples {
                         List.of(new McpToolsEvent.McpToolSpec("everything_echo", "everything", "echo", mcpSpec())),
                         List.of(new McpToolsEvent.McpServerFailure("fetch",
                                 "the command 'uvx' was not found in the sandbox")))),
+                event(EventSource.SYSTEM, new SkillsLoadedEvent(
+                        List.of(new LoadedSkill("agents", SkillSource.WORKSPACE, "AGENTS.md", List.of(),
+                                        "Run the tests with mvn verify.", false),
+                                new LoadedSkill("python", SkillSource.WORKSPACE, ".openhands/microagents/python.md",
+                                        List.of("python", "pytest"), "Use pytest -q.", false)),
+                        List.of(new SkippedSkill(SkillSource.WORKSPACE, ".openhands/skills/broken.md",
+                                "its front matter is not valid YAML: line 2, column 9: mapping values are not allowed here")),
+                        List.of("python"))),
                 event(EventSource.SYSTEM, new SandboxStatusUpdateEvent(SANDBOX, SandboxStatus.PAUSED,
                         "the sandbox was paused: resuming it on the same workspace")),
                 new Example("StartConversation", ConversationCommand.class,

@@ -16,6 +16,7 @@ import dev.gantry.platform.auth.InternalAuthConfig;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.worker.condenser.CondenserConfig;
 import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.worker.skills.SkillsConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -45,7 +46,8 @@ class ServiceConfigurationTest {
             "gateway", List.of(GatewayConfig.class, InternalAuthConfig.class),
             "conversation-service", List.of(ConversationConfig.class, SecretsConfig.class,
                     OutboxConfig.class, ProjectionConfig.class, InternalAuthConfig.class),
-            "agent-worker", List.of(WorkerConfig.class, CondenserConfig.class, InternalAuthConfig.class),
+            "agent-worker", List.of(WorkerConfig.class, CondenserConfig.class, SkillsConfig.class,
+                    InternalAuthConfig.class),
             "sandbox-manager", List.of(SandboxConfig.class, InternalAuthConfig.class),
             "event-store", List.of(EventStoreConfig.class, InternalAuthConfig.class),
             "integrations-service", List.of(IntegrationsConfig.class, InternalAuthConfig.class));
@@ -94,6 +96,14 @@ class ServiceConfigurationTest {
         assertThat(condenser.mode()).isEqualTo(CondenserMode.RECENT_EVENTS_ONLY);
         assertThat(condenser.maxSize()).isEqualTo(120);
         assertThat(condenser.keepFirst()).isEqualTo(4);
+    }
+
+    @Test
+    void theWorkerReadsTheInstallationsSkillDirectoryTheChartMounts() {
+        RenderedChart chart = RenderedChart.render(Map.of("agentWorker.skills.rules\\.md", "Be brief."));
+
+        assertThat(read("agent-worker", chart).getConfigMapping(SkillsConfig.class).directory())
+                .hasValue("/etc/gantry/skills");
     }
 
     @ParameterizedTest

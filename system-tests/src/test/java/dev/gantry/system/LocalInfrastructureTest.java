@@ -54,6 +54,21 @@ class LocalInfrastructureTest {
         assertThat(home.resolve("run/kafka.pid")).doesNotExist();
     }
 
+    @Test
+    void upRefusesToOpenAPortOfThePlatformToTheSandboxesBeforeStartingAnything() throws Exception {
+        for (String port : List.of("8081", "5432", "9092")) {
+            Run up = run(Map.of("GANTRY_HOME", home.toString(),
+                    "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS", "3000," + port), "deploy/local/platform-up.sh");
+
+            assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+            assertThat(up.output()).contains("GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS: " + port
+                    + " is a port of the platform itself").doesNotContain("building", "starting");
+        }
+        try (var pids = Files.list(home.resolve("run"))) {
+            assertThat(pids).as("nothing was started").isEmpty();
+        }
+    }
+
     private static void assertTopicsExist(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             var described = admin.describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())

@@ -41,6 +41,16 @@ final class TestUser {
         return user;
     }
 
+    /**
+     * Connects this user to GitHub as the stand-in answers for it, the repositories on the platform's git server:
+     * the token kept in the secret {@code github}; answers the connection.
+     */
+    JsonPath connectGitHub(String apiUrl, String token) {
+        api.request().body(Map.of("name", "github", "value", token)).post("/api/v1/secrets").then().statusCode(201);
+        return api.request().body(Map.of("provider", "github", "apiUrl", apiUrl, "gitUrl", Platform.get().git().baseUrl(),
+                "tokenSecretName", "github")).post("/api/v1/git/connections").then().statusCode(201).extract().jsonPath();
+    }
+
     ScriptedLlmServer.Script llm() {
         return Platform.get().llm().script(model);
     }

@@ -14,7 +14,9 @@ import java.util.Objects;
  * Init arg {@code database} names it; {@code jdbc=true} adds the JDBC URL, for services that migrate
  * with Flyway. The server is found at {@code GANTRY_PG_HOST}:{@code GANTRY_PG_PORT}
  * (127.0.0.1:5432); the role and database are made through the superuser {@code GANTRY_PG_SUPERUSER}
- * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does.
+ * (postgres) when they do not exist yet, as {@code deploy/local/infra-up.sh} does. Init arg
+ * {@code fresh=true} empties the database first (its public schema dropped and made again), for a platform
+ * whose services migrate it from nothing on every run.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -27,6 +29,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private String database;
     private boolean jdbc;
+    private boolean fresh;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -35,6 +38,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         jdbc = Boolean.parseBoolean(initArgs.get("jdbc"));
+        fresh = Boolean.parseBoolean(initArgs.get("fresh"));
     }
 
     @Override
@@ -42,6 +46,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         String host = TestEnvironment.get("GANTRY_PG_HOST", "127.0.0.1");
         String port = TestEnvironment.get("GANTRY_PG_PORT", "5432");
         ensureDatabase(host, port);
+        if (fresh) {
+            empty(host, port);
+        }
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.username", ROLE,
                 "quarkus.datasource.password", PASSWORD,
@@ -55,6 +62,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // the database stays: tests isolate their rows by ids, and the next run reuses it
+    }
+
+    private void empty(String host, String port) {
+        String url = "jdbc:postgresql://%s:%s/%s".formatted(host, port, database);
+        try (Connection connection = DriverManager.getConnection(url, ROLE, PASSWORD);
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            sql.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the test database " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private void ensureDatabase(String host, String port) {

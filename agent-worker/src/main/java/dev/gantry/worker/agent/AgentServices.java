@@ -9,6 +9,7 @@ import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
 import dev.gantry.worker.messaging.EventTopicReader;
 import dev.gantry.worker.sandbox.SandboxProvisioner;
+import dev.gantry.worker.skills.SkillLoader;
 import dev.gantry.worker.tools.ToolCatalog;
 import jakarta.inject.Singleton;
 
@@ -25,5 +26,6 @@ record AgentServices(
         SandboxProvisioner sandboxes,
         StepMetrics metrics,
         McpConnector mcp,
-        Condenser condenser) {
+        Condenser condenser,
+        SkillLoader skills) {
 }

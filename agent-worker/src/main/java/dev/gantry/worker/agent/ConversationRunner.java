@@ -25,6 +25,7 @@ import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
 import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.agent.history.ChatHistory;
@@ -37,6 +38,7 @@ import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
 import dev.gantry.worker.llm.LlmReply;
 import dev.gantry.worker.llm.LlmSettings;
+import dev.gantry.worker.llm.VisionModels;
 import dev.gantry.worker.mcp.McpToolbox;
 import dev.gantry.worker.messaging.EventLog;
 import dev.gantry.worker.messaging.EventWriteFailedException;
@@ -276,8 +278,11 @@ final class ConversationRunner {
         List<NewEvent> events = new ArrayList<>();
         events.add(NewEvent.causedBy(start.commandId(), EventSource.SYSTEM,
                 new SystemPromptEvent(services.systemPrompt().text(start.sandboxId()), tools)));
+        Optional<SkillsLoadedEvent> skills = services.skills().atStart(conversationId, state.skills());
+        skills.ifPresent(loaded -> events.add(NewEvent.of(EventSource.SYSTEM, loaded)));
         if (start.initialMessage() != null) {
-            events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage())));
+            events.add(NewEvent.of(EventSource.USER, new MessageEvent(start.initialMessage(),
+                    state.skills().with(skills).triggeredBy(start.initialMessage()))));
             events.add(status(ExecutionStatus.RUNNING, null));
         } else {
             events.add(status(ExecutionStatus.IDLE, null));
@@ -288,7 +293,8 @@ final class ConversationRunner {
 
     private void message(SendMessage message) {
         List<NewEvent> events = new ArrayList<>();
-        events.add(NewEvent.causedBy(message.commandId(), EventSource.USER, new MessageEvent(message.content())));
+        events.add(NewEvent.causedBy(message.commandId(), EventSource.USER, new MessageEvent(message.content(),
+                state.skills().triggeredBy(message.content()))));
         if (message.run() && state.status() != ExecutionStatus.RUNNING
                 && state.status() != ExecutionStatus.WAITING_FOR_CONFIRMATION) {
             stopRequested = false;
@@ -400,7 +406,9 @@ final class ConversationRunner {
             reply = replayed();
         } else {
             try {
-                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.view().events()),
+                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.view().events(),
+                                new VisionModels(services.config().llm().visionModelPrefixes())
+                                        .readsImages(settings.model())),
                         ToolCatalog.toLangChain(state.toolSpecifications()));
             } catch (LlmFailureException e) {
                 List<NewEvent> events = new ArrayList<>();
@@ -477,7 +485,13 @@ final class ConversationRunner {
         RepositoryCheckout.Outcome outcome = sandbox().call(() -> RepositoryCheckout.run(repositoryAccess(),
                 sandbox().session(), services.config().git()));
         switch (outcome) {
-            case RepositoryCheckout.Outcome.Cloned cloned -> write(List.of(NewEvent.of(EventSource.ENVIRONMENT, cloned.event())));
+            case RepositoryCheckout.Outcome.Cloned cloned -> {
+                // the workspace's skills are read now, and recorded with the clone: a take-over never reads them twice
+                List<NewEvent> events = new ArrayList<>(List.of(NewEvent.of(EventSource.ENVIRONMENT, cloned.event())));
+                services.skills().fromWorkspace(conversationId, setup.sandboxId(), sandbox().session().runtime(),
+                        state.skills()).ifPresent(loaded -> events.add(NewEvent.of(EventSource.SYSTEM, loaded)));
+                write(events);
+            }
             case RepositoryCheckout.Outcome.Failed failed -> {
                 Log.warnf("conversation %s: %s", conversationId, failed.reason());
                 write(List.of(NewEvent.of(EventSource.SYSTEM, new AgentErrorEvent(failed.reason())),

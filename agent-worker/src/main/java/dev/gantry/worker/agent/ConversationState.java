@@ -14,6 +14,7 @@ import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.condenser.ContextView;
+import dev.gantry.worker.skills.ConversationSkills;
 import dev.gantry.worker.tools.TaskTrackerTool;
 import dev.gantry.worker.tools.ToolContext;
 import java.util.ArrayDeque;
@@ -53,6 +54,7 @@ final class ConversationState {
     private String firstUserMessage;
     private long actionCount;
     private long lastSeq;
+    private final ConversationSkills skills = new ConversationSkills();
 
     void apply(ConversationEvent event) {
         view.add(event);
@@ -62,6 +64,7 @@ final class ConversationState {
         }
         eventIds.add(event.id());
         lastSeq = event.seq();
+        skills.apply(event);
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
             case RepositoryClonedEvent cloned -> repositoryCloned = true;
@@ -131,6 +134,11 @@ final class ConversationState {
 
     SystemPromptEvent systemPrompt() {
         return systemPrompt;
+    }
+
+    /** The skills loaded and activated so far. */
+    ConversationSkills skills() {
+        return skills;
     }
 
     McpToolsEvent mcpTools() {

@@ -30,6 +30,15 @@ public interface ConversationServiceApi {
     @Path("/mcp-servers")
     java.util.List<dev.gantry.worker.mcp.McpServerConfig> mcpServers(@PathParam("id") UUID conversationId);
 
+    /** The skills of the conversation's owner, by name. */
+    @GET
+    @Path("/skills")
+    java.util.List<Skill> skills(@PathParam("id") UUID conversationId);
+
+    /** A skill of the user; no triggers: always on. */
+    record Skill(String name, java.util.List<String> triggers, String content) {
+    }
+
     /** The fields of a conversation the worker needs to take it over. */
     record Conversation(UUID id, String ownerId, UUID sandboxId, AgentSettings settings, String repository, String branch) {
     }

@@ -44,6 +44,13 @@ public class ConversationServiceClient {
         return api.conversation(conversationId);
     }
 
+    /** The skills of the conversation's owner, which its agent gets. */
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public java.util.List<ConversationServiceApi.Skill> skills(UUID conversationId) {
+        return api.skills(conversationId);
+    }
+
     /** The MCP servers of the conversation's owner, whose tools its agent gets. */
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

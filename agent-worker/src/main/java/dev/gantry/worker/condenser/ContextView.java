@@ -8,6 +8,7 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.worker.stuck.ContextWindow;
@@ -91,6 +92,7 @@ public final class ContextView {
             case ObservationEvent observation -> true;
             case UserRejectObservation rejection -> true;
             case RepositoryClonedEvent cloned -> true;
+            case SkillsLoadedEvent skills -> true;
             case AgentErrorEvent error -> error.toolCallId() != null;
             default -> false;
         };

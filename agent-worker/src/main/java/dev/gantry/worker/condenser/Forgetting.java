@@ -4,6 +4,7 @@ import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.AgentErrorEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import java.util.HashSet;
@@ -46,9 +47,12 @@ public record Forgetting(int start, int end) {
         return Optional.of(new Forgetting(start, end));
     }
 
-    /** The forgotten events of the view this was planned on. */
+    /**
+     * The forgotten events of the view this was planned on. Loaded skills are never forgotten: the always-on ones
+     * are part of the system prompt, which stays.
+     */
     public List<ConversationEvent> of(List<ConversationEvent> view) {
-        return List.copyOf(view.subList(start, end));
+        return view.subList(start, end).stream().filter(e -> !(e.payload() instanceof SkillsLoadedEvent)).toList();
     }
 
     /**

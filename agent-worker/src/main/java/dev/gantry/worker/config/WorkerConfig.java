@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The agent-worker's own settings ({@code gantry.worker.*}). */
@@ -122,6 +123,15 @@ public interface WorkerConfig {
         /** How long one chat completion may take. */
         @WithDefault("120s")
         Duration timeout();
+
+        /**
+         * The models that read images, by name prefix (a {@code provider/} prefix of the model name is
+         * ignored, case does not matter): only their requests carry the images tools return; other models
+         * get the tools' text alone, as OpenHands does for LLMs without vision.
+         */
+        @WithDefault("gpt-4o,gpt-4.1,gpt-4-turbo,gpt-5,o1,o3,o4,claude-3,claude-sonnet-4,claude-opus-4,claude-haiku-4,"
+                + "claude-4,gemini,pixtral,mistral-medium,mistral-small-3,llava,qwen2.5-vl,qwen-vl,llama-4")
+        List<String> visionModelPrefixes();
 
         /** Model prices, by model name; a model without one has no cost in the metrics. */
         Map<String, Price> prices();

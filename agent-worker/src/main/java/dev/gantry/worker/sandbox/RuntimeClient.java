@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.GantryJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tool API of one sandbox's runtime (ARCHITECTURE.md, "Sandbox runtime API"), called over the JDK's
@@ -26,6 +31,9 @@ public final class RuntimeClient {
 
     private static final ObjectMapper JSON = GantryJson.mapper();
     private static final int UNAUTHORIZED = 401;
+    private static final int NOT_FOUND = 404;
+    /** Of a refusal's body, which is a short problem+json. */
+    private static final int PROBLEM_BYTES = 16 * 1024;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TerminalRequest(String command, Boolean isInput, Integer timeoutSeconds, Boolean reset) {
@@ -110,6 +118,74 @@ public final class RuntimeClient {
                 timeout.plus(readTimeout)), JsonNode.class);
     }
 
+    /**
+     * {@code GET /api/v1/files/list}: a directory of the sandbox (a relative path is from the workspace), empty when it
+     * does not exist.
+     */
+    public Optional<DirectoryListing> list(String path) throws InterruptedException {
+        try {
+            return Optional.of(read(get("/api/v1/files/list", path, HttpResponse.BodyHandlers.ofString(), true),
+                    DirectoryListing.class));
+        } catch (RuntimeProblemException e) {
+            if (e.status() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /api/v1/files}: the first {@code maxBytes} of a file of the sandbox, without reading the rest. */
+    public FileStart download(String path, int maxBytes) throws InterruptedException {
+        try (InputStream in = get("/api/v1/files", path, HttpResponse.BodyHandlers.ofInputStream(), false)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            return bytes.length > maxBytes ? new FileStart(Arrays.copyOf(bytes, maxBytes), false)
+                    : new FileStart(bytes, true);
+        } catch (IOException e) {
+            throw new SandboxUnreachableException("the sandbox stopped answering while sending " + path, false);
+        }
+    }
+
+    /** One entry of a directory: {@code type} is {@code file}, {@code directory}, {@code symlink} or {@code other}. */
+    public record FileEntry(String name, String path, String type, long size) {
+    }
+
+    public record DirectoryListing(String path, List<FileEntry> entries) {
+        public DirectoryListing {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+    }
+
+    /** @param complete whether these bytes are the whole file */
+    public record FileStart(byte[] bytes, boolean complete) {
+    }
+
+    private <T> T get(String route, String path, HttpResponse.BodyHandler<T> body, boolean json)
+            throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(route + "?path="
+                        + URLEncoder.encode(path, StandardCharsets.UTF_8)))
+                .timeout(readTimeout)
+                .header("Accept", json ? "application/json" : "application/octet-stream")
+                .header(GantryHeaders.SESSION_API_KEY, sessionKey)
+                .GET()
+                .build();
+        HttpResponse<T> response = exchange(request, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new RuntimeProblemException(response.statusCode(), problemText(response.body()));
+        }
+        return response.body();
+    }
+
+    private static String problemText(Object body) {
+        if (body instanceof InputStream in) {
+            try (in) {
+                return new String(in.readNBytes(PROBLEM_BYTES), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return String.valueOf(body);
+    }
+
     private record McpStartRequest(String command, List<String> args) {
     }
 
@@ -142,9 +218,18 @@ public final class RuntimeClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a runtime request does not write as JSON", e);
         }
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new RuntimeProblemException(response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws InterruptedException {
+        HttpResponse<T> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new SandboxUnreachableException("the sandbox could not be reached: it is not running (paused,"
                     + " deleted or restarting)", false);
@@ -156,10 +241,7 @@ public final class RuntimeClient {
             // a runtime started again for the sandbox has a new key: this one never ran the call
             throw new SandboxUnreachableException("the sandbox was replaced by a new runtime", false);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new RuntimeProblemException(response.statusCode(), response.body());
-        }
-        return response.body();
+        return response;
     }
 
     private static <T> T read(String body, Class<T> type) {

@@ -7,6 +7,8 @@ import dev.gantry.contracts.event.CondensationEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
+import dev.gantry.contracts.command.CondenserMode;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -91,6 +93,26 @@ class ContextViewTest {
 
         TestLog answered = TestLog.started().steps(3).contextTooLong().steps(1);
         assertThat(ContextView.of(answered.events()).condensationRequested()).isFalse();
+    }
+
+    @Test
+    void loadedSkillsAreNeverForgottenSoTheAlwaysOnOnesStayInTheSystemPrompt() {
+        TestLog log = TestLog.started().steps(2);
+        ConversationEvent skills = log.add(EventSource.SYSTEM, new SkillsLoadedEvent(List.of(new SkillsLoadedEvent.LoadedSkill(
+                "agents", SkillsLoadedEvent.SkillSource.WORKSPACE, "AGENTS.md", List.of(), "Run the tests with mvn verify.",
+                false)), List.of(), List.of()));
+        log.steps(20);
+        List<ConversationEvent> before = ContextView.of(log.events()).events();
+        Forgetting forgetting = Forgetting.plan(before, new CondenserPolicy(CondenserMode.LLM, 20, 2), false).orElseThrow();
+        assertThat(before.subList(forgetting.start(), forgetting.end())).contains(skills);
+
+        List<ConversationEvent> forgotten = forgetting.of(before);
+        log.condense(forgotten, "summary", forgetting.start());
+
+        assertThat(forgotten).doesNotContain(skills).hasSize(forgetting.end() - forgetting.start() - 1);
+        assertThat(ContextView.of(log.events()).events()).contains(skills);
+        assertThat(((SystemMessage) ChatHistory.toMessages(ContextView.of(log.events()).events()).get(0)).text())
+                .contains("Run the tests with mvn verify.");
     }
 
     @Test

@@ -40,7 +40,9 @@ class RepositoryCheckoutTest {
 
     @AfterAll
     static void stopServer() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

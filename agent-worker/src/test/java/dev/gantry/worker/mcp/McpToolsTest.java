@@ -10,7 +10,7 @@ import dev.gantry.contracts.event.McpToolsEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.worker.support.Conversation;
-import dev.gantry.worker.support.NpmMcpServers;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.worker.support.WorkerTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** The agent gets and calls the tools of REAL MCP servers from npm, over stdio (in the sandbox) and streamable HTTP. */
+/** The agent gets and calls the tools of REAL MCP servers from npm, over stdio (in the sandbox), streamable HTTP and HTTP+SSE. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(WorkerTestResource.class)
@@ -30,6 +30,8 @@ class McpToolsTest {
     void theToolsOfEveryTransportReachTheLlmAndTheirResultsComeBackAsObservations() throws Exception {
         int port = NpmMcpServers.freePort();
         Process http = NpmMcpServers.everythingOverHttp(port);
+        int ssePort = NpmMcpServers.freePort();
+        Process sse = NpmMcpServers.everythingOverSse(ssePort);
         try {
             Conversation conversation = new Conversation();
             WorkerTestResource.platform().secret(conversation.id, "MCP_TOKEN", "mcp-token-3f9a");
@@ -38,6 +40,7 @@ class McpToolsTest {
                             "args", List.of("stdio")),
                     Map.of("name", "web", "transport", "streamable-http", "url", "http://127.0.0.1:" + port + "/mcp",
                             "headers", Map.of("X-Token", "secret:MCP_TOKEN")),
+                    Map.of("name", "old", "transport", "sse", "url", "http://127.0.0.1:" + ssePort + "/sse"),
                     Map.of("name", "fs", "transport", "stdio", "command", NpmMcpServers.bin("mcp-server-filesystem"),
                             "args", List.of(conversation.workspace().toString())),
                     Map.of("name", "ghost", "transport", "stdio", "command", "/no/such/mcp-server"),
@@ -45,6 +48,7 @@ class McpToolsTest {
             conversation.script()
                     .toolCall("every_echo", "{\"message\": \"hello over stdio\"}")
                     .toolCall("web_get-sum", "{\"a\": 40, \"b\": 2}")
+                    .toolCall("old_echo", "{\"message\": \"hello over sse\"}")
                     .toolCall("fs_list_directory", "{\"path\": \"" + conversation.workspace() + "\"}")
                     .toolCall("every_get-tiny-image", "{}")
                     .toolCall("finish", "{\"message\": \"done\"}");
@@ -56,7 +60,7 @@ class McpToolsTest {
             McpToolsEvent listed = events.stream().map(ConversationEvent::payload)
                     .filter(McpToolsEvent.class::isInstance).map(McpToolsEvent.class::cast).findFirst().orElseThrow();
             assertThat(listed.tools()).extracting(McpToolsEvent.McpToolSpec::name)
-                    .contains("every_echo", "web_get-sum", "fs_list_directory", "fs_read_text_file")
+                    .contains("every_echo", "web_get-sum", "old_echo", "fs_list_directory", "fs_read_text_file")
                     .allMatch(name -> name.matches("^[a-zA-Z0-9_-]{1,64}$"));
             assertThat(listed.failures()).extracting(McpToolsEvent.McpServerFailure::server)
                     .containsExactlyInAnyOrder("ghost", "refused");
@@ -65,6 +69,7 @@ class McpToolsTest {
 
             assertThat(observation(events, "every_echo").content()).isEqualTo("Echo: hello over stdio");
             assertThat(observation(events, "web_get-sum").content()).contains("42");
+            assertThat(observation(events, "old_echo").content()).isEqualTo("Echo: hello over sse");
             assertThat(observation(events, "fs_list_directory").error()).isFalse();
             assertThat(observation(events, "every_get-tiny-image").content()).contains("[image image/png");
 
@@ -77,6 +82,7 @@ class McpToolsTest {
             assertThat(events.toString()).doesNotContain("mcp-token-3f9a");
         } finally {
             http.destroy();
+            sse.destroy();
         }
     }
 

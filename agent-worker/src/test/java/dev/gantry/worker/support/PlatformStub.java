@@ -49,6 +49,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> gitCredentials = new ConcurrentHashMap<>();
     private final Map<UUID, List<Map<String, Object>>> mcpServers = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Map<String, Object>>> skills = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final Set<UUID> notRunning = ConcurrentHashMap.newKeySet();
     private final List<Credentials> seen = new CopyOnWriteArrayList<>();
@@ -90,6 +91,11 @@ public final class PlatformStub implements AutoCloseable {
     /** The MCP servers of the conversation's owner, as conversation-service answers them. */
     public void mcpServers(UUID conversationId, List<Map<String, Object>> servers) {
         mcpServers.put(conversationId, List.copyOf(servers));
+    }
+
+    /** The skills of the conversation's owner, as conversation-service answers them. */
+    public void skills(UUID conversationId, List<Map<String, Object>> ownersSkills) {
+        skills.put(conversationId, List.copyOf(ownersSkills));
     }
 
     public void connection(UUID sandboxId, Connection connection) {
@@ -148,6 +154,8 @@ public final class PlatformStub implements AutoCloseable {
                     send(exchange, credentials == null ? 404 : 200, credentials == null ? Map.of() : credentials);
                 } else if (path[3].equals("mcp-servers")) {
                     send(exchange, 200, mcpServers.getOrDefault(id, List.of()));
+                } else if (path[3].equals("skills")) {
+                    send(exchange, 200, skills.getOrDefault(id, List.of()));
                 } else {
                     String value = secrets.get(id + "/" + path[4]);
                     send(exchange, value == null ? 404 : 200, value == null ? Map.of() : Map.of("name", path[4], "value", value));

@@ -3,6 +3,10 @@ package dev.gantry.worker.support;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.llm.ScriptedLlmServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,6 +23,7 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
     private static PlatformStub platform;
     private static SandboxManagerFake sandboxes;
     private static String eventStore;
+    private static Path skillsDirectory;
 
     public static synchronized ScriptedLlmServer llm() {
         if (llm == null) {
@@ -42,6 +47,18 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
         return eventStore;
     }
 
+    /** The installation's skill directory ({@code gantry.worker.skills.directory}): empty unless a test writes to it. */
+    public static synchronized Path skillsDirectory() {
+        if (skillsDirectory == null) {
+            try {
+                skillsDirectory = Files.createTempDirectory("gantry-installation-skills-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return skillsDirectory;
+    }
+
     public static SandboxManagerFake sandboxes() {
         llm();
         return sandboxes;
@@ -55,6 +72,7 @@ public class WorkerTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.event-store.url", eventStore,
                 "quarkus.rest-client.sandbox-manager.url", platform.url(),
                 "quarkus.rest-client.conversation-service.url", platform.url(),
+                "gantry.worker.skills.directory", skillsDirectory().toString(),
                 // retries as in production, only faster
                 "dev.gantry.worker.llm.LlmCaller/chat/Retry/delay", "20",
                 "dev.gantry.worker.llm.LlmCaller/chat/Retry/delayUnit", "MILLIS",

@@ -24,11 +24,12 @@ import java.util.List;
         @JsonSubTypes.Type(value = PauseEvent.class, name = "PauseEvent"),
         @JsonSubTypes.Type(value = SandboxStatusUpdateEvent.class, name = "SandboxStatusUpdateEvent"),
         @JsonSubTypes.Type(value = RepositoryClonedEvent.class, name = "RepositoryClonedEvent"),
-        @JsonSubTypes.Type(value = McpToolsEvent.class, name = "McpToolsEvent")
+        @JsonSubTypes.Type(value = McpToolsEvent.class, name = "McpToolsEvent"),
+        @JsonSubTypes.Type(value = SkillsLoadedEvent.class, name = "SkillsLoadedEvent")
 })
 public sealed interface EventPayload permits MessageEvent, SystemPromptEvent, ActionEvent, ObservationEvent,
         UserRejectObservation, AgentErrorEvent, CondensationEvent, ConversationStateUpdateEvent, PauseEvent,
-        SandboxStatusUpdateEvent, RepositoryClonedEvent, McpToolsEvent {
+        SandboxStatusUpdateEvent, RepositoryClonedEvent, McpToolsEvent, SkillsLoadedEvent {
 
     /** Every kind an event can have, in the order of the payload types. */
     List<String> KINDS = Arrays.stream(EventPayload.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();

@@ -11,10 +11,12 @@ import jakarta.ws.rs.POST;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import dev.gantry.conversation.rest.dto.McpServer;
+import dev.gantry.conversation.rest.dto.Skill;
 import dev.gantry.conversation.rest.dto.SecretValue;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.EventCallbackService;
 import dev.gantry.conversation.service.McpServerService;
+import dev.gantry.conversation.service.SkillService;
 import dev.gantry.conversation.service.SecretService;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.ServiceNames;
@@ -40,14 +42,25 @@ public class InternalConversationResource {
     private final EventCallbackService callbacks;
     private final GitConnectionService git;
     private final McpServerService mcpServers;
+    private final SkillService skills;
 
     InternalConversationResource(ConversationService conversations, SecretService secrets,
-            EventCallbackService callbacks, GitConnectionService git, McpServerService mcpServers) {
+            EventCallbackService callbacks, GitConnectionService git, McpServerService mcpServers,
+            SkillService skills) {
         this.git = git;
         this.conversations = conversations;
         this.secrets = secrets;
         this.callbacks = callbacks;
         this.mcpServers = mcpServers;
+        this.skills = skills;
+    }
+
+    /** The skills of the conversation's owner, by name, which its agent-worker loads when the conversation starts. */
+    @GET
+    @Path("/{id}/skills")
+    @CalledBy(services = ServiceNames.AGENT_WORKER)
+    public Uni<List<Skill>> skills(@PathParam("id") UUID id) {
+        return skills.forConversation(id);
     }
 
     /**

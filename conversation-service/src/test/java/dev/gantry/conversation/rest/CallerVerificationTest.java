@@ -78,6 +78,11 @@ class CallerVerificationTest {
             Route.forUsers("GET", "/mcp-servers"),
             Route.forUsers("POST", "/mcp-servers"),
             Route.forUsers("DELETE", "/mcp-servers/tools"),
+            Route.forUsers("GET", "/skills"),
+            Route.forUsers("POST", "/skills"),
+            Route.forUsers("GET", "/skills/python"),
+            Route.forUsers("PUT", "/skills/python"),
+            Route.forUsers("DELETE", "/skills/python"),
             Route.forUsers("GET", "/event-callbacks"),
             Route.forUsers("POST", "/event-callbacks"),
             Route.forUsers("DELETE", "/event-callbacks/" + UUID.randomUUID()),
@@ -93,7 +98,8 @@ class CallerVerificationTest {
             new Route("GET", INTERNAL + "/secrets/KEY", false,
                     Set.of(ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE)),
             new Route("GET", INTERNAL + "/event-callbacks", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
-            new Route("GET", INTERNAL + "/mcp-servers", false, Set.of(ServiceNames.AGENT_WORKER)));
+            new Route("GET", INTERNAL + "/mcp-servers", false, Set.of(ServiceNames.AGENT_WORKER)),
+            new Route("GET", INTERNAL + "/skills", false, Set.of(ServiceNames.AGENT_WORKER)));
 
     static Stream<Arguments> routesAndBadCredentials() {
         return ROUTES.stream().flatMap(route -> TestCallers.badCredentials(newUser()).stream()

@@ -12,6 +12,7 @@ import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.PauseEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SandboxStatusUpdateEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import java.util.Locale;
@@ -51,6 +52,12 @@ public final class EventLine {
                     + cloned.branch() + " at " + cloned.commit().substring(0, Math.min(12, cloned.commit().length())) + ")";
             case dev.gantry.contracts.event.McpToolsEvent mcp -> "MCP tools: " + mcp.tools().size()
                     + mcp.failures().stream().map(f -> "; " + f.server() + " unavailable: " + f.reason())
+                            .reduce("", String::concat);
+            case SkillsLoadedEvent skills -> "skills: "
+                    + (skills.skills().isEmpty() ? "none" : String.join(", ", skills.skills().stream()
+                            .map(SkillsLoadedEvent.LoadedSkill::name).toList()))
+                    + skills.skipped().stream().map(s -> "; skipped " + (s.path() == null
+                            ? s.source().name().toLowerCase(Locale.ROOT) + " skills" : s.path()) + ": " + s.reason())
                             .reduce("", String::concat);
         };
         return Optional.ofNullable(text);

@@ -11,6 +11,7 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,19 @@ class EventLineTest {
         assertThat(line(EventSource.AGENT, new MessageEvent("done"))).isEqualTo("agent: done");
         assertThat(line(EventSource.SYSTEM, new ConversationStateUpdateEvent(ExecutionStatus.STUCK, "same action 4 times",
                 null))).isEqualTo("status: stuck (same action 4 times)");
+    }
+
+    @Test
+    void namesTheSkillsLoadedAndEachFileSkippedWithItsReason() {
+        var loaded = new SkillsLoadedEvent(
+                List.of(new SkillsLoadedEvent.LoadedSkill("agents", SkillsLoadedEvent.SkillSource.WORKSPACE, "AGENTS.md",
+                        List.of(), "Use mvn.", false)),
+                List.of(new SkillsLoadedEvent.SkippedSkill(SkillsLoadedEvent.SkillSource.WORKSPACE,
+                        ".openhands/skills/bad.md", "'triggers' must be a list of strings")),
+                List.of());
+
+        assertThat(line(EventSource.SYSTEM, loaded))
+                .isEqualTo("skills: agents; skipped .openhands/skills/bad.md: 'triggers' must be a list of strings");
     }
 
     @Test

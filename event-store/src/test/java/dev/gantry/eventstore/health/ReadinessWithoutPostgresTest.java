@@ -24,7 +24,7 @@ class ReadinessWithoutPostgresTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/gantry_events_test",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/gantry_events_test",
-                    "quarkus.flyway.migrate-at-start", "false");
+                    "quarkus.flyway.migrate-at-start", "false", "quarkus.flyway.clean-at-start", "false");
         }
     }
 

@@ -12,6 +12,8 @@ import dev.gantry.gateway.api.Page;
 import dev.gantry.gateway.api.SecretSummary;
 import dev.gantry.gateway.api.SecretWrite;
 import dev.gantry.gateway.api.SendMessageRequest;
+import dev.gantry.gateway.api.Skill;
+import dev.gantry.gateway.api.SkillWrite;
 import dev.gantry.gateway.api.SettingsUpdate;
 import dev.gantry.gateway.api.StartConversationRequest;
 import dev.gantry.gateway.api.UpdateConversationRequest;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * conversation-service, called as the given {@link Caller}. Owns the fault tolerance of these calls;
@@ -125,6 +128,33 @@ public class ConversationService {
 
     public Uni<Void> deleteMcpServer(Caller caller, String name) {
         return api.deleteMcpServer(caller.user(), name);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Page<Skill>> skills(Caller caller, String pageId, Integer limit) {
+        return api.skills(caller.user(), pageId, limit);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<Skill> skill(Caller caller, String name) {
+        return api.skill(caller.user(), name);
+    }
+
+    public Uni<Skill> createSkill(Caller caller, SkillWrite skill) {
+        return api.createSkill(caller.user(), skill);
+    }
+
+    /** Replaying a replacement writes the same skill again: safe to try again, as the secrets' PUT is. */
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<RestResponse<Skill>> putSkill(Caller caller, SkillWrite skill) {
+        return api.putSkill(caller.user(), skill.name(), skill);
+    }
+
+    public Uni<Void> deleteSkill(Caller caller, String name) {
+        return api.deleteSkill(caller.user(), name);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,

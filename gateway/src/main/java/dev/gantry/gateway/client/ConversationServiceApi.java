@@ -12,6 +12,8 @@ import dev.gantry.gateway.api.Page;
 import dev.gantry.gateway.api.SecretSummary;
 import dev.gantry.gateway.api.SecretWrite;
 import dev.gantry.gateway.api.SendMessageRequest;
+import dev.gantry.gateway.api.Skill;
+import dev.gantry.gateway.api.SkillWrite;
 import dev.gantry.gateway.api.SettingsUpdate;
 import dev.gantry.gateway.api.StartConversationRequest;
 import dev.gantry.gateway.api.UpdateConversationRequest;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** conversation-service's user-scoped routes, as INTERNAL-API.md writes them; each call names its user. */
 @RegisterRestClient(configKey = "conversation-service")
@@ -115,6 +118,27 @@ public interface ConversationServiceApi {
     @DELETE
     @Path("/mcp-servers/{name}")
     Uni<Void> deleteMcpServer(@NotBody Caller.User user, @PathParam("name") String name);
+
+    @GET
+    @Path("/skills")
+    Uni<Page<Skill>> skills(@NotBody Caller.User user,
+            @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/skills/{name}")
+    Uni<Skill> skill(@NotBody Caller.User user, @PathParam("name") String name);
+
+    @POST
+    @Path("/skills")
+    Uni<Skill> createSkill(@NotBody Caller.User user, SkillWrite skill);
+
+    @PUT
+    @Path("/skills/{name}")
+    Uni<RestResponse<Skill>> putSkill(@NotBody Caller.User user, @PathParam("name") String name, SkillWrite skill);
+
+    @DELETE
+    @Path("/skills/{name}")
+    Uni<Void> deleteSkill(@NotBody Caller.User user, @PathParam("name") String name);
 
     @GET
     @Path("/event-callbacks")

@@ -131,6 +131,10 @@ class ProblemMappers {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null
+                    && !properties.isEmpty()) {
+                // an element of a list: triggers[1], as the request writes it
+                properties.set(properties.size() - 1, properties.getLast() + "[" + node.getIndex() + "]");
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 properties.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
             }

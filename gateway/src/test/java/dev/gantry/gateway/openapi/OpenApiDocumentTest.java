@@ -31,6 +31,8 @@ class OpenApiDocumentTest {
                 .body("paths", hasKey("/api/v1/secrets"))
                 .body("paths", hasKey("/api/v1/secrets/{name}"))
                 .body("paths", hasKey("/api/v1/mcp-servers"))
+                .body("paths", hasKey("/api/v1/skills"))
+                .body("paths", hasKey("/api/v1/skills/{name}"))
                 .body("paths", hasKey("/api/v1/sandboxes"))
                 .body("paths", hasKey("/api/v1/sandboxes/{id}/pause"))
                 .body("paths", hasKey("/api/v1/git/repositories"))

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,64 @@ class UserRoutesTest {
         given().auth().oauth2(token).when().delete("/api/v1/mcp-servers/github").then().statusCode(204);
 
         conversations.verify(postRequestedFor(urlPathEqualTo("/mcp-servers")).withRequestBody(equalToJson(server)));
+    }
+
+    @Test
+    void addsListsReadsReplacesAndDeletesSkillsAsTheUser() {
+        String skill = """
+                {"name":"python","triggers":["python","pytest"],"content":"Use pytest -q.",
+                 "createdAt":"2026-11-25T10:00:00Z","updatedAt":"2026-11-25T10:00:00Z"}""";
+        String replaced = skill.replace("Use pytest -q.", "Use pytest -x.");
+        conversations.stubFor(post(urlPathEqualTo("/skills")).willReturn(Stubs.json(201, skill)));
+        conversations.stubFor(get(urlPathEqualTo("/skills")).willReturn(Stubs.json(200, Stubs.page(List.of(skill)))));
+        conversations.stubFor(get(urlPathEqualTo("/skills/python")).willReturn(Stubs.json(200, skill)));
+        conversations.stubFor(put(urlPathEqualTo("/skills/python")).willReturn(Stubs.json(200, replaced)));
+        conversations.stubFor(put(urlPathEqualTo("/skills/docs")).willReturn(Stubs.json(201, skill.replace("python", "docs"))));
+        conversations.stubFor(delete(urlPathEqualTo("/skills/python")).willReturn(noContent()));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"python\",\"triggers\":[\"python\",\"pytest\"],\"content\":\"Use pytest -q.\"}")
+                .when().post("/api/v1/skills")
+                .then().log().ifValidationFails().statusCode(201).body("triggers[1]", is("pytest"));
+        given().auth().oauth2(token).when().get("/api/v1/skills")
+                .then().statusCode(200).body("items[0].name", is("python"));
+        given().auth().oauth2(token).when().get("/api/v1/skills/python")
+                .then().statusCode(200).body("content", is("Use pytest -q."));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"Use pytest -x.\"}")
+                .when().put("/api/v1/skills/python")
+                .then().log().ifValidationFails().statusCode(200).body("content", is("Use pytest -x."));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"Docs.\"}")
+                .when().put("/api/v1/skills/docs")
+                .then().statusCode(201);
+        given().auth().oauth2(token).when().delete("/api/v1/skills/python").then().statusCode(204);
+
+        conversations.verify(postRequestedFor(urlPathEqualTo("/skills")).andMatching(InternalCredentials.asUser(user))
+                .withRequestBody(equalToJson("{\"name\":\"python\",\"triggers\":[\"python\",\"pytest\"],\"content\":\"Use pytest -q.\"}")));
+        conversations.verify(putRequestedFor(urlPathEqualTo("/skills/python")).andMatching(InternalCredentials.asUser(user))
+                .withRequestBody(equalToJson("{\"name\":\"python\",\"content\":\"Use pytest -x.\"}")));
+        conversations.verify(getRequestedFor(urlPathEqualTo("/skills/python")).andMatching(InternalCredentials.asUser(user)));
+        conversations.verify(deleteRequestedFor(urlPathEqualTo("/skills/python")).andMatching(InternalCredentials.asUser(user)));
+    }
+
+    @Test
+    void aBadSkillIsRefusedNamingTheFieldWithoutAskingConversationService() {
+        Map<String, String> bodies = Map.of(
+                "{\"name\":\"python\",\"content\":\" \"}", "content",
+                "{\"name\":\"python\"}", "content",
+                "{\"name\":\"a b\",\"content\":\"x\"}", "name",
+                "{\"name\":\"python\",\"triggers\":[\"\"],\"content\":\"x\"}", "triggers[0]",
+                "{\"name\":\"python\",\"triggers\":\"python\",\"content\":\"x\"}", "triggers",
+                "{\"name\":\"python\",\"content\":\"x\",\"priority\":1}", "priority");
+        bodies.forEach((body, field) -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/skills")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"x\",\"name\":\"python\"}")
+                .when().put("/api/v1/skills/python")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+
+        conversations.verify(0, postRequestedFor(urlPathEqualTo("/skills")));
+        conversations.verify(0, putRequestedFor(urlPathEqualTo("/skills/python")));
     }
 
     @Test

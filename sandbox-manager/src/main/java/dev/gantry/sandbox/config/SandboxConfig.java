@@ -209,6 +209,21 @@ public interface SandboxConfig {
         /** Processes (threads included) one sandbox's uid may have at once. */
         @WithDefault("1024")
         int maxProcesses();
+
+        /**
+         * TCP ports of the host itself that sandboxes may still open connections to, for a server on this machine
+         * the agent's work needs (a self-hosted git server); none by default. Every other port of the host, on every
+         * address, stays refused: name only such a server's port, never one of the platform's own.
+         */
+        Optional<List<Integer>> reachableHostPorts();
+
+        /**
+         * Directories of this machine every sandbox sees read-only at the same path, besides the system ones:
+         * toolchains installed outside {@code /usr} (a Node.js or Python tree, a prepared npm cache of MCP
+         * servers). Never a directory holding anything of the platform: a path inside the platform's home or
+         * holding it is refused at start.
+         */
+        Optional<List<Path>> sharedDirs();
     }
 
     interface Kubernetes {

@@ -2,6 +2,8 @@ package dev.gantry.system.platform;
 
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
+import dev.gantry.testing.git.GitHttpServer;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import dev.gantry.testing.llm.ScriptedLlmServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,12 +16,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.security.SecureRandom;
 
 /**
  * The whole platform for the system tests, started once per test JVM: a real Kafka broker, the
- * machine's PostgreSQL and Redis, the scripted LLM, and the six services as separate processes
+ * machine's PostgreSQL and Redis, the scripted LLM, a git server on this machine (a self-hosted git
+ * host, the one host port the sandboxes may reach), and the six services as separate processes
  * from their built jars, sandboxes as local sandbox-runtime processes. Tests talk to it only
  * through the gateway's public API.
  */
@@ -34,6 +38,9 @@ public final class Platform {
 
     private final Path home;
     private final ScriptedLlmServer llm;
+    private final GitHttpServer git;
+    private final Path gitRoot;
+    private final String gitToken;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> common;
     private final InternalCredentials credentials = InternalCredentials.generate();
@@ -42,6 +49,11 @@ public final class Platform {
         this.home = home;
         this.llm = ScriptedLlmServer.start();
         SecureRandom random = new SecureRandom();
+        byte[] tokenBytes = new byte[18];
+        random.nextBytes(tokenBytes);
+        this.gitToken = "ghp_" + HexFormat.of().formatHex(tokenBytes);
+        this.gitRoot = Files.createTempDirectory(Files.createDirectories(home), "git-server-");
+        this.git = GitHttpServer.start(gitRoot, gitToken);
         byte[] masterKey = new byte[32];
         random.nextBytes(masterKey);
         common = Map.of(
@@ -89,7 +101,12 @@ public final class Platform {
                 "GANTRY_SANDBOX_PROCESS_RUNTIME_JAR", jar("sandbox-runtime").toString(),
                 // the tests find a conversation's workspace at <root>/<sandboxId>: no pooled sandboxes, but
                 // for the benchmark, which measures claims from the pool
-                "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0"));
+                "GANTRY_SANDBOX_TEMPLATES_DEFAULT_WARM_POOL_SIZE", BENCHMARK ? "2" : "0",
+                // the git server on this machine, as an operator opens a self-hosted one: its port alone
+                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_REACHABLE_HOST_PORTS", Integer.toString(git.port()),
+                // the npm MCP servers the tests installed, seen read-only by every sandbox (stdio servers run there)
+                "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_SHARED_DIRS", Files.isDirectory(NpmMcpServers.cache())
+                        ? NpmMcpServers.cache().toString() : ""));
         define("agent-worker", workerPort, Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
@@ -128,7 +145,8 @@ public final class Platform {
 
     private static Map<String, String> database(String name) {
         PostgresTestResource postgres = new PostgresTestResource();
-        postgres.init(Map.of("database", name, "jdbc", "true"));
+        // migrated from nothing on every run: a schema left by another branch's migrations never blocks it
+        postgres.init(Map.of("database", name, "jdbc", "true", "fresh", "true"));
         Map<String, String> config = postgres.start();
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),
@@ -164,6 +182,16 @@ public final class Platform {
         return home;
     }
 
+    /** The git server on this machine that the sandboxes may reach; it takes {@link #gitToken()}. */
+    public GitHttpServer git() {
+        return git;
+    }
+
+    /** The token the git server takes (and the GitHub stand-ins of the tests answer for). */
+    public String gitToken() {
+        return gitToken;
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -186,5 +214,12 @@ public final class Platform {
             }
         }
         llm.close();
+        git.close();
+        // the served repositories (the benchmark's is 50 MB) are this run's alone
+        try (java.util.stream.Stream<Path> tree = Files.walk(gitRoot)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // left under target/, which mvn clean removes
+        }
     }
 }

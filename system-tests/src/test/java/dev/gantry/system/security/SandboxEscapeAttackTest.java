@@ -122,6 +122,15 @@ class SandboxEscapeAttackTest {
     }
 
     @Test
+    void theOneHostPortTheOperatorOpenedAnswersTheSandbox() {
+        // the platform's git server, named in gantry.sandbox.process.bubblewrap.reachable-host-ports; the test
+        // above holds every other port of the host still refused
+        int git = platform.git().port();
+        assertThat(attacker.run("timeout 5 bash -c 'echo > /dev/tcp/127.0.0.1/" + git + "' && echo CONNECTED").output())
+                .as("the git server at 127.0.0.1:%d", git).contains("CONNECTED");
+    }
+
+    @Test
     void theInternetStaysReachable() {
         String outside = "deb.debian.org";
         boolean resolvable;

@@ -8,8 +8,11 @@ import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
+import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.worker.skills.ConversationSkills;
+import dev.gantry.worker.skills.SkillPrompt;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -25,7 +28,9 @@ import java.util.Objects;
  * The conversation's event log as the chat messages the LLM reads. Tool calls made in one LLM
  * response (same {@code llmResponseId}) become one assistant message with several calls, followed
  * by one tool message per call; a call the worker could not take (unknown tool, bad JSON) is answered
- * by its AgentErrorEvent. A condensation's summary, where the view put it, is a user message.
+ * by its AgentErrorEvent. Skills read as {@link SkillPrompt} writes them: the always-on ones after the system prompt,
+ * a triggered one after the message that activated it. A condensation's summary, where the view
+ * ({@code dev.gantry.worker.condenser.ContextView}) put it, is a user message.
  */
 public final class ChatHistory {
 
@@ -38,9 +43,17 @@ public final class ChatHistory {
     private ChatHistory() {
     }
 
-    /** The messages of a view ({@code dev.gantry.worker.condenser.ContextView}): the log with its condensations applied. */
+    /** The chat with the images tools returned, for a model that reads images. */
     public static List<ChatMessage> toMessages(List<ConversationEvent> events) {
-        Builder builder = new Builder();
+        return toMessages(events, true);
+    }
+
+    /**
+     * The chat; the images tools returned are in it only when {@code vision} (a model without vision
+     * reads the tools' text alone).
+     */
+    public static List<ChatMessage> toMessages(List<ConversationEvent> events, boolean vision) {
+        Builder builder = new Builder(vision);
         events.forEach(builder::add);
         return builder.finish();
     }
@@ -52,19 +65,35 @@ public final class ChatHistory {
         private final List<ToolExecutionResultMessage> results = new ArrayList<>();
         /** Images the results carry: a tool message holds only text, so they follow the results as a user turn. */
         private final List<Content> images = new ArrayList<>();
+        private final boolean vision;
         private String thought;
         private String responseId;
+        private final ConversationSkills skills = new ConversationSkills();
+        private SystemPromptEvent systemPrompt;
+        private int systemMessageAt = -1;
+
+        Builder(boolean vision) {
+            this.vision = vision;
+        }
 
         void add(ConversationEvent event) {
+            skills.apply(event);
             switch (event.payload()) {
                 case SystemPromptEvent prompt -> {
                     flush();
+                    systemPrompt = prompt;
+                    systemMessageAt = messages.size();
                     messages.add(SystemMessage.from(prompt.systemPrompt()));
                 }
                 case MessageEvent message -> {
                     flush();
-                    messages.add(event.source() == EventSource.USER ? UserMessage.from(message.content())
+                    messages.add(event.source() == EventSource.USER
+                            ? UserMessage.from(SkillPrompt.userMessage(message, skills))
                             : AiMessage.from(message.content()));
+                }
+                case SkillsLoadedEvent loaded when !SkillPrompt.activatedAtLoad(loaded, skills).isEmpty() -> {
+                    flush();
+                    messages.add(UserMessage.from(SkillPrompt.activatedAtLoad(loaded, skills)));
                 }
                 case ActionEvent action -> {
                     startCall(action.llmResponseId(), action.thought());
@@ -74,7 +103,9 @@ public final class ChatHistory {
                 case ObservationEvent observation -> {
                     results.add(ToolExecutionResultMessage.from(observation.toolCallId(), observation.toolName(),
                             observation.content()));
-                    images.addAll(ObservationImages.contents(observation));
+                    if (vision) {
+                        images.addAll(ObservationImages.contents(observation));
+                    }
                 }
                 case UserRejectObservation rejection -> results.add(ToolExecutionResultMessage.from(
                         rejection.toolCallId(), rejection.toolName(),
@@ -136,6 +167,10 @@ public final class ChatHistory {
 
         List<ChatMessage> finish() {
             flush();
+            if (systemMessageAt >= 0) {
+                messages.set(systemMessageAt, SystemMessage.from(SkillPrompt.system(systemPrompt.systemPrompt(),
+                        skills.alwaysOn())));
+            }
             return messages;
         }
     }

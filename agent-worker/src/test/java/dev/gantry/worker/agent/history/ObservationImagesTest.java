@@ -3,6 +3,7 @@ package dev.gantry.worker.agent.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gantry.contracts.GantryJson;
@@ -11,6 +12,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.worker.llm.VisionModels;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ImageContent;
@@ -45,6 +47,34 @@ class ObservationImagesTest {
         ImageContent image = assertInstanceOf(ImageContent.class, images.contents().get(1));
         assertEquals("image/png", image.image().mimeType());
         assertEquals("iVBORw0KGgo=", image.image().base64Data());
+    }
+
+    @Test
+    @DisplayName("a model without vision gets the tool's text alone: no image turn follows")
+    void aModelWithoutVisionGetsNoImages() {
+        ConversationEvent action = ConversationEvent.of(CONVERSATION, 1, Instant.now(), EventSource.AGENT,
+                new ActionEvent("file_editor", "call-5", JsonNodeFactory.instance.objectNode().put("command", "view"),
+                        "", SecurityRisk.LOW, "response-5"));
+        ConversationEvent observation = ConversationEvent.of(CONVERSATION, 2, Instant.now(), EventSource.ENVIRONMENT,
+                new ObservationEvent(action.id(), "file_editor", "call-5", "Image file /w/a.png read successfully.",
+                        null, false, List.of("data:image/png;base64,iVBORw0KGgo=")));
+
+        List<ChatMessage> messages = ChatHistory.toMessages(List.of(action, observation), false);
+
+        assertEquals(2, messages.size(), String.valueOf(messages));
+        assertInstanceOf(ToolExecutionResultMessage.class, messages.get(1));
+    }
+
+    @Test
+    @DisplayName("vision models are told by name prefix, whatever the provider prefix and case")
+    void visionModelsByPrefix() {
+        VisionModels vision = new VisionModels(List.of("gpt-4o", " claude-sonnet-4", "gemini"));
+        assertTrue(vision.readsImages("gpt-4o-mini"));
+        assertTrue(vision.readsImages("anthropic/Claude-Sonnet-4-5"));
+        assertTrue(vision.readsImages("gemini/gemini-2.5-pro"));
+        assertFalse(vision.readsImages("gpt-3.5-turbo"));
+        assertFalse(vision.readsImages("deepseek-chat"));
+        assertFalse(vision.readsImages(null));
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The command line that starts one runtime under bubblewrap: a root of its own in which only the system
- * directories, the JDK and the runtime's application are visible (read-only), its workspace and home
+ * directories, the configured shared tool directories, the JDK and the runtime's application are visible
+ * (read-only), its workspace and home
  * read-write, a private {@code /tmp} and {@code /proc}; own PID, IPC and UTS namespaces and a new session;
  * then {@code prlimit} caps its processes and {@code setpriv} drops it to its own uid with no capabilities
  * and no way to gain any. Nothing of the platform's directory ({@code .gantry}) is mounted: the session
@@ -62,6 +63,9 @@ public record BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path w
         }
         for (String file : ETC) {
             mount(command, made, "--ro-bind-try", file, file);
+        }
+        for (Path shared : tools.sharedDirs().orElse(List.of())) {
+            mount(command, made, "--ro-bind", shared.toString(), shared.toString());
         }
         if (!javaHome.startsWith("/usr")) {
             mount(command, made, "--ro-bind", javaHome.toString(), javaHome.toString());

@@ -40,6 +40,7 @@ final class BubblewrapIsolation {
         requireTool(tools.prlimit(), "util-linux");
         requireTool(tools.nft(), "nftables");
         guard.ensureInstalled();
+        requireSharedDirsApart();
         long uid = uidOf(dir);
         Path home = dir.root().resolve("home");
         try {
@@ -53,6 +54,23 @@ final class BubblewrapIsolation {
         env.putAll(BubblewrapCommand.baseEnvironment());
         return new BubblewrapCommand(tools, uid, dir.workspace().toAbsolutePath(), namedWorkspace, home.toAbsolutePath(),
                 javaHome, jar.toAbsolutePath().getParent()).wrap(runtime);
+    }
+
+    /** A shared directory never shows a sandbox the sandboxes' own tree (other workspaces, homes, uids). */
+    private void requireSharedDirsApart() {
+        Path root = config.root().toAbsolutePath().normalize();
+        Path platform = root.getParent() == null ? root : root.getParent();
+        List<Path> kept = new java.util.ArrayList<>(List.of(platform));
+        config.workspaces().ifPresent(w -> kept.add(w.toAbsolutePath().normalize()));
+        for (Path shared : config.bubblewrap().sharedDirs().orElse(List.of())) {
+            Path dir = shared.toAbsolutePath().normalize();
+            for (Path platformDir : kept) {
+                if (dir.startsWith(platformDir) || platformDir.startsWith(dir)) {
+                    throw new LaunchException("gantry.sandbox.process.bubblewrap.shared-dirs: " + shared
+                            + " would show the sandboxes the platform's directory " + platformDir);
+                }
+            }
+        }
     }
 
     private static void requireTool(Path tool, String debianPackage) {

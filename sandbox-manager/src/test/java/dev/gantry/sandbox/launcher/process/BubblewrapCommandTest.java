@@ -1,6 +1,7 @@
 package dev.gantry.sandbox.launcher.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.sandbox.config.SandboxConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -15,10 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class BubblewrapCommandTest {
 
-    final SandboxConfig.Bubblewrap tools = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
-            .withConverter(Duration.class, 200, new DurationConverter())
-            .withSources(new PropertiesConfigSource(Map.of(), "test", 500)).build()
-            .getConfigMapping(SandboxConfig.class).process().bubblewrap();
+    final SandboxConfig.Bubblewrap tools = bubblewrap(Map.of());
 
     final List<String> command = new BubblewrapCommand(tools, 200007, Path.of("/srv/g/sandboxes/i1/workspace"),
             Path.of("/srv/g/workspaces/s1"), Path.of("/srv/g/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
@@ -45,6 +43,26 @@ class BubblewrapCommandTest {
     }
 
     @Test
+    void sharedToolDirectoriesAreMountedReadOnlyAtTheirOwnPath() {
+        SandboxConfig.Bubblewrap withShared = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("gantry.sandbox.process.bubblewrap.shared-dirs",
+                        "/opt/node,/root/.cache/gantry/npm"), "test", 500)).build()
+                .getConfigMapping(SandboxConfig.class).process().bubblewrap();
+        List<String> shared = new BubblewrapCommand(withShared, 200007, Path.of("/srv/g/sandboxes/i1/workspace"),
+                Path.of("/srv/g/workspaces/s1"), Path.of("/srv/g/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
+                Path.of("/srv/app/quarkus-app")).wrap(List.of("java"));
+
+        assertThat(Collections.indexOfSubList(shared, List.of("--ro-bind", "/opt/node", "/opt/node"))).isPositive();
+        assertThat(Collections.indexOfSubList(shared, List.of("--ro-bind", "/root/.cache/gantry/npm",
+                "/root/.cache/gantry/npm"))).isPositive();
+        // the way to it is traversable but empty: nothing else of /root is mounted
+        assertThat(Collections.indexOfSubList(shared, List.of("--perms", "0755", "--dir", "/root"))).isPositive();
+        assertThat(Collections.indexOfSubList(shared, List.of("--bind", "/root/.cache/gantry/npm",
+                "/root/.cache/gantry/npm"))).isNegative();
+    }
+
+    @Test
     void aRuntimeAndWorkspaceUnderTheHostsTmpAreMountedOnThePrivateTmpNotHiddenByIt() {
         List<String> underTmp = new BubblewrapCommand(tools, 200007, Path.of("/tmp/ci/sandboxes/i1/workspace"),
                 Path.of("/tmp/ci/sandboxes/i1/workspace"), Path.of("/tmp/ci/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
@@ -68,9 +86,40 @@ class BubblewrapCommandTest {
 
     @Test
     void theHostAddressRuleRefusesTheUidRangeNewConnectionsToLocalAddresses() {
-        assertThat(HostAddressGuard.ruleset(200000, 200999))
+        assertThat(HostAddressGuard.ruleset(200000, 200999, HostAddressGuard.reachablePorts(tools)))
                 .contains("meta skuid 200000-200999 ct state new fib daddr type local counter reject")
-                .contains("hook output");
+                .contains("hook output")
+                .as("no host port is let through unless the operator names it").doesNotContain("tcp dport");
+    }
+
+    @Test
+    void theHostPortsTheOperatorNamesAreLetThroughBeforeTheRefusalAndOnlyThem() {
+        SandboxConfig.Bubblewrap opened = bubblewrap(Map.of("gantry.sandbox.process.bubblewrap.reachable-host-ports",
+                "8929, 3000,3000"));
+
+        String rules = HostAddressGuard.ruleset(200000, 200999, HostAddressGuard.reachablePorts(opened));
+
+        String accept = "meta skuid 200000-200999 ct state new fib daddr type local tcp dport { 3000, 8929 } accept";
+        assertThat(rules).contains(accept);
+        assertThat(rules.indexOf(accept)).isLessThan(rules.indexOf("type local counter reject"));
+        assertThat(rules.lines().filter(line -> line.strip().endsWith(" accept"))).as("DNS and the named ports").hasSize(2);
+    }
+
+    @Test
+    void aReachableHostPortThatIsNoTcpPortIsRefusedNamingTheSetting() {
+        SandboxConfig.Bubblewrap wrong = bubblewrap(Map.of("gantry.sandbox.process.bubblewrap.reachable-host-ports",
+                "3000,70000"));
+
+        assertThatThrownBy(() -> new HostAddressGuard(wrong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gantry.sandbox.process.bubblewrap.reachable-host-ports")
+                .hasMessageContaining("70000");
+    }
+
+    private static SandboxConfig.Bubblewrap bubblewrap(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(properties, "test", 500)).build()
+                .getConfigMapping(SandboxConfig.class).process().bubblewrap();
     }
 
     private List<String> pairs(String option) {

@@ -94,6 +94,20 @@ class BubblewrapLaunchTest {
                 .hasMessageContaining("--unisolated");
     }
 
+    @Test
+    void aSharedDirectoryThatWouldShowThePlatformsDirectoryIsRefusedNamingTheSetting() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed here");
+        assumeTrue("root".equals(System.getProperty("user.name")), "the manager must be root to hand out uids");
+        ProcessLauncher launcher = launcher(Map.of("gantry.sandbox.process.bubblewrap.shared-dirs",
+                root.getParent().toString()));
+
+        assertThatThrownBy(() -> launcher.start(new InstanceSpec("shared", ProcessLauncherRestartTest.TEMPLATE,
+                Optional.empty())))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("gantry.sandbox.process.bubblewrap.shared-dirs")
+                .hasMessageContaining(root.getParent().toString());
+    }
+
     private ProcessLauncher launcher(Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "gantry.sandbox.process.root", root.toString(),

@@ -1,4 +1,4 @@
-package dev.gantry.worker.support;
+package dev.gantry.testing.mcp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,15 @@ public final class NpmMcpServers {
     private NpmMcpServers() {
     }
 
+    /** The cache directory the servers are installed in. */
+    public static Path cache() {
+        return Path.of(System.getenv().getOrDefault("GANTRY_MCP_CACHE",
+                System.getProperty("user.home") + "/.cache/gantry/npm"));
+    }
+
     /** The launcher of an installed server, e.g. {@code mcp-server-everything}. */
     public static String bin(String name) {
-        String cache = System.getenv().getOrDefault("GANTRY_MCP_CACHE",
-                System.getProperty("user.home") + "/.cache/gantry/npm");
-        Path bin = Path.of(cache, "node_modules", ".bin", name);
+        Path bin = cache().resolve("node_modules").resolve(".bin").resolve(name);
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException(bin + " is missing: run deploy/local/mcp-servers.sh (./gantry test does)");
         }
@@ -31,8 +35,17 @@ public final class NpmMcpServers {
 
     /** server-everything over streamable HTTP on a free port of this machine; its endpoint is /mcp. */
     public static Process everythingOverHttp(int port) {
+        return everything("streamableHttp", port);
+    }
+
+    /** server-everything over the older HTTP+SSE transport on a free port; its event stream is /sse. */
+    public static Process everythingOverSse(int port) {
+        return everything("sse", port);
+    }
+
+    private static Process everything(String transport, int port) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(bin("mcp-server-everything"), "streamableHttp")
+            ProcessBuilder builder = new ProcessBuilder(bin("mcp-server-everything"), transport)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("PORT", Integer.toString(port));
             Process process = builder.start();
