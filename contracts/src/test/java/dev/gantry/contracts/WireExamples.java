@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.command.AgentSettings;
 import dev.gantry.contracts.command.ConfirmationPolicy;
 import dev.gantry.contracts.command.ConfirmationResponse;
+import dev.gantry.contracts.command.CondenserMode;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.contracts.command.DeleteConversation;
 import dev.gantry.contracts.command.Pause;
@@ -112,7 +114,8 @@ final class WireExamples {
                                 "Create hello.py printing hello, run it, then finish",
                                 "https://github.com/acme/app.git", "main",
                                 new AgentSettings("gpt-4o", "https://llm.example.com/v1", "openai-key", 100,
-                                        ConfirmationPolicy.RISKY, new BigDecimal("5.00"), List.of(), 200_000L))),
+                                        ConfirmationPolicy.RISKY, new BigDecimal("5.00"), List.of(), 200_000L,
+                                        new CondenserSettings(CondenserMode.RECENT_EVENTS_ONLY, 120, 4)))),
                 command(new SendMessage(COMMAND, CONVERSATION, AT, "Now add a test.", true)),
                 command(new Pause(COMMAND, CONVERSATION, AT)),
                 command(new Resume(COMMAND, CONVERSATION, AT)),

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.WireExamples.Example;
+import dev.gantry.contracts.command.CondenserMode;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.contracts.command.StartConversation;
 import dev.gantry.contracts.event.ActionEvent;
@@ -167,6 +169,39 @@ class WireFormatTest {
         assertThatThrownBy(() -> mapper.treeToValue(json, ConversationEvent.class))
                 .hasMessageContaining("sleeping")
                 .hasMessageContaining("waiting_for_confirmation");
+    }
+
+    @Test
+    void settingsWithoutACondenserLeaveItToTheInstallation() throws IOException {
+        JsonNode json = golden("StartConversation");
+        ((ObjectNode) json.get("settings")).remove("condenser");
+
+        StartConversation start = (StartConversation) mapper.treeToValue(json, ConversationCommand.class);
+        assertThat(start.settings().condenser()).isNull();
+        assertThat(mapper.valueToTree(start).path("settings").has("condenser")).isFalse();
+    }
+
+    @Test
+    void aCondenserThatKeepsTooManyFirstEventsIsRefusedNamingKeepFirst() throws IOException {
+        JsonNode json = golden("StartConversation");
+        ((ObjectNode) json.path("settings").path("condenser")).put("maxSize", 10).put("keepFirst", 4);
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationCommand.class))
+                .isInstanceOf(ValueInstantiationException.class)
+                .hasMessageContaining("field 'keepFirst' must be less than maxSize / 2 - 1 (4), was 4");
+        assertThat(new CondenserSettings(CondenserMode.LLM, 10, 3).keepFirst()).isEqualTo(3);
+        assertThatThrownBy(() -> new CondenserSettings(null, 3, null)).hasMessageContaining("'maxSize' must be at least 4");
+        assertThatThrownBy(() -> new CondenserSettings(null, null, -1)).hasMessageContaining("'keepFirst' must not be negative");
+    }
+
+    @Test
+    void anUnknownCondenserModeIsRefusedListingTheModes() throws IOException {
+        JsonNode json = golden("StartConversation");
+        ((ObjectNode) json.path("settings").path("condenser")).put("mode", "summarize");
+
+        assertThatThrownBy(() -> mapper.treeToValue(json, ConversationCommand.class))
+                .hasMessageContaining("summarize")
+                .hasMessageContaining("recent-events-only");
     }
 
     @Test

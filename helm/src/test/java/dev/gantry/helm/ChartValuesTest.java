@@ -52,6 +52,8 @@ class ChartValuesTest {
             "agentWorker.llm.fallbackModels[0] | deepseek/deepseek-chat | /agentWorker/llm/fallbackModels/0",
             "agentWorker.llm.temperature | 3 | /agentWorker/llm/temperature",
             "agentWorker.llm.maxOutputTokens | 0 | /agentWorker/llm/maxOutputTokens",
+            "agentWorker.condenser.mode | summarize | /agentWorker/condenser/mode",
+            "agentWorker.condenser.maxSize | 2 | /agentWorker/condenser/maxSize",
             "sandboxes.namespace | Agent_Sandboxes | /sandboxes/namespace",
             "internalAuth.userTokenLifetime | a minute | /internalAuth/userTokenLifetime",
             "agentWorker.prices.my-llm.input | cheap | /agentWorker/prices/my-llm/input",

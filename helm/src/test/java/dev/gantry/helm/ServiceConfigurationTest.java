@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.contracts.command.CondenserMode;
 import dev.gantry.conversation.config.ConversationConfig;
 import dev.gantry.conversation.config.OutboxConfig;
 import dev.gantry.conversation.config.ProjectionConfig;
@@ -13,6 +14,7 @@ import dev.gantry.gateway.config.GatewayConfig;
 import dev.gantry.integrations.config.IntegrationsConfig;
 import dev.gantry.platform.auth.InternalAuthConfig;
 import dev.gantry.sandbox.config.SandboxConfig;
+import dev.gantry.worker.condenser.CondenserConfig;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.contracts.event.SecurityRisk;
 import dev.gantry.worker.skills.SkillsConfig;
@@ -46,7 +48,8 @@ class ServiceConfigurationTest {
             "gateway", List.of(GatewayConfig.class, InternalAuthConfig.class),
             "conversation-service", List.of(ConversationConfig.class, SecretsConfig.class,
                     OutboxConfig.class, ProjectionConfig.class, InternalAuthConfig.class),
-            "agent-worker", List.of(WorkerConfig.class, SkillsConfig.class, InternalAuthConfig.class),
+            "agent-worker", List.of(WorkerConfig.class, CondenserConfig.class, SkillsConfig.class,
+                    InternalAuthConfig.class),
             "sandbox-manager", List.of(SandboxConfig.class, InternalAuthConfig.class),
             "event-store", List.of(EventStoreConfig.class, InternalAuthConfig.class),
             "integrations-service", List.of(IntegrationsConfig.class, InternalAuthConfig.class));
@@ -122,6 +125,16 @@ class ServiceConfigurationTest {
         assertThat(defaults.temperature()).isEmpty();
         assertThat(defaults.maxOutputTokens()).isEmpty();
         assertThat(defaults.defaultApiKey()).isEmpty();
+    }
+
+    @Test
+    void theInstallationsCondenserReachesTheWorker() {
+        CondenserConfig condenser = read("agent-worker", RenderedChart.render(Map.of(
+                "agentWorker.condenser.mode", "recent-events-only", "agentWorker.condenser.maxSize", "120")))
+                .getConfigMapping(CondenserConfig.class);
+        assertThat(condenser.mode()).isEqualTo(CondenserMode.RECENT_EVENTS_ONLY);
+        assertThat(condenser.maxSize()).isEqualTo(120);
+        assertThat(condenser.keepFirst()).isEqualTo(4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gantry.worker.agent.prompt.SystemPrompt;
 import dev.gantry.worker.budget.Budgets;
 import dev.gantry.worker.client.ConversationServiceClient;
 import dev.gantry.worker.client.EventStoreClient;
+import dev.gantry.worker.condenser.Condenser;
 import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.llm.LlmCaller;
 import dev.gantry.worker.mcp.McpConnector;
@@ -29,5 +30,6 @@ record AgentServices(
         McpConnector mcp,
         SkillLoader skills,
         Budgets budgets,
-        RiskPolicy risk) {
+        RiskPolicy risk,
+        Condenser condenser) {
 }

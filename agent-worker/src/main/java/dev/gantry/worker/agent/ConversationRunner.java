@@ -31,6 +31,8 @@ import dev.gantry.platform.logging.LogContext;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
+import dev.gantry.worker.condenser.Condensation;
+import dev.gantry.worker.config.WorkerConfig;
 import dev.gantry.worker.git.RepositoryAccess;
 import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
@@ -381,13 +383,16 @@ final class ConversationRunner {
                         status(ExecutionStatus.ERROR, spent.get())));
                 return;
             }
-            Optional<StuckPattern> stuck = StuckDetector.detect(state.events());
+            Optional<StuckPattern> stuck = StuckDetector.detect(state.recentEvents());
             if (stuck.isPresent()) {
                 write(List.of(status(ExecutionStatus.STUCK, stuck.get().reason())));
                 return;
             }
             if (setup.repository() != null && !state.repositoryCloned()) {
                 checkOut();
+                return;
+            }
+            if (!Replay.applies(settings.model()) && condensed(settings)) {
                 return;
             }
             iterations++;
@@ -409,7 +414,7 @@ final class ConversationRunner {
             reply = replayed();
         } else {
             try {
-                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.events(),
+                reply = services.llm().chat(llmSettings(settings), ChatHistory.toMessages(state.view().events(),
                                 new VisionModels(services.config().llm().visionModelPrefixes())
                                         .readsImages(settings.model())),
                         ToolCatalog.toLangChain(state.toolSpecifications()));
@@ -471,6 +476,20 @@ final class ConversationRunner {
         }
     }
 
+    /** Writes the condensation the LLM's view needs, if any, with the summary call's metrics; the next step decides. */
+    private boolean condensed(AgentSettings settings) {
+        Optional<Condensation> due = services.condenser().due(state.view(), settings.condenser(), () -> llmSettings(settings));
+        if (due.isEmpty()) {
+            return false;
+        }
+        List<NewEvent> events = new ArrayList<>(List.of(NewEvent.of(EventSource.SYSTEM, due.get().event())));
+        due.get().summaryCall().ifPresent(call -> events.add(NewEvent.of(EventSource.SYSTEM,
+                new ConversationStateUpdateEvent(null, null, services.budgets().after(state.metrics(), call,
+                        call.model() != null ? call.model() : settings.model(), setup.ownerId())))));
+        write(events);
+        return true;
+    }
+
     /** Clones the conversation's repository before the agent's first step; a failure ends the run with its cause. */
     private void checkOut() throws InterruptedException {
         RepositoryCheckout.Outcome outcome = sandbox().call(() -> RepositoryCheckout.run(repositoryAccess(),
@@ -499,11 +518,7 @@ final class ConversationRunner {
     }
 
     private LlmReply replayed() {
-        Optional<ConversationEvent> trajectory = state.events().stream()
-                .filter(e -> e.source() == EventSource.USER && e.payload() instanceof MessageEvent)
-                .findFirst();
-        AiMessage next = Replay.parse(trajectory.map(e -> ((MessageEvent) e.payload()).content()).orElse("[]"))
-                .next(state.actionCount());
+        AiMessage next = Replay.parse(state.firstUserMessage().orElse("[]")).next(state.actionCount());
         return new LlmReply(next, "replay-" + UUID.randomUUID(), 0, 0, 0, Replay.MODEL);
     }
 

@@ -6,29 +6,40 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.McpToolsEvent;
+import dev.gantry.contracts.event.MessageEvent;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.event.RepositoryClonedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
+import dev.gantry.worker.condenser.ContextView;
 import dev.gantry.worker.skills.ConversationSkills;
 import dev.gantry.worker.tools.TaskTrackerTool;
 import dev.gantry.worker.tools.ToolContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What a conversation is, derived from its event log only, so a worker that reads the log back is
- * exactly where the previous one was: status, metrics, task list, and the actions still to run.
+ * exactly where the previous one was: status, metrics, task list, the actions still to run, and the view the
+ * LLM is shown. The log itself is not kept: its memory stays bounded once the condenser keeps the view so.
  */
 final class ConversationState {
 
-    private final List<ConversationEvent> events = new ArrayList<>();
+    /** How many of the latest events the stuck detector is given: its longest pattern spans six steps. */
+    static final int RECENT_EVENTS = 100;
+
+    /** What the LLM is shown; the rest of the log is not kept. */
+    private final ContextView view = new ContextView();
+    private final ArrayDeque<ConversationEvent> recent = new ArrayDeque<>();
     private final Set<UUID> eventIds = new HashSet<>();
     /** Actions without a result yet, by tool call id, in the order they were decided. */
     private final Map<String, ConversationEvent> pendingActions = new LinkedHashMap<>();
@@ -40,11 +51,19 @@ final class ConversationState {
     private McpToolsEvent mcpTools;
     private List<ToolContext.Task> tasks = List.of();
     private boolean repositoryCloned;
+    private String firstUserMessage;
+    private long actionCount;
+    private long lastSeq;
     private final ConversationSkills skills = new ConversationSkills();
 
     void apply(ConversationEvent event) {
-        events.add(event);
+        view.add(event);
+        recent.addLast(event);
+        if (recent.size() > RECENT_EVENTS) {
+            recent.removeFirst();
+        }
         eventIds.add(event.id());
+        lastSeq = event.seq();
         skills.apply(event);
         switch (event.payload()) {
             case SystemPromptEvent prompt -> systemPrompt = prompt;
@@ -58,10 +77,15 @@ final class ConversationState {
                     metrics = update.metrics();
                 }
             }
-            case ActionEvent action -> pendingActions.put(action.toolCallId(), event);
+            case MessageEvent message when event.source() == EventSource.USER && firstUserMessage == null ->
+                    firstUserMessage = message.content();
+            case ActionEvent action -> {
+                pendingActions.put(action.toolCallId(), event);
+                actionCount++;
+            }
             case ObservationEvent observation -> {
+                ConversationEvent action = pendingActions.get(observation.toolCallId());
                 answered(observation.toolCallId());
-                ConversationEvent action = findAction(observation.actionId());
                 if (action != null && action.payload() instanceof ActionEvent a && "task_tracker".equals(a.toolName())
                         && !observation.error() && "plan".equals(a.arguments().path("command").asText())) {
                     tasks = TaskTrackerTool.parse(a.arguments().path("task_list"));
@@ -80,17 +104,19 @@ final class ConversationState {
         answeredCalls.add(toolCallId);
     }
 
-    private ConversationEvent findAction(UUID actionId) {
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).id().equals(actionId)) {
-                return events.get(i);
-            }
-        }
-        return null;
+    /** The events the LLM is shown: the log with its condensations applied. */
+    ContextView view() {
+        return view;
     }
 
-    List<ConversationEvent> events() {
-        return events;
+    /** The latest {@link #RECENT_EVENTS} events of the log, oldest first. */
+    List<ConversationEvent> recentEvents() {
+        return List.copyOf(recent);
+    }
+
+    /** The user's first message: a replayed conversation's trajectory. */
+    Optional<String> firstUserMessage() {
+        return Optional.ofNullable(firstUserMessage);
     }
 
     boolean contains(UUID eventId) {
@@ -146,10 +172,10 @@ final class ConversationState {
     }
 
     long actionCount() {
-        return events.stream().filter(e -> e.payload() instanceof ActionEvent).count();
+        return actionCount;
     }
 
     long lastSeq() {
-        return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+        return lastSeq;
     }
 }

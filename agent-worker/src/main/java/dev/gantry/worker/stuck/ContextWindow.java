@@ -3,11 +3,15 @@ package dev.gantry.worker.stuck;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Recognises an LLM's "the conversation is too long" refusal among the providers' wordings. */
+/**
+ * Recognises an LLM's "the conversation is too long" refusal among the providers' wordings (those OpenHands
+ * recognises among them: OpenAI, Anthropic, llama.cpp, LiteLLM's error names).
+ */
 public final class ContextWindow {
 
     private static final Pattern EXCEEDED = Pattern.compile(
-            "context[ _-]?(length|window)|maximum context|too many tokens|prompt is too long|context_length_exceeded");
+            "context[ _-]?(length|window|limit|size)|maximum context|too many tokens|prompt is too long"
+                    + "|please reduce the length of");
 
     private ContextWindow() {
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.command.ConfirmationPolicy;
 import dev.gantry.contracts.command.ConfirmationResponse;
 import dev.gantry.contracts.command.ConversationCommand;
@@ -64,6 +65,13 @@ public final class Conversation {
 
     public AgentSettings settings(String modelName) {
         return settings(modelName, 100, null);
+    }
+
+    /** The usual settings with this condenser. */
+    public AgentSettings settings(CondenserSettings condenser) {
+        AgentSettings usual = settings();
+        return new AgentSettings(usual.model(), usual.baseUrl(), usual.apiKeySecretName(), usual.maxIterations(),
+                usual.confirmationPolicy(), usual.maxBudget(), usual.sandboxSecrets(), condenser);
     }
 
     public AgentSettings settings(String modelName, int maxIterations, java.math.BigDecimal maxBudget) {

@@ -20,6 +20,7 @@ import java.util.List;
  *                         in every event
  * @param maxTokens        the most tokens (prompt and completion, summed over the LLM calls) the conversation may use,
  *                         or null for no limit; the budget that holds for a model the platform has no price for
+ * @param condenser        the user's choice of condenser, or null for the installation's
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentSettings(
@@ -30,7 +31,8 @@ public record AgentSettings(
         ConfirmationPolicy confirmationPolicy,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxBudget,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sandboxSecrets,
-        Long maxTokens) {
+        Long maxTokens,
+        CondenserSettings condenser) {
 
     public AgentSettings {
         sandboxSecrets = sandboxSecrets == null ? List.of() : List.copyOf(sandboxSecrets);
@@ -44,15 +46,30 @@ public record AgentSettings(
         }
     }
 
-    /** Settings without a token budget. */
+    /** Settings without a token budget and with the installation's condenser. */
     public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
             ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget, List<String> sandboxSecrets) {
-        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, null);
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, null, null);
+    }
+
+    /** Settings with a token budget and the installation's condenser. */
+    public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
+            ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget, List<String> sandboxSecrets, Long maxTokens) {
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, maxTokens,
+                null);
+    }
+
+    /** Settings without a token budget, with the user's condenser. */
+    public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
+            ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget, List<String> sandboxSecrets,
+            CondenserSettings condenser) {
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, sandboxSecrets, null,
+                condenser);
     }
 
     /** Settings that give the sandbox no secret. */
     public AgentSettings(String model, String baseUrl, String apiKeySecretName, int maxIterations,
             ConfirmationPolicy confirmationPolicy, BigDecimal maxBudget) {
-        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of(), null);
+        this(model, baseUrl, apiKeySecretName, maxIterations, confirmationPolicy, maxBudget, List.of(), null, null);
     }
 }

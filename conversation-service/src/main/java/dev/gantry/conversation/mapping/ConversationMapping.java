@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.command.CondenserMode;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.conversation.repository.AgentSettingsColumns;
 import dev.gantry.conversation.repository.ConversationEntity;
@@ -49,7 +51,8 @@ public final class ConversationMapping {
 
     public static AgentSettings toSettings(AgentSettingsColumns s) {
         return new AgentSettings(s.model, s.baseUrl, s.apiKeySecretName, s.maxIterations, s.confirmationPolicy, s.maxBudget,
-                namesOf(s.sandboxSecrets), s.maxTokens);
+                namesOf(s.sandboxSecrets), s.maxTokens,
+                condenserOf(s.condenserMode, s.condenserMaxSize, s.condenserKeepFirst));
     }
 
     public static AgentSettingsColumns toColumns(AgentSettings settings) {
@@ -62,7 +65,18 @@ public final class ConversationMapping {
         columns.maxBudget = settings.maxBudget();
         columns.maxTokens = settings.maxTokens();
         columns.sandboxSecrets = namesColumn(settings.sandboxSecrets());
+        if (settings.condenser() != null) {
+            columns.condenserMode = settings.condenser().mode();
+            columns.condenserMaxSize = settings.condenser().maxSize();
+            columns.condenserKeepFirst = settings.condenser().keepFirst();
+        }
         return columns;
+    }
+
+    /** A condenser choice kept as three columns; all null is none (the installation's). */
+    public static CondenserSettings condenserOf(CondenserMode mode, Integer maxSize, Integer keepFirst) {
+        return mode == null && maxSize == null && keepFirst == null ? null
+                : new CondenserSettings(mode, maxSize, keepFirst);
     }
 
     /** Secret names have no comma, so a list of them is kept as one comma-separated column. */

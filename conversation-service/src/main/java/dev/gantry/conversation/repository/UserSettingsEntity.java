@@ -1,5 +1,6 @@
 package dev.gantry.conversation.repository;
 
+import dev.gantry.contracts.command.CondenserMode;
 import dev.gantry.contracts.command.ConfirmationPolicy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,5 +27,10 @@ public class UserSettingsEntity {
     public Long maxTokens;
     /** Comma-separated names of the secrets the sandbox gets; null or empty for none. */
     public String sandboxSecrets;
+    /** The condenser's mode, most events and first events kept; null for the agent-worker's own. */
+    @Enumerated(EnumType.STRING)
+    public CondenserMode condenserMode;
+    public Integer condenserMaxSize;
+    public Integer condenserKeepFirst;
     public Instant updatedAt;
 }

@@ -1,11 +1,13 @@
 package dev.gantry.conversation.service;
 
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.llm.LlmModel;
 import dev.gantry.conversation.config.ConversationConfig;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.repository.UserSettingsEntity;
 import dev.gantry.conversation.repository.UserSettingsRepository;
+import dev.gantry.conversation.rest.dto.CondenserUpdate;
 import dev.gantry.conversation.rest.dto.SettingsUpdate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,13 +44,20 @@ public class SettingsService {
 
     /**
      * Merges the update; every secret {@code sandboxSecrets} names must exist, else 400 naming its entry,
-     * {@code baseUrl} must be one the worker may call ({@link LlmEndpointCheck}), else 400 naming it, and a
-     * {@code provider/} prefix of {@code model} must name a provider the worker knows ({@link LlmModel}).
+     * {@code baseUrl} must be one the worker may call ({@link LlmEndpointCheck}), else 400 naming it, a
+     * {@code provider/} prefix of {@code model} must name a provider the worker knows ({@link LlmModel}), and a
+     * {@code condenser} must leave room for a condensation, else 400 naming {@code condenser.keepFirst}.
      */
     @WithTransaction
     public Uni<AgentSettings> update(String userId, SettingsUpdate update) {
         if (update.model() != null && LlmModel.parse(update.model().strip()) instanceof LlmModel.Parsed.Invalid bad) {
             return Uni.createFrom().failure(ProblemException.invalid("model", bad.reason()));
+        }
+        CondenserUpdate condenser = update.condenser();
+        if (condenser != null && condenser.maxSize() != null && condenser.keepFirst() != null
+                && !CondenserSettings.leavesRoom(condenser.maxSize(), condenser.keepFirst())) {
+            return Uni.createFrom().failure(ProblemException.invalid("condenser.keepFirst",
+                    "must be less than maxSize / 2 - 1 (" + (condenser.maxSize() / 2 - 1) + ")"));
         }
         Map<String, String> references = new LinkedHashMap<>();
         List<String> exported = update.sandboxSecrets() == null ? List.of() : update.sandboxSecrets();
@@ -80,6 +89,11 @@ public class SettingsService {
             if (update.maxTokens() != null) {
                 row.maxTokens = update.maxTokens();
             }
+            if (condenser != null) {
+                row.condenserMode = condenser.mode();
+                row.condenserMaxSize = condenser.maxSize();
+                row.condenserKeepFirst = condenser.keepFirst();
+            }
             if (update.sandboxSecrets() != null) {
                 row.sandboxSecrets = ConversationMapping.namesColumn(List.copyOf(new LinkedHashSet<>(exported)));
             }
@@ -109,6 +123,7 @@ public class SettingsService {
                 row.confirmationPolicy != null ? row.confirmationPolicy : d.confirmationPolicy(),
                 row.maxBudget != null ? row.maxBudget : d.maxBudget().orElse(null),
                 ConversationMapping.namesOf(row.sandboxSecrets),
-                row.maxTokens != null ? row.maxTokens : d.maxTokens().orElse(null));
+                row.maxTokens != null ? row.maxTokens : d.maxTokens().orElse(null),
+                ConversationMapping.condenserOf(row.condenserMode, row.condenserMaxSize, row.condenserKeepFirst));
     }
 }

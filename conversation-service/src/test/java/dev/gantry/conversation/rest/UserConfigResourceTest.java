@@ -134,6 +134,35 @@ class UserConfigResourceTest {
     }
 
     @Test
+    void aCondenserIsSavedWholeReachesNewConversationsAndIsRefusedNamingTheBadField() {
+        String user = newUser();
+        as(user).get("/settings").then().statusCode(200).body("condenser", nullValue());
+
+        invalid(as(user).body(Map.of("condenser", Map.of("mode", "summarize"))).post("/settings").then(), "condenser.mode");
+        invalid(as(user).body(Map.of("condenser", Map.of("maxSize", 3))).post("/settings").then(), "condenser.maxSize");
+        invalid(as(user).body(Map.of("condenser", Map.of("maxSize", "big"))).post("/settings").then(), "condenser.maxSize");
+        invalid(as(user).body(Map.of("condenser", Map.of("keepFirst", -1))).post("/settings").then(), "condenser.keepFirst");
+        invalid(as(user).body(Map.of("condenser", Map.of("maxSize", 10, "keepFirst", 4))).post("/settings").then(),
+                "condenser.keepFirst");
+        as(user).body(Map.of("condenser", Map.of("maxSize", 10, "keepFirst", 4))).post("/settings").then()
+                .body("errors[0].reason", is("must be less than maxSize / 2 - 1 (4)"));
+        as(user).get("/settings").then().statusCode(200).body("condenser", nullValue());
+
+        as(user).body(Map.of("condenser", Map.of("mode", "recent-events-only", "maxSize", 40))).post("/settings")
+                .then().statusCode(200)
+                .body("condenser.mode", is("recent-events-only"))
+                .body("condenser.maxSize", is(40))
+                .body("condenser", not(org.hamcrest.Matchers.hasKey("keepFirst")));
+        as(user).body(Map.of("model", "another")).post("/settings").then().statusCode(200)
+                .body("condenser.mode", is("recent-events-only"));
+        as(user).body(Map.of("initialMessage", "work long")).post("/conversations")
+                .then().statusCode(201).body("settings.condenser.mode", is("recent-events-only"))
+                .body("settings.condenser.maxSize", is(40));
+        as(user).body(Map.of("condenser", Map.of())).post("/settings")
+                .then().statusCode(200).body("condenser", nullValue());
+    }
+
+    @Test
     void mcpServersAreStoredReplacedListedAndDeleted() {
         String user = newUser();
         as(user).body(Map.of("name", "TOKEN", "value", "t")).post("/secrets").then().statusCode(201);

@@ -85,7 +85,7 @@ class ErrorAnswersTest {
                 .body("type", is("https://gantry.dev/problems/malformed-json"))
                 .body("errors[0].field", is("maxIteration"))
                 .body("errors[0].reason", is("is not a field of this request; its fields are apiKeySecretName, baseUrl,"
-                        + " confirmationPolicy, maxBudget, maxIterations, maxTokens, model, sandboxSecrets"));
+                        + " condenser, confirmationPolicy, maxBudget, maxIterations, maxTokens, model, sandboxSecrets"));
         GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -96,6 +96,8 @@ class ErrorAnswersTest {
             "{\"maxIterations\": 12.7}         | maxIterations      | must be an integer",
             "{\"confirmationPolicy\": 1}       | confirmationPolicy | must be one of never, always, risky",
             "{\"confirmationPolicy\": \"no\"}  | confirmationPolicy | must be one of never, always, risky",
+            "{\"condenser\": {\"mode\": \"no\"}} | condenser.mode | must be one of llm, recent-events-only, off",
+            "{\"condenser\": {\"maxSize\": \"9\"}} | condenser.maxSize | must be an integer",
             "{\"model\": \"gpt\"} {}           | body               | has more after its JSON document"})
     void aValueOfTheWrongKindIsRefusedNotConverted(String body, String field, String reason) {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)

@@ -74,6 +74,29 @@ class UserRoutesTest {
     }
 
     @Test
+    void aCondenserIsPassedThroughAsGivenAndItsLimitsAreCheckedFirst() {
+        String settings = """
+                {"model":"gpt-4o","maxIterations":50,"confirmationPolicy":"never",
+                 "condenser":{"mode":"recent-events-only","maxSize":60}}""";
+        conversations.stubFor(post(urlPathEqualTo("/settings")).willReturn(Stubs.json(200, settings)));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"condenser\":{\"mode\":\"recent-events-only\",\"maxSize\":60}}")
+                .when().post("/api/v1/settings")
+                .then().log().ifValidationFails().statusCode(200).body("condenser.maxSize", is(60));
+        conversations.verify(postRequestedFor(urlPathEqualTo("/settings"))
+                .withRequestBody(equalToJson("{\"condenser\":{\"mode\":\"recent-events-only\",\"maxSize\":60}}")));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"condenser\":{\"maxSize\":2}}")
+                .when().post("/api/v1/settings")
+                .then().log().ifValidationFails().statusCode(400).body("errors[0].field", is("condenser.maxSize"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"condenser\":{\"keepFirst\":-1}}")
+                .when().post("/api/v1/settings")
+                .then().log().ifValidationFails().statusCode(400).body("errors[0].field", is("condenser.keepFirst"));
+        conversations.verify(1, postRequestedFor(urlPathEqualTo("/settings")));
+    }
+
+    @Test
     void storesListsReplacesAndDeletesSecretsWithoutAnsweringValues() {
         String summary = """
                 {"name":"openai","description":"LLM key","createdAt":"2026-11-25T10:00:00Z","updatedAt":"2026-11-25T10:00:00Z"}""";

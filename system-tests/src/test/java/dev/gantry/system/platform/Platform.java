@@ -112,7 +112,7 @@ public final class Platform {
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
                 "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort,
-                "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "1000" : "100",
+                "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "2000" : "100",
                 // as ./gantry up: the agent is told the workspace by its sandbox's id, which the manager links
                 "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
         define("integrations-service", integrationsPort, Map.of(

@@ -111,7 +111,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public boolean isAlive() {
+    /** The process id of the running service (a benchmark reads its heap with {@code jcmd}). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+        public boolean isAlive() {
         return process != null && process.isAlive();
     }
 

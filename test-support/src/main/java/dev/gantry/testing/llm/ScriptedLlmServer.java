@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat completions server over real HTTP that answers from a script.
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * llm.requests("model-of-test-1")   // the chat completion requests, as JSON
  * </pre>
  *
- * When a model's script is used up, the server answers with the text {@link #SCRIPT_ENDED}.
+ * When a model's script is used up, the server answers with the text {@link #SCRIPT_ENDED}, or with what the
+ * script's {@link Script#otherwise responder} gives for the request.
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
@@ -219,6 +221,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
         public static final int COMPLETION_TOKENS = 20;
 
         private final Deque<Reply> replies = new ArrayDeque<>();
+        private Function<JsonNode, Reply> otherwise;
+        private boolean recording = true;
+        private int received;
         private final List<JsonNode> requests = new ArrayList<>();
         private final List<Long> answeredAt = new ArrayList<>();
         private final List<String> authorizations = new ArrayList<>();
@@ -254,17 +259,43 @@ public final class ScriptedLlmServer implements AutoCloseable {
             return this;
         }
 
+        /** Answers each request that finds no scripted reply left with what this gives for it. */
+        public synchronized Script otherwise(Function<JsonNode, Reply> responder) {
+            this.otherwise = responder;
+            return this;
+        }
+
+        /**
+         * Stops keeping the requests (a long benchmark's would fill the heap); {@link #received()} still counts
+         * them, and a responder still reads each one.
+         */
+        public synchronized Script withoutRecording() {
+            recording = false;
+            return this;
+        }
+
+        /** How many requests this script has taken. */
+        public synchronized int received() {
+            return received;
+        }
+
         /** How many scripted replies are still to be taken. */
         public synchronized int remaining() {
             return replies.size();
         }
 
         synchronized Reply next(JsonNode request, String authorization) {
-            requests.add(request);
-            authorizations.add(authorization);
+            received++;
+            if (recording) {
+                requests.add(request);
+                authorizations.add(authorization);
+            }
             Reply reply = replies.pollFirst();
-            return reply != null ? reply : new Reply.Completion(SCRIPT_ENDED, List.of(), PROMPT_TOKENS,
-                    COMPLETION_TOKENS, Optional.empty());
+            if (reply != null) {
+                return reply;
+            }
+            return otherwise != null ? otherwise.apply(request) : new Reply.Completion(SCRIPT_ENDED, List.of(),
+                    PROMPT_TOKENS, COMPLETION_TOKENS, Optional.empty());
         }
 
         synchronized List<JsonNode> requests() {
@@ -282,7 +313,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
         }
 
         synchronized void answered(long nanoTime) {
-            answeredAt.add(nanoTime);
+            if (recording) {
+                answeredAt.add(nanoTime);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.gantry.worker.agent.history;
 
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.AgentErrorEvent;
+import dev.gantry.contracts.event.CondensationEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.MessageEvent;
@@ -28,9 +29,13 @@ import java.util.Objects;
  * response (same {@code llmResponseId}) become one assistant message with several calls, followed
  * by one tool message per call; a call the worker could not take (unknown tool, bad JSON) is answered
  * by its AgentErrorEvent. Skills read as {@link SkillPrompt} writes them: the always-on ones after the system prompt,
- * a triggered one after the message that activated it.
+ * a triggered one after the message that activated it. A condensation's summary, where the view
+ * ({@code dev.gantry.worker.condenser.ContextView}) put it, is a user message.
  */
 public final class ChatHistory {
+
+    /** What introduces a condensation's summary to the LLM. */
+    static final String SUMMARY_INTRO = "Summary of the earlier part of this conversation, which is no longer shown:\n";
 
     /** Arguments shown for a call whose own arguments were not a JSON object. */
     private static final String NO_ARGUMENTS = "{}";
@@ -106,6 +111,10 @@ public final class ChatHistory {
                         rejection.toolCallId(), rejection.toolName(),
                         "The user rejected this action." + (rejection.rejectionReason().isBlank() ? ""
                                 : " Reason: " + rejection.rejectionReason())));
+                case CondensationEvent condensation when condensation.summary() != null -> {
+                    flush();
+                    messages.add(UserMessage.from(SUMMARY_INTRO + condensation.summary()));
+                }
                 case RepositoryClonedEvent cloned -> {
                     flush();
                     messages.add(UserMessage.from(RepositoryNote.of(cloned)));
@@ -125,7 +134,7 @@ public final class ChatHistory {
                             error.toolName() == null ? "unknown" : error.toolName(), "Error: " + error.error()));
                 }
                 default -> {
-                    // status updates, pauses, LLM failures and condensations are not part of the chat
+                    // status updates, pauses and LLM failures are not part of the chat
                 }
             }
         }

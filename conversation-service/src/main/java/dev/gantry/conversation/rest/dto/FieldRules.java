@@ -30,6 +30,7 @@ public final class FieldRules {
     public static final int HEADERS_MAX = 50;
     public static final int HEADER_VALUE_MAX = 4_000;
     public static final int MAX_ITERATIONS_MAX = 10_000;
+    public static final int CONDENSER_MAX_SIZE_MAX = 100_000;
     public static final int EVENT_KINDS_MAX = 50;
     /** A skill's text as stored; the agent-worker gives the agent at most its own cap of it, with a notice. */
     public static final int SKILL_CONTENT_MAX = 100_000;

@@ -1,6 +1,7 @@
 package dev.gantry.conversation.rest.dto;
 
 import dev.gantry.contracts.command.ConfirmationPolicy;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param sandboxSecrets the user's secrets the sandbox's shell gets as variables of their names ([] for none)
  * @param maxTokens      the most tokens a conversation may use, prompt and completion summed: the budget that holds for a
  *                       model the platform has no price for
+ * @param condenser      the user's condenser, replacing the one stored
  */
 public record SettingsUpdate(
         @Size(max = FieldRules.MODEL_MAX) @Pattern(regexp = FieldRules.NOT_BLANK_PATTERN, message = "must not be blank")
@@ -33,5 +35,7 @@ public record SettingsUpdate(
         List<@NotNull @Pattern(regexp = FieldRules.VARIABLE_NAME_PATTERN, message = FieldRules.VARIABLE_NAME_REASON)
                 String> sandboxSecrets,
         @Min(1)
-        Long maxTokens) {
+        Long maxTokens,
+        @Valid
+        CondenserUpdate condenser) {
 }
