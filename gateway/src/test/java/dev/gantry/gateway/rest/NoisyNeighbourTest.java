@@ -128,11 +128,12 @@ class NoisyNeighbourTest {
             assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
         } else {
             // over h2c the HTTP layer's 413 carries a Connection header that HTTP/2 forbids: the JDK client
-            // reports a protocol error instead of the status; either way the body goes nowhere
+            // reports a protocol error, or the end of the stream the server closed, instead of the status; either
+            // way the body goes nowhere
             try {
                 assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
             } catch (java.io.IOException refused) {
-                assertThat(refused).hasMessageContaining("connection");
+                assertThat(refused.getMessage()).containsAnyOf("connection", "EOF reached");
             }
         }
         GatewayTestResource.conversationService().verify(0, anyRequestedFor(anyUrl()));
