@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.runtime.RuntimeApi;
-import dev.gantry.runtime.mcp.NpmMcpServers;
+import dev.gantry.testing.mcp.NpmMcpServers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.BufferedReader;
