@@ -19,6 +19,11 @@ public final class Topics {
     public static final String SANDBOX_COMMANDS = "gantry.sandbox-commands";
     /** Key: sandboxId. Written by sandbox-manager. Records: {@link dev.gantry.contracts.sandbox.SandboxStatusEvent}. */
     public static final String SANDBOX_STATUS = "gantry.sandbox-status";
+    /**
+     * Key: {@code <provider>:<host>/<repository>}. Written by integrations-service: the git providers' webhook
+     * deliveries it verified, read back by its resolver (one repository's deliveries in order).
+     */
+    public static final String RESOLVER_DELIVERIES = "gantry.resolver-deliveries";
 
     private static final String WEEK_MS = Long.toString(Duration.ofDays(7).toMillis());
 
@@ -32,7 +37,8 @@ public final class Topics {
             new TopicSpec(CONVERSATION_EVENTS, 12, Map.of("retention.ms", WEEK_MS)),
             new TopicSpec(SANDBOX_COMMANDS, 6, Map.of("retention.ms", WEEK_MS)),
             // the latest status per sandbox is what matters: compaction keeps it for any late reader
-            new TopicSpec(SANDBOX_STATUS, 6, Map.of("cleanup.policy", "compact")));
+            new TopicSpec(SANDBOX_STATUS, 6, Map.of("cleanup.policy", "compact")),
+            new TopicSpec(RESOLVER_DELIVERIES, 6, Map.of("retention.ms", WEEK_MS)));
 
     private Topics() {
     }

@@ -13,7 +13,7 @@ class TopicsTest {
     void listsEveryTopicOfTheArchitectureOnce() {
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
                 "gantry.conversation-commands", "gantry.conversation-events",
-                "gantry.sandbox-commands", "gantry.sandbox-status");
+                "gantry.sandbox-commands", "gantry.sandbox-status", "gantry.resolver-deliveries");
     }
 
     @Test

@@ -56,6 +56,16 @@ public class ConversationService {
 
     /** Stores the conversation with its own new sandbox id and the owner's settings as they are now, and starts it. */
     public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request) {
+        return create(ownerId, request, id -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #create(String, CreateConversationRequest)}, with {@code alongside} (given the new conversation's id)
+     * written in the same transaction: the resolver records the delivery that started it, so a delivery seen again
+     * finds its conversation and a failed write leaves neither.
+     */
+    public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request,
+            java.util.function.Function<UUID, Uni<Void>> alongside) {
         return committed(() -> repositoryOf(ownerId, request).flatMap(repository -> settings.effective(ownerId).flatMap(agentSettings -> {
             Instant now = now();
             ConversationEntity conversation = new ConversationEntity();
@@ -74,6 +84,7 @@ public class ConversationService {
             StartConversation start = new StartConversation(UUID.randomUUID(), conversation.id, now, ownerId,
                     conversation.sandboxId, request.initialMessage(), conversation.repository, request.branch(), agentSettings);
             return conversations.persist(conversation)
+                    .call(() -> alongside.apply(conversation.id))
                     .call(() -> outbox.enqueue(start))
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
                             conversation.sandboxId))

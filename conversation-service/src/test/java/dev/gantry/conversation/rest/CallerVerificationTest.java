@@ -99,7 +99,19 @@ class CallerVerificationTest {
                     Set.of(ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE)),
             new Route("GET", INTERNAL + "/event-callbacks", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
             new Route("GET", INTERNAL + "/mcp-servers", false, Set.of(ServiceNames.AGENT_WORKER)),
-            new Route("GET", INTERNAL + "/skills", false, Set.of(ServiceNames.AGENT_WORKER)));
+            new Route("GET", INTERNAL + "/skills", false, Set.of(ServiceNames.AGENT_WORKER)),
+            new Route("GET", "/internal/resolver/configurations", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("POST", "/internal/resolver/configurations", false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("GET", "/internal/resolver/configurations/" + UUID.randomUUID(), false,
+                    Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("DELETE", "/internal/resolver/configurations/" + UUID.randomUUID(), false,
+                    Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("GET", "/internal/resolver/repositories?provider=github&host=github.com&repository=a/b", false,
+                    Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("POST", "/internal/resolver/deliveries/github/conversation", false,
+                    Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("GET", "/internal/resolver/jobs/" + UUID.randomUUID(), false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)),
+            new Route("PATCH", "/internal/resolver/jobs/" + UUID.randomUUID(), false, Set.of(ServiceNames.INTEGRATIONS_SERVICE)));
 
     static Stream<Arguments> routesAndBadCredentials() {
         return ROUTES.stream().flatMap(route -> TestCallers.badCredentials(newUser()).stream()

@@ -2,6 +2,7 @@ package dev.gantry.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.gateway.api.GitConnectionRequest;
+import dev.gantry.gateway.api.ResolverConfigurationRequest;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import dev.gantry.gateway.auth.Caller;
@@ -71,6 +72,22 @@ public class Integrations {
     public Uni<JsonNode> branches(Caller caller, String repository, String host, String query, String pageId,
             Integer limit) {
         return api.branches(caller.user(), repository, host, query, pageId, limit);
+    }
+
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> resolverConfigurations(Caller caller, Boolean allUsers) {
+        return api.resolverConfigurations(caller.user(), allUsers);
+    }
+
+    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    public Uni<JsonNode> createResolverConfiguration(Caller caller, ResolverConfigurationRequest request) {
+        return api.createResolverConfiguration(caller.user(), request);
+    }
+
+    public Uni<Void> deleteResolverConfiguration(Caller caller, UUID id) {
+        return api.deleteResolverConfiguration(caller.user(), id);
     }
 
     /** Not retried: a provider redelivers a webhook that was not acknowledged. */

@@ -5,6 +5,7 @@ import dev.gantry.platform.auth.Caller;
 import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Uni;
 import dev.gantry.gateway.api.GitConnectionRequest;
+import dev.gantry.gateway.api.ResolverConfigurationRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,6 +46,18 @@ public interface IntegrationsApi {
     @Path("/git/repositories")
     Uni<JsonNode> repositories(@NotBody Caller.User user, @QueryParam("host") String host,
             @QueryParam("query") String query, @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/resolver/configurations")
+    Uni<JsonNode> resolverConfigurations(@NotBody Caller.User user, @QueryParam("allUsers") Boolean allUsers);
+
+    @POST
+    @Path("/resolver/configurations")
+    Uni<JsonNode> createResolverConfiguration(@NotBody Caller.User user, ResolverConfigurationRequest request);
+
+    @DELETE
+    @Path("/resolver/configurations/{id}")
+    Uni<Void> deleteResolverConfiguration(@NotBody Caller.User user, @PathParam("id") UUID id);
 
     @GET
     @Path("/git/branches")

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "integrations-service")
 @RegisterProvider(DownstreamResponseMapper.class)
+@RegisterProvider(WebhookRefusalMapper.class)
 @RegisterProvider(ServiceCredentialFilter.class)
 @RegisterClientHeaders(WebhookHeadersFactory.class)
 public interface IntegrationsWebhookApi {

@@ -19,6 +19,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/internal/conversations/{id}")
 public interface ConversationServiceApi {
 
+    /** The conversation whoever owns it (its status and the pull requests its agent opened). */
+    @GET
+    Uni<com.fasterxml.jackson.databind.JsonNode> conversation(@PathParam("id") UUID conversationId);
+
     @GET
     @Path("/event-callbacks")
     Uni<List<EventCallback>> eventCallbacks(@PathParam("id") UUID conversationId);

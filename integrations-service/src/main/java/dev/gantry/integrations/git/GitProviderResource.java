@@ -1,13 +1,11 @@
 package dev.gantry.integrations.git;
 
-import dev.gantry.contracts.problem.Problem;
 import dev.gantry.integrations.client.GitStoreApi;
 import dev.gantry.integrations.git.provider.BranchSummary;
 import dev.gantry.integrations.git.provider.GitIdentity;
 import dev.gantry.integrations.git.provider.RepositorySummary;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.CurrentCaller;
-import dev.gantry.platform.auth.ServiceNames;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,8 +22,8 @@ import java.util.UUID;
 
 /**
  * The user's git connections and what they show (docs/INTERNAL-API.md): the routes the gateway calls for a user,
- * with its signed user token. Provider calls block on worker threads. Webhooks, which no user sends, come through
- * the gateway with its own token.
+ * with its signed user token. Provider calls block on worker threads. Webhooks, which no user sends, are
+ * {@code webhooks.WebhookResource}'s.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +31,6 @@ import java.util.UUID;
 @Blocking
 public class GitProviderResource {
 
-    private static final int NOT_IMPLEMENTED = 501;
     private static final int DEFAULT_LIMIT = 30;
     private static final int MAX_LIMIT = 100;
 
@@ -92,16 +89,6 @@ public class GitProviderResource {
     public GitPage<BranchSummary> branches(@QueryParam("repository") String repository, @QueryParam("host") String host,
             @QueryParam("query") String query, @QueryParam("pageId") String pageId, @QueryParam("limit") Integer limit) {
         return browser.branches(caller.userId(), host, repository, query, pageId, limit(limit));
-    }
-
-    @POST
-    @Path("/webhooks/{provider}")
-    @CalledBy(services = ServiceNames.GATEWAY)
-    public Response webhook(@PathParam("provider") String provider) {
-        return Response.status(NOT_IMPLEMENTED).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of("not-implemented", "Not implemented", NOT_IMPLEMENTED, "taking webhooks from "
-                        + provider + " is not part of this version of Gantry"))
-                .build();
     }
 
     private static int limit(Integer limit) {

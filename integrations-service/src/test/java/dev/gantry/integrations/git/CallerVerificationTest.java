@@ -52,7 +52,12 @@ class CallerVerificationTest {
             new Route("GET", "/git/user", true, Set.of()),
             new Route("POST", "/internal/conversations/" + java.util.UUID.randomUUID() + "/pull-requests", false,
                     Set.of(ServiceNames.AGENT_WORKER)),
-            new Route("POST", "/webhooks/github", false, Set.of(ServiceNames.GATEWAY)));
+            new Route("GET", "/resolver/configurations", true, Set.of()),
+            new Route("POST", "/resolver/configurations", true, Set.of()),
+            new Route("DELETE", "/resolver/configurations/" + java.util.UUID.randomUUID(), true, Set.of()),
+            // a provider with no webhooks: the gateway gets past the caller check to a 404, where a real provider's
+            // unsigned "{}" would be the signature's 401
+            new Route("POST", "/webhooks/forgejo", false, Set.of(ServiceNames.GATEWAY)));
 
     static Stream<Arguments> routesAndBadCredentials() {
         return ROUTES.stream().flatMap(route -> TestCallers.badCredentials("mallory").stream()

@@ -84,6 +84,35 @@ public final class BitbucketApi implements GitProviderApi {
         return new OpenedPullRequest(pull.path("links").path("html").path("href").asText(), pull.path("id").asLong());
     }
 
+    @Override
+    public List<ItemComment> comments(ProviderAccess access, String repository, ItemRef item) {
+        List<ItemComment> comments = new ArrayList<>();
+        for (JsonNode comment : http.get(NAME, item(access, repository, item) + "/comments?pagelen=100", headers(access))
+                .body().path("values")) {
+            if (!comment.path("deleted").asBoolean()) {
+                comments.add(new ItemComment(comment.path("user").path("display_name").asText(),
+                        comment.path("content").path("raw").asText("")));
+            }
+        }
+        return comments;
+    }
+
+    @Override
+    public void comment(ProviderAccess access, String repository, ItemRef item, String body) {
+        http.post(NAME, item(access, repository, item) + "/comments", headers(access), Map.of("content", Map.of("raw", body)));
+    }
+
+    @Override
+    public String pullRequestBranch(ProviderAccess access, String repository, long number) {
+        return http.get(NAME, access.apiUrl() + "/repositories/" + repository + "/pullrequests/" + number, headers(access))
+                .body().path("source").path("branch").path("name").asText();
+    }
+
+    private static String item(ProviderAccess access, String repository, ItemRef item) {
+        return access.apiUrl() + "/repositories/" + repository + (item.pullRequest() ? "/pullrequests/" : "/issues/")
+                + item.number();
+    }
+
     private static String quoted(String query) {
         return query.replace("\\", "\\\\").replace("\"", "\\\"");
     }

@@ -88,6 +88,29 @@ public final class GitHubApi implements GitProviderApi {
         return new OpenedPullRequest(pull.path("html_url").asText(), pull.path("number").asLong());
     }
 
+    /** Pull requests are issues to GitHub's comment routes. */
+    @Override
+    public List<ItemComment> comments(ProviderAccess access, String repository, ItemRef item) {
+        List<ItemComment> comments = new ArrayList<>();
+        for (JsonNode comment : http.get(NAME, access.apiUrl() + "/repos/" + repository + "/issues/" + item.number()
+                + "/comments?per_page=100", headers(access)).body()) {
+            comments.add(new ItemComment(comment.path("user").path("login").asText(), comment.path("body").asText("")));
+        }
+        return comments;
+    }
+
+    @Override
+    public void comment(ProviderAccess access, String repository, ItemRef item, String body) {
+        http.post(NAME, access.apiUrl() + "/repos/" + repository + "/issues/" + item.number() + "/comments",
+                headers(access), Map.of("body", body));
+    }
+
+    @Override
+    public String pullRequestBranch(ProviderAccess access, String repository, long number) {
+        return http.get(NAME, access.apiUrl() + "/repos/" + repository + "/pulls/" + number, headers(access)).body()
+                .path("head").path("ref").asText();
+    }
+
     private static Map<String, String> headers(ProviderAccess access) {
         return Map.of("Authorization", "Bearer " + access.token(), "Accept", "application/vnd.github+json",
                 "X-GitHub-Api-Version", "2022-11-28");

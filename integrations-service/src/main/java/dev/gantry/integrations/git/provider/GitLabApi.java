@@ -74,6 +74,34 @@ public final class GitLabApi implements GitProviderApi {
         return new OpenedPullRequest(request.path("web_url").asText(), request.path("iid").asLong());
     }
 
+    /** The notes people wrote, oldest first; GitLab's own notes (label changes...) are left out. */
+    @Override
+    public List<ItemComment> comments(ProviderAccess access, String repository, ItemRef item) {
+        List<ItemComment> comments = new ArrayList<>();
+        for (JsonNode note : http.get(NAME, item(access, repository, item) + "/notes?sort=asc&order_by=created_at&per_page=100",
+                headers(access)).body()) {
+            if (!note.path("system").asBoolean()) {
+                comments.add(new ItemComment(note.path("author").path("username").asText(), note.path("body").asText("")));
+            }
+        }
+        return comments;
+    }
+
+    @Override
+    public void comment(ProviderAccess access, String repository, ItemRef item, String body) {
+        http.post(NAME, item(access, repository, item) + "/notes", headers(access), Map.of("body", body));
+    }
+
+    @Override
+    public String pullRequestBranch(ProviderAccess access, String repository, long number) {
+        return http.get(NAME, project(access, repository) + "/merge_requests/" + number, headers(access)).body()
+                .path("source_branch").asText();
+    }
+
+    private static String item(ProviderAccess access, String repository, ItemRef item) {
+        return project(access, repository) + (item.pullRequest() ? "/merge_requests/" : "/issues/") + item.number();
+    }
+
     private static String project(ProviderAccess access, String repository) {
         return access.apiUrl() + "/projects/" + enc(repository);
     }

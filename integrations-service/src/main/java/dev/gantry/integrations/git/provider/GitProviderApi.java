@@ -19,4 +19,13 @@ public sealed interface GitProviderApi permits GitHubApi, GitLabApi, BitbucketAp
     String defaultBranch(ProviderAccess access, String repository);
 
     OpenedPullRequest openPullRequest(ProviderAccess access, String repository, PullRequestDraft draft);
+
+    /** The comments of an issue or pull request, oldest first (the first 100: a task needs no more). */
+    java.util.List<ItemComment> comments(ProviderAccess access, String repository, ItemRef item);
+
+    /** Posts a comment on an issue or pull request. */
+    void comment(ProviderAccess access, String repository, ItemRef item, String body);
+
+    /** The branch a pull request (merge request) comes from. */
+    String pullRequestBranch(ProviderAccess access, String repository, long number);
 }
