@@ -115,4 +115,35 @@ class IntegrationsCredentialsTest {
                 .queryParam("pageId", "p2").when().get("/api/v1/git/branches")
                 .then().log().ifValidationFails().statusCode(200).body("items[0].name", org.hamcrest.Matchers.is("feature"));
     }
+
+    @Test
+    void aWebhookWhoseSignatureIntegrationsRefusedIsAnsweredTheProvider401() {
+        integrations.stubFor(post(urlPathEqualTo("/webhooks/github"))
+                .withHeader("X-GitHub-Delivery", equalTo("forged"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://gantry.dev/problems/webhook-signature\",\"title\":\"Webhook signature"
+                                + " refused\",\"status\":401,\"detail\":\"X-Hub-Signature-256 does not match\"}")));
+        given().contentType(ContentType.JSON).header("X-GitHub-Event", "issues").header("X-GitHub-Delivery", "forged")
+                .header("X-Hub-Signature-256", "sha256=00").body("{}").when().post("/api/v1/webhooks/github")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.is("https://gantry.dev/problems/webhook-signature"));
+    }
+
+    @Test
+    void resolverConfigurationsArePassedOnForTheUser() {
+        String user = TestTokens.newUser();
+        integrations.stubFor(post(urlPathEqualTo("/resolver/configurations")).andMatching(InternalCredentials.asUser(user))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"provider\":\"github\",\"repository\":\"acme/api\",\"webhookSecretName\":\"hook\"}"))
+                .willReturn(Stubs.json(201, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"repository\":\"acme/api\"}")));
+
+        given().auth().oauth2(TestTokens.forUser(user)).contentType(ContentType.JSON)
+                .body("{\"provider\":\"github\",\"repository\":\"acme/api\",\"webhookSecretName\":\"hook\"}")
+                .when().post("/api/v1/resolver/configurations")
+                .then().log().ifValidationFails().statusCode(201).body("repository", org.hamcrest.Matchers.is("acme/api"));
+        given().auth().oauth2(TestTokens.forUser(user)).contentType(ContentType.JSON)
+                .body("{\"provider\":\"github\",\"repository\":\"acme/api\"}")
+                .when().post("/api/v1/resolver/configurations")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("webhookSecretName"));
+    }
 }
