@@ -117,6 +117,29 @@ public final class GitHubStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code GET /repos/{owner}/{repo}/issues/{number}/comments} answers none ("List issue comments"), and
+     * {@code POST} to it 201 with the comment ("Create an issue comment"), its body as sent.
+     */
+    public GitHubStandIn issueComments(String repository, int number) {
+        String path = "/repos/" + repository + "/issues/" + number + "/comments";
+        server.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(json(200, "[]")));
+        server.stubFor(post(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(json(201, """
+                        {"id": 1081119451, "node_id": "IC_kwDOKAsRjM5AcLvb",
+                         "html_url": "https://github.com/%1$s/issues/%2$d#issuecomment-1081119451",
+                         "user": {"login": "octocat", "id": 583231, "type": "User"},
+                         "created_at": "2026-12-05T10:00:00Z", "updated_at": "2026-12-05T10:00:00Z",
+                         "author_association": "OWNER"}""".formatted(repository, number))));
+        return this;
+    }
+
+    /** The comments the stand-in was asked to post on issue {@code number} of {@code repository}, in order. */
+    public List<LoggedRequest> commentsReceived(String repository, int number) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments")));
+    }
+
     /** The pull requests the stand-in was asked to open on {@code repository}. */
     public List<LoggedRequest> pullRequestsReceived(String repository) {
         return server.findAll(postRequestedFor(urlEqualTo("/repos/" + repository + "/pulls")));
