@@ -13,7 +13,7 @@ import java.time.Duration;
  * broker as a process of its own (killed and started again on its data), and the machine's PostgreSQL and Redis
  * behind proxies the suite cuts and restores (they are shared with others on this machine: never stopped).
  */
-public final class ChaosPlatform implements AutoCloseable {
+public final class ChaosPlatform implements FaultInjector {
 
     private static final Duration READY = Duration.ofMinutes(3);
 
@@ -47,6 +47,7 @@ public final class ChaosPlatform implements AutoCloseable {
         return new ChaosPlatform(kafka, postgres, redis, platform);
     }
 
+    @Override
     public Platform platform() {
         return platform;
     }
@@ -59,7 +60,7 @@ public final class ChaosPlatform implements AutoCloseable {
         return platform.service(name);
     }
 
-    /** Injects one fault and waits until what it broke is back (the service ready again). */
+    @Override
     public void inject(Fault fault) throws Exception {
         switch (fault) {
             case AGENT_WORKER_WITH_PEER -> platform.crashAndRestart("agent-worker");
