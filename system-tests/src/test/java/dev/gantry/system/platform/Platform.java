@@ -153,11 +153,18 @@ public final class Platform implements AutoCloseable {
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort));
-        for (ServiceProcess service : services.values()) {
-            service.start();
-        }
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(START_TIMEOUT);
+        List<ServiceProcess> all = List.copyOf(services.values());
+        // the services that migrate their databases first when the platform runs more processes than the shared one
+        // (a second worker, a Kafka broker of its own): seven JVMs starting at once on two cores starve Flyway
+        List<List<ServiceProcess>> stages = setup.workers() > 1 ? List.of(all.subList(0, 2), all.subList(2, all.size()))
+                : List.of(all);
+        for (List<ServiceProcess> stage : stages) {
+            for (ServiceProcess service : stage) {
+                service.start();
+            }
+            for (ServiceProcess service : stage) {
+                service.awaitReady(START_TIMEOUT);
+            }
         }
     }
 
