@@ -8,6 +8,7 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.system.platform.Platform;
 import dev.gantry.system.platform.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,19 +41,23 @@ public final class ChaosConversation implements AutoCloseable {
         this.id = id;
     }
 
-    /** A new user with the replay model and a callback for actions and observations, and their conversation. */
+    /**
+     * A new user with the replay model and, unless {@code callbacks} is null, a callback for actions and
+     * observations; and their conversation, running, with its stream open. Steps of 0 seconds do not sleep.
+     */
     public static ChaosConversation start(Platform platform, CallbackReceiver callbacks, int steps, double stepSeconds) {
         String token = new Tokens(platform.home()).forUser("chaos-" + UUID.randomUUID().toString().substring(0, 8));
-        RequestSpecification api = request(platform, token);
-        api.body(Map.of("model", "gantry/replay", "maxIterations", steps * 2 + 10)).post("/api/v1/settings")
-                .then().statusCode(200);
-        request(platform, token).body(Map.of("name", "hook-key", "value", "chaos-hook-key")).post("/api/v1/secrets")
-                .then().statusCode(201);
-        request(platform, token).body(Map.of("url", callbacks.url(), "eventKinds", List.of("ActionEvent",
-                        "ObservationEvent"), "signingSecretName", "hook-key"))
-                .post("/api/v1/event-callbacks").then().statusCode(201);
-        String id = request(platform, token).body(Map.of("title", "chaos", "initialMessage", trajectory(steps,
-                        stepSeconds))).post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        retried(() -> request(platform, token).body(Map.of("model", "gantry/replay", "maxIterations", steps * 2 + 10))
+                .post("/api/v1/settings"), 200);
+        if (callbacks != null) {
+            retried(() -> request(platform, token).body(Map.of("name", "hook-key", "value", "chaos-hook-key"))
+                    .post("/api/v1/secrets"), 201);
+            retried(() -> request(platform, token).body(Map.of("url", callbacks.url(), "eventKinds",
+                    List.of("ActionEvent", "ObservationEvent"), "signingSecretName", "hook-key"))
+                    .post("/api/v1/event-callbacks"), 201);
+        }
+        String id = retried(() -> request(platform, token).body(Map.of("title", "chaos", "initialMessage",
+                trajectory(steps, stepSeconds))).post("/api/v1/conversations"), 201).path("id");
         ChaosConversation conversation = new ChaosConversation(platform, token, steps, id);
         conversation.stream = new ResumingEventStream(platform.gateway(), id, token);
         return conversation;
@@ -61,14 +66,35 @@ public final class ChaosConversation implements AutoCloseable {
     static String trajectory(int steps, double stepSeconds) {
         List<Map<String, Object>> calls = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
+            String sleep = stepSeconds > 0 ? "sleep %s && ".formatted(stepSeconds) : "";
             calls.add(Map.of("tool", "terminal", "arguments", Map.of("command",
-                    "sleep %s && echo step-%d >> %s && echo done %d".formatted(stepSeconds, step, STEP_LOG, step))));
+                    "%secho step-%d >> %s && echo done %d".formatted(sleep, step, STEP_LOG, step))));
         }
         try {
             return GantryJson.mapper().writeValueAsString(calls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A setup call as a client makes it on a loaded machine: a 503 (a service behind the gateway slower than the
+     * gateway's timeout) is tried again for up to a minute; any other answer than {@code expected} fails.
+     */
+    private static Response retried(java.util.function.Supplier<Response> call, int expected) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        Response response = call.get();
+        while (response.statusCode() == 503 && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = call.get();
+        }
+        response.then().statusCode(expected);
+        return response;
     }
 
     private static RequestSpecification request(Platform platform, String token) {
@@ -133,6 +159,11 @@ public final class ChaosConversation implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Deletes the conversation (its sandbox stops, its events go). */
+    public void delete() {
+        request(platform, token).delete("/api/v1/conversations/" + id).then().statusCode(204);
     }
 
     @Override

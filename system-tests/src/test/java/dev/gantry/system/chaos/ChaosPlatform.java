@@ -42,9 +42,23 @@ public final class ChaosPlatform implements FaultInjector {
                 Integer.parseInt(env("GANTRY_REDIS_PORT", "6379")));
         String direct = pgHost + ":" + pgPort + "/";
         String proxied = "127.0.0.1:" + postgres.port() + "/";
-        Platform platform = Platform.start(new Platform.Setup(homeName, "gantry_chaos", kafka.bootstrapServers(),
-                "redis://127.0.0.1:" + redis.port(), url -> url.replace(direct, proxied), 2));
-        return new ChaosPlatform(kafka, postgres, redis, platform);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                kafka.kill();
+            } catch (InterruptedException ignored) {
+                // the JVM is ending
+            }
+        }, "chaos-kafka-stop"));
+        try {
+            Platform platform = Platform.start(new Platform.Setup(homeName, "gantry_chaos", kafka.bootstrapServers(),
+                    "redis://127.0.0.1:" + redis.port(), url -> url.replace(direct, proxied), 2));
+            return new ChaosPlatform(kafka, postgres, redis, platform);
+        } catch (RuntimeException e) {
+            kafka.close();
+            postgres.close();
+            redis.close();
+            throw e;
+        }
     }
 
     @Override

@@ -97,7 +97,13 @@ public final class Platform implements AutoCloseable {
             Path home = Files.createDirectories(REPO.resolve("system-tests/target").resolve(setup.homeName()));
             Platform platform = new Platform(home, setup);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "platform-stop"));
-            platform.start();
+            try {
+                platform.start();
+            } catch (Exception | Error e) {
+                // no process of a platform that failed to start outlives it
+                platform.stopAll();
+                throw e;
+            }
             return platform;
         } catch (Exception e) {
             throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
@@ -256,9 +262,17 @@ public final class Platform implements AutoCloseable {
         stopped = true;
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
-        for (ServiceProcess service : reversed) {
+        // all at once: a JVM at its exit (surefire's fork) is not waited for long
+        List<Thread> stopping = reversed.stream().map(service -> Thread.ofPlatform().start(() -> {
             try {
                 service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
