@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public final class ChaosPlatform implements FaultInjector {
 
-    private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration READY = Duration.parse(System.getProperty("gantry.platform.start-timeout", "PT3M"));
 
     private final KafkaProcess kafka;
     private final TcpProxy postgres;

@@ -39,7 +39,7 @@ class ChaosTest {
             "false"));
     /** {@code own}: the chaos platform; {@code shared}: the system tests' platform, its services crashed. */
     private static final boolean OWN_PLATFORM = "own".equals(System.getProperty("gantry.chaos.platform", "shared"));
-    private static final Duration RECOVERY = Duration.ofMinutes(4);
+    private static final Duration RECOVERY = Duration.ofMinutes(8);
 
     @Test
     void everyConversationFinishesWithNothingLostOrDoubledWhileEachComponentIsKilledMidStep() throws Exception {

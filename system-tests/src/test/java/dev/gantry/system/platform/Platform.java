@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
 public final class Platform implements AutoCloseable {
 
     public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to be ready: longer on a loaded machine ({@code -Dgantry.platform.start-timeout=PT8M}). */
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("gantry.platform.start-timeout", "PT3M"));
     /** Set by the benchmark profile: long conversations and a warm pool. */
     private static final boolean BENCHMARK = Boolean.getBoolean("gantry.benchmark");
 
