@@ -79,12 +79,12 @@ public final class ChaosConversation implements AutoCloseable {
 
     /**
      * A setup call as a client makes it on a loaded machine: a 503 (a service behind the gateway slower than the
-     * gateway's timeout) is tried again for up to a minute; any other answer than {@code expected} fails.
+     * gateway's timeout: 502, 503 or 504) is tried again for up to a minute; any other answer than {@code expected} fails.
      */
     private static Response retried(java.util.function.Supplier<Response> call, int expected) {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         Response response = call.get();
-        while (response.statusCode() == 503 && java.time.Instant.now().isBefore(deadline)) {
+        while (List.of(502, 503, 504).contains(response.statusCode()) && java.time.Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
