@@ -4,7 +4,15 @@
 # MCP tests start are installed (mcp-servers.sh), then `mvn verify`.
 # Kafka needs nothing: the tests start a real broker inside their JVM.
 # Extra arguments go to Maven, e.g. deploy/local/test.sh -pl contracts
+#   --chaos  the whole chaos suite alone (system-tests ChaosTest, -Pchaos): every component killed mid-step
+#   --load   the load run alone (system-tests LoadRunTest, -Pload): figures; -Dgantry.load.conversations=200
+#            -Dgantry.load.duration=PT10M for the full run
 set -euo pipefail
+profile=()
+case ${1:-} in
+  --chaos) shift; profile=(-pl system-tests -Pchaos) ;;
+  --load) shift; profile=(-pl system-tests -Pload) ;;
+esac
 source "$(dirname "$0")/lib.sh"
 
 use_jdk21
@@ -17,4 +25,4 @@ export GANTRY_MCP_CACHE=${GANTRY_MCP_CACHE:-$HOME/.cache/gantry/npm}
 load_db_password
 cd "$GANTRY_REPO"
 log "running the tests with $(java -version 2>&1 | head -1) and $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
-exec mvn -B verify "$@"
+exec mvn -B verify ${profile[@]+"${profile[@]}"} "$@"

@@ -33,6 +33,8 @@ import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
 import dev.gantry.worker.condenser.Condensation;
 import dev.gantry.worker.config.WorkerConfig;
+import dev.gantry.worker.execution.ActionContext;
+import dev.gantry.worker.execution.ActionIds;
 import dev.gantry.worker.git.RepositoryAccess;
 import dev.gantry.worker.git.RepositoryCheckout;
 import dev.gantry.worker.llm.LlmFailureException;
@@ -44,7 +46,6 @@ import dev.gantry.worker.messaging.EventLog;
 import dev.gantry.worker.messaging.EventWriteFailedException;
 import dev.gantry.worker.messaging.NewEvent;
 import dev.gantry.worker.messaging.OwnedPartition;
-import dev.gantry.worker.sandbox.SandboxSession;
 import dev.gantry.worker.sandbox.SandboxUnavailableException;
 import dev.gantry.worker.secrets.SandboxSecrets;
 import dev.gantry.worker.stuck.ContextWindow;
@@ -458,7 +459,9 @@ final class ConversationRunner {
             ActionEvent action = services.risk().action(tool.get().name(), callId, arguments.get(), thought,
                     reply.responseId(), services.systemPrompt().workspace(setup.sandboxId()));
             actions.add(action);
-            events.add(NewEvent.of(EventSource.AGENT, action));
+            // its seq: the same step decided again after a take-over gets the same id (ActionIds)
+            events.add(new NewEvent(ActionIds.action(conversationId, state.lastSeq() + events.size() + 1),
+                    EventSource.AGENT, action));
             thought = "";
         }
         boolean waitForUser = needsConfirmationOf(actions);
@@ -493,7 +496,7 @@ final class ConversationRunner {
     /** Clones the conversation's repository before the agent's first step; a failure ends the run with its cause. */
     private void checkOut() throws InterruptedException {
         RepositoryCheckout.Outcome outcome = sandbox().call(() -> RepositoryCheckout.run(repositoryAccess(),
-                sandbox().session(), services.config().git()));
+                sandbox().session(), services.config().git(), ActionIds.clone(conversationId, state.lastSeq())));
         switch (outcome) {
             case RepositoryCheckout.Outcome.Cloned cloned -> {
                 // the workspace's skills are read now, and recorded with the clone: a take-over never reads them twice
@@ -541,7 +544,7 @@ final class ConversationRunner {
             String reason = null;
             try {
                 long started = System.nanoTime();
-                ToolResult outcome = sandbox().call(() -> tool.run(action.arguments(), context()));
+                ToolResult outcome = sandbox().call(() -> tool.run(action.arguments(), context(event.id())));
                 services.metrics().toolCall(tool.name(), Duration.ofNanos(System.nanoTime() - started));
                 result = NewEvent.of(EventSource.ENVIRONMENT, new ObservationEvent(event.id(), action.toolName(),
                         action.toolCallId(), outcome.content(), outcome.exitCode(), outcome.error(), outcome.images()));
@@ -572,34 +575,10 @@ final class ConversationRunner {
         }
     }
 
-    private ToolContext context() {
-        return new ToolContext() {
-            @Override
-            public UUID conversationId() {
-                return conversationId;
-            }
-
-            @Override
-            public SandboxSession sandbox() throws InterruptedException {
-                return ConversationRunner.this.sandbox().session();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return stopRequested;
-            }
-
-            @Override
-            public StopRegistration onStop(Runnable interrupt) {
-                onStop = interrupt;
-                return () -> onStop = null;
-            }
-
-            @Override
-            public List<Task> tasks() {
-                return state.tasks();
-            }
-        };
+    /** What the tool carrying out the action {@code actionId} may use; the id goes with each of its calls. */
+    private ToolContext context(UUID actionId) {
+        return new ActionContext(conversationId, actionId, () -> sandbox().session(), () -> stopRequested,
+                interrupt -> onStop = interrupt, state::tasks);
     }
 
     /** A built-in tool, or one of the MCP tools as last listed. */

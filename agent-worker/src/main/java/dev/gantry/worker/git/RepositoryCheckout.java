@@ -28,7 +28,8 @@ public final class RepositoryCheckout {
     private RepositoryCheckout() {
     }
 
-    public static Outcome run(RepositoryAccess access, SandboxSession session, WorkerConfig.Git config)
+    /** @param actionId the clone's id: a take-over that clones again before the outcome was written gets the first answer */
+    public static Outcome run(RepositoryAccess access, SandboxSession session, WorkerConfig.Git config, String actionId)
             throws InterruptedException {
         GitCredentials credentials = access.credentials().orElse(null);
         if (credentials == null) {
@@ -39,7 +40,7 @@ public final class RepositoryCheckout {
             RuntimeClient.CloneResult result = session.runtime().cloneRepository(new RuntimeClient.CloneRequest(
                     credentials.cloneUrl(), credentials.username(), credentials.token(), credentials.branch(),
                     config.cloneDepth(), (int) Math.max(1, config.cloneTimeout().toSeconds()),
-                    credentials.identity().name(), credentials.identity().email()));
+                    credentials.identity().name(), credentials.identity().email()), actionId);
             return new Outcome.Cloned(new RepositoryClonedEvent(credentials.repository(), credentials.host(),
                     result.branch(), result.commit()));
         } catch (RuntimeProblemException e) {

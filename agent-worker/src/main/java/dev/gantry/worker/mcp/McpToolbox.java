@@ -120,10 +120,10 @@ public final class McpToolbox implements AutoCloseable {
             return Optional.empty();
         }
         return recorded.tools().stream().filter(t -> t.name().equals(name)).findFirst()
-                .map(spec -> new McpTool(spec.name(), arguments -> call(spec, arguments)));
+                .map(spec -> new McpTool(spec.name(), (arguments, actionId) -> call(spec, arguments, actionId)));
     }
 
-    private ToolResult call(McpToolSpec spec, JsonNode arguments) throws InterruptedException {
+    private ToolResult call(McpToolSpec spec, JsonNode arguments, String actionId) throws InterruptedException {
         Map<String, Object> args = GantryJson.mapper().convertValue(
                 arguments instanceof ObjectNode object ? object.deepCopy().without(SECURITY_RISK) : arguments,
                 new TypeReference<>() {
@@ -135,7 +135,10 @@ public final class McpToolbox implements AutoCloseable {
             return ToolResult.failure("The MCP server " + spec.server() + " is unavailable: " + e.getMessage());
         }
         try {
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(spec.tool(), args));
+            // the action id rides in _meta: the sandbox relay takes it out and runs the call once
+            // (RelayTransport); a remote server gets it as an idempotency key it may honour
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(spec.tool(), args,
+                    actionId == null ? null : Map.of(RelayTransport.ACTION_ID_META, actionId)));
             return McpResults.observation(spec.server(), result, connector.config().maxObservationChars());
         } catch (RuntimeException e) {
             // the next use connects again

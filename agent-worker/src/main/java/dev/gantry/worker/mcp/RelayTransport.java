@@ -1,6 +1,7 @@
 package dev.gantry.worker.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.worker.sandbox.RuntimeClient;
 import dev.gantry.worker.sandbox.RuntimeProblemException;
@@ -30,6 +31,9 @@ public final class RelayTransport implements McpClientTransport {
     public interface Runtime {
         RuntimeClient get() throws InterruptedException;
     }
+
+    /** The {@code _meta} key of a {@code tools/call} that names its action; see {@link #relay}. */
+    public static final String ACTION_ID_META = "dev.gantry/actionId";
 
     private static final int INTERNAL_ERROR = -32603;
 
@@ -61,7 +65,7 @@ public final class RelayTransport implements McpClientTransport {
         JsonNode answer;
         try {
             JsonNode outgoing = GantryJson.mapper().readTree(json.writeValueAsString(message));
-            answer = runtime.get().mcpMessage(server, outgoing, timeout);
+            answer = runtime.get().mcpMessage(server, outgoing, timeout, takeActionId(outgoing));
         } catch (RuntimeProblemException e) {
             failed(message, e.getMessage());
             return;
@@ -80,6 +84,23 @@ public final class RelayTransport implements McpClientTransport {
         if (answer.hasNonNull("response")) {
             deliver(answer.get("response"));
         }
+    }
+
+    /**
+     * The action a {@code tools/call} carries out, taken out of its {@code params._meta} (the server does not
+     * see it): the runtime runs the call once per action and answers a repeat with the first answer.
+     */
+    static String takeActionId(JsonNode message) {
+        JsonNode meta = message.path("params").path("_meta");
+        if (!"tools/call".equals(message.path("method").asText()) || !(meta instanceof ObjectNode metaObject)
+                || !metaObject.hasNonNull(ACTION_ID_META)) {
+            return null;
+        }
+        String actionId = metaObject.remove(ACTION_ID_META).asText();
+        if (metaObject.isEmpty()) {
+            ((ObjectNode) message.get("params")).remove("_meta");
+        }
+        return actionId;
     }
 
     private void failed(McpSchema.JSONRPCMessage message, String reason) {

@@ -26,6 +26,9 @@ import java.util.Optional;
  * The tool API of one sandbox's runtime (ARCHITECTURE.md, "Sandbox runtime API"), called over the JDK's
  * HTTP client: a blocking call on the conversation's virtual thread, with no hop to an event loop and back,
  * because every agent step waits for it. One per sandbox; it carries the session key, which is never logged.
+ * A call that carries out an action names it ({@code actionId}, the ActionEvent's id, in
+ * {@value GantryHeaders#ACTION_ID}): the runtime runs it once and answers a repeat (after a take-over) with the
+ * first answer.
  */
 public final class RuntimeClient {
 
@@ -59,14 +62,19 @@ public final class RuntimeClient {
         this.readTimeout = readTimeout;
     }
 
-    /** {@code POST /api/v1/terminal}. */
+    /** {@code POST /api/v1/terminal}, as no action (a key sent to the running command). */
     public TerminalResult terminal(TerminalRequest request) throws InterruptedException {
-        return read(post("/api/v1/terminal", request), TerminalResult.class);
+        return terminal(request, null);
     }
 
-    /** {@code POST /api/v1/editor}: the runtime's answer as it is. */
-    public JsonNode editor(EditorRequest request) throws InterruptedException {
-        return read(post("/api/v1/editor", request), JsonNode.class);
+    /** {@code POST /api/v1/terminal}, carrying out the action {@code actionId} (null: none). */
+    public TerminalResult terminal(TerminalRequest request, String actionId) throws InterruptedException {
+        return read(send("POST", "/api/v1/terminal", request, readTimeout, actionId), TerminalResult.class);
+    }
+
+    /** {@code POST /api/v1/editor}, carrying out the action {@code actionId}: the runtime's answer as it is. */
+    public JsonNode editor(EditorRequest request, String actionId) throws InterruptedException {
+        return read(send("POST", "/api/v1/editor", request, readTimeout, actionId), JsonNode.class);
     }
 
     /**
@@ -83,8 +91,8 @@ public final class RuntimeClient {
      *
      * @throws RuntimeProblemException 422 with the runtime's reason when the clone failed
      */
-    public CloneResult cloneRepository(CloneRequest request) throws InterruptedException {
-        return read(post("/api/v1/git/clone", request), CloneResult.class);
+    public CloneResult cloneRepository(CloneRequest request, String actionId) throws InterruptedException {
+        return read(send("POST", "/api/v1/git/clone", request, readTimeout, actionId), CloneResult.class);
     }
 
     /** {@code PUT /api/v1/git/credentials}: gives a runtime started again the token of the repository's host. */
@@ -113,9 +121,10 @@ public final class RuntimeClient {
      * {@code POST /api/v1/mcp/servers/{name}/messages}: relays one JSON-RPC message; the answer holds the
      * {@code response} (for a request) and the server's {@code notifications} meanwhile.
      */
-    public JsonNode mcpMessage(String name, JsonNode message, Duration timeout) throws InterruptedException {
+    public JsonNode mcpMessage(String name, JsonNode message, Duration timeout, String actionId)
+            throws InterruptedException {
         return read(send("POST", "/api/v1/mcp/servers/" + name + "/messages?timeoutMs=" + timeout.toMillis(), message,
-                timeout.plus(readTimeout)), JsonNode.class);
+                timeout.plus(readTimeout), actionId), JsonNode.class);
     }
 
     /**
@@ -196,24 +205,24 @@ public final class RuntimeClient {
         }
     }
 
-    private String post(String path, Object body) throws InterruptedException {
-        return send("POST", path, body);
-    }
-
     private String send(String method, String path, Object body) throws InterruptedException {
-        return send(method, path, body, readTimeout);
+        return send(method, path, body, readTimeout, null);
     }
 
-    private String send(String method, String path, Object body, Duration timeout) throws InterruptedException {
+    private String send(String method, String path, Object body, Duration timeout, String actionId)
+            throws InterruptedException {
         URI url = baseUrl.resolve(path);
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(url)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .header(GantryHeaders.SESSION_API_KEY, sessionKey)
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .header(GantryHeaders.SESSION_API_KEY, sessionKey);
+            if (actionId != null) {
+                builder.header(GantryHeaders.ACTION_ID, actionId);
+            }
+            request = builder.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a runtime request does not write as JSON", e);

@@ -43,7 +43,7 @@ public final class FileEditorTool implements Tool {
                 args.optionalArray("view_range").map(FileEditorTool::lines).orElse(null));
         SandboxSession sandbox = context.sandbox();
         try {
-            JsonNode answer = sandbox.runtime().editor(request);
+            JsonNode answer = sandbox.runtime().editor(request, context.actionId());
             String output = answer.path("output").asText(answer.toString());
             String image = answer.path("image").asText(null);
             if (image == null) {

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record McpTool(String name, Call call) implements Tool {
 
-    /** Calls the server's tool with the arguments the LLM gave. */
+    /** Calls the server's tool with the arguments the LLM gave, as the action {@code actionId}. */
     @FunctionalInterface
     public interface Call {
-        ToolResult run(JsonNode arguments) throws InterruptedException;
+        ToolResult run(JsonNode arguments, String actionId) throws InterruptedException;
     }
 
     @Override
@@ -21,6 +21,6 @@ public record McpTool(String name, Call call) implements Tool {
 
     @Override
     public ToolResult run(JsonNode arguments, ToolContext context) throws InterruptedException {
-        return call.run(arguments);
+        return call.run(arguments, context.actionId());
     }
 }

@@ -47,7 +47,7 @@ public final class TerminalTool implements Tool {
                 // the stop came while the sandbox was being made ready, before the hook was in place
                 return ToolResult.failure("[The command was not run: the user stopped the agent.]");
             }
-            result = sandbox.runtime().terminal(request);
+            result = sandbox.runtime().terminal(request, context.actionId());
         } catch (RuntimeProblemException e) {
             return ToolResult.failure(e.getMessage());
         } finally {

@@ -10,6 +10,12 @@ public interface ToolContext {
     /** The conversation the call belongs to. */
     UUID conversationId();
 
+    /**
+     * The action this call carries out (its ActionEvent's id): sent with every call that acts, so the sandbox
+     * runtime (or integrations-service) runs it once, however often a take-over asks again.
+     */
+    String actionId();
+
     /** The conversation's running sandbox, acquired on first use. */
     SandboxSession sandbox() throws InterruptedException;
 

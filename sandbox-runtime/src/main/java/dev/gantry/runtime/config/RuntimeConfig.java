@@ -38,6 +38,19 @@ public interface RuntimeConfig {
 
     Mcp mcp();
 
+    Actions actions();
+
+    /** The journal of the actions run, by action id: how a repeat of one is answered without running it again. */
+    interface Actions {
+
+        /** Where the answers are kept; by default {@code .gantry/actions} in the workspace, which a pause keeps. */
+        Optional<Path> directory();
+
+        /** How many answers are kept, the newest: a take-over asks again only for the actions of one step. */
+        @WithDefault("256")
+        int keep();
+    }
+
     /** The persistent shell behind {@code POST /api/v1/terminal}. */
     interface Terminal {
 

@@ -2,6 +2,8 @@ package dev.gantry.runtime.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.contracts.GantryHeaders;
+import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.problem.Problem;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.runtime.config.RuntimeConfig;
@@ -11,6 +13,7 @@ import dev.gantry.runtime.mcp.StdioServer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * {@code /api/v1/mcp/servers}: the user's stdio MCP servers run here, inside the sandbox, never in the
  * agent-worker. {@code PUT /{name}} starts one in the workspace; {@code POST /{name}/messages} relays one
- * JSON-RPC message (a request waits for its answer); {@code GET} lists them; {@code DELETE /{name}} stops one.
+ * JSON-RPC message (a request waits for its answer), once per action id ({@link ActionRequests}: a tool call
+ * asked again gets the first answer under the new request's id); {@code GET} lists them; {@code DELETE /{name}}
+ * stops one.
  */
 @Path("/api/v1/mcp/servers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,10 +59,12 @@ public class McpResource {
 
     private final McpServers servers;
     private final RuntimeConfig.Mcp config;
+    private final ActionRequests actions;
 
-    McpResource(McpServers servers, RuntimeConfig config) {
+    McpResource(McpServers servers, RuntimeConfig config, ActionRequests actions) {
         this.servers = servers;
         this.config = config.mcp();
+        this.actions = actions;
     }
 
     @GET
@@ -92,8 +100,8 @@ public class McpResource {
     @POST
     @Path("/{name}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public MessageResult message(@PathParam("name") String name, @QueryParam("timeoutMs") Long timeoutMs,
-            JsonNode message) throws InterruptedException {
+    public Response message(@PathParam("name") String name, @QueryParam("timeoutMs") Long timeoutMs,
+            @HeaderParam(GantryHeaders.ACTION_ID) String actionId, JsonNode message) {
         requireName(name);
         if (!(message instanceof ObjectNode object) || !"2.0".equals(object.path("jsonrpc").asText())
                 || !object.path("method").isTextual()) {
@@ -107,12 +115,40 @@ public class McpResource {
             }
             timeout = Duration.ofMillis(timeoutMs);
         }
+        Duration wait = timeout;
+        // the JSON-RPC id is the caller's own, new on each try: the action is the rest of the message
+        ObjectNode identity = object.deepCopy();
+        identity.remove("id");
+        Response answer = actions.answer(actionId, "mcp " + name, identity, () -> exchange(name, object, wait));
+        if (!"true".equals(answer.getHeaderString(ActionRequests.REPLAYED)) || answer.getStatus() != 200) {
+            return answer;
+        }
+        return Response.fromResponse(answer).entity(answeredAs(object, (String) answer.getEntity())).build();
+    }
+
+    private MessageResult exchange(String name, ObjectNode message, Duration timeout) {
         StdioServer server = relayed(() -> servers.get(name));
         try {
-            StdioServer.Exchange exchange = server.exchange(object, timeout);
+            StdioServer.Exchange exchange = server.exchange(message, timeout);
             return new MessageResult(exchange.response(), exchange.notifications());
         } catch (McpRelayException e) {
             throw problem(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the MCP server was answering", e);
+        }
+    }
+
+    /** A kept answer, its response under the id of the request that asks again. */
+    private static String answeredAs(ObjectNode request, String kept) {
+        try {
+            JsonNode answer = GantryJson.mapper().readTree(kept);
+            if (answer.path("response") instanceof ObjectNode response && request.has("id")) {
+                response.set("id", request.get("id"));
+            }
+            return GantryJson.mapper().writeValueAsString(answer);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a kept MCP answer is not JSON", e);
         }
     }
 

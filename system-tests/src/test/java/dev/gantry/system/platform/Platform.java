@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole platform for the system tests, started once per test JVM: a real Kafka broker, the
@@ -27,15 +28,32 @@ import java.security.SecureRandom;
  * from their built jars, sandboxes as local sandbox-runtime processes. Tests talk to it only
  * through the gateway's public API.
  */
-public final class Platform {
+public final class Platform implements AutoCloseable {
 
     public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to be ready: longer on a loaded machine ({@code -Dgantry.platform.start-timeout=PT8M}). */
+    private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("gantry.platform.start-timeout", "PT3M"));
     /** Set by the benchmark profile: long conversations and a warm pool. */
     private static final boolean BENCHMARK = Boolean.getBoolean("gantry.benchmark");
 
     private static Platform instance;
 
+    /**
+     * What a platform runs on: its home under {@code system-tests/target}, the prefix of its databases, its
+     * Kafka and Redis, how its PostgreSQL address is reached (the chaos suite puts a proxy in between) and how
+     * many agent-worker replicas it runs ({@code agent-worker}, {@code agent-worker-2}, ...).
+     */
+    public record Setup(String homeName, String databasePrefix, String kafkaBootstrapServers, String redisUrl,
+            UnaryOperator<String> databaseAddress, int workers) {
+
+        static Setup shared() {
+            return new Setup("system-home", "gantry_system", KafkaTestResource.bootstrapServers(),
+                    "redis://127.0.0.1:6379", UnaryOperator.identity(), 1);
+        }
+    }
+
+    private final Setup setup;
+    private boolean stopped;
     private final Path home;
     private final ScriptedLlmServer llm;
     private final GitHttpServer git;
@@ -45,8 +63,9 @@ public final class Platform {
     private final Map<String, String> common;
     private final InternalCredentials credentials = InternalCredentials.generate();
 
-    private Platform(Path home) throws IOException {
+    private Platform(Path home, Setup setup) throws IOException {
         this.home = home;
+        this.setup = setup;
         this.llm = ScriptedLlmServer.start();
         SecureRandom random = new SecureRandom();
         byte[] tokenBytes = new byte[18];
@@ -57,8 +76,8 @@ public final class Platform {
         byte[] masterKey = new byte[32];
         random.nextBytes(masterKey);
         common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
-                "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
+                "KAFKA_BOOTSTRAP_SERVERS", setup.kafkaBootstrapServers(),
+                "QUARKUS_REDIS_HOSTS", setup.redisUrl(),
                 "GANTRY_HOME", home.toString(),
                 "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
                 // as ./gantry up: the tests' LLM and callback receivers listen on this machine
@@ -68,23 +87,34 @@ public final class Platform {
     /** The running platform, started on first use. */
     public static synchronized Platform get() {
         if (instance == null) {
-            try {
-                Path home = Files.createDirectories(REPO.resolve("system-tests/target/system-home"));
-                instance = new Platform(home);
-                instance.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "platform-stop"));
-            } catch (Exception e) {
-                throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
-            }
+            instance = start(Setup.shared());
         }
         return instance;
     }
 
+    /** A platform of its own on {@code setup}, stopped by {@link #close()} (or at the JVM's exit). */
+    public static Platform start(Setup setup) {
+        try {
+            Path home = Files.createDirectories(REPO.resolve("system-tests/target").resolve(setup.homeName()));
+            Platform platform = new Platform(home, setup);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "platform-stop"));
+            try {
+                platform.start();
+            } catch (Exception | Error e) {
+                // no process of a platform that failed to start outlives it
+                platform.stopAll();
+                throw e;
+            }
+            return platform;
+        } catch (Exception e) {
+            throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
+        }
+    }
+
     private void start() throws Exception {
-        Map<String, String> conversations = database("gantry_system_conversations");
-        Map<String, String> events = database("gantry_system_events");
+        Map<String, String> conversations = database(setup.databasePrefix() + "_conversations");
+        Map<String, String> events = database(setup.databasePrefix() + "_events");
         int conversationPort = freePort();
-        int workerPort = freePort();
         int sandboxPort = freePort();
         int eventStorePort = freePort();
         int integrationsPort = freePort();
@@ -107,14 +137,17 @@ public final class Platform {
                 // the npm MCP servers the tests installed, seen read-only by every sandbox (stdio servers run there)
                 "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_SHARED_DIRS", Files.isDirectory(NpmMcpServers.cache())
                         ? NpmMcpServers.cache().toString() : ""));
-        define("agent-worker", workerPort, Map.of(
+        Map<String, String> worker = Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
                 "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort,
                 "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "2000" : "100",
                 // as ./gantry up: the agent is told the workspace by its sandbox's id, which the manager links
-                "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
+                "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString());
+        for (int replica = 1; replica <= setup.workers(); replica++) {
+            define(replica == 1 ? "agent-worker" : "agent-worker-" + replica, freePort(), worker);
+        }
         define("integrations-service", integrationsPort, Map.of(
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
                 // a test may run before the service's consumer has its partitions: from the start, not the end
@@ -127,30 +160,39 @@ public final class Platform {
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort));
-        for (ServiceProcess service : services.values()) {
-            service.start();
-        }
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(START_TIMEOUT);
+        List<ServiceProcess> all = List.copyOf(services.values());
+        // the services that migrate their databases first when the platform runs more processes than the shared one
+        // (a second worker, a Kafka broker of its own): seven JVMs starting at once on two cores starve Flyway
+        List<List<ServiceProcess>> stages = setup.workers() > 1 ? List.of(all.subList(0, 2), all.subList(2, all.size()))
+                : List.of(all);
+        for (List<ServiceProcess> stage : stages) {
+            for (ServiceProcess service : stage) {
+                service.start();
+            }
+            for (ServiceProcess service : stage) {
+                service.awaitReady(START_TIMEOUT);
+            }
         }
     }
 
     private void define(String name, int port, Map<String, String> own) throws IOException {
+        // a replica (agent-worker-2) runs its module's jar with its module's credentials
+        String module = name.replaceFirst("-\\d+$", "");
         Map<String, String> environment = new HashMap<>(common);
         environment.putAll(own);
-        environment.putAll(credentials.environmentOf(name));
+        environment.putAll(credentials.environmentOf(module));
         Path logs = Files.createDirectories(home.resolve("logs"));
-        services.put(name, new ServiceProcess(name, jar(name), port, environment, logs));
+        services.put(name, new ServiceProcess(name, jar(module), port, environment, logs));
     }
 
-    private static Map<String, String> database(String name) {
+    private Map<String, String> database(String name) {
         PostgresTestResource postgres = new PostgresTestResource();
         // migrated from nothing on every run: a schema left by another branch's migrations never blocks it
         postgres.init(Map.of("database", name, "jdbc", "true", "fresh", "true"));
         Map<String, String> config = postgres.start();
         return Map.of(
-                "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),
-                "QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", setup.databaseAddress().apply(config.get("quarkus.datasource.reactive.url")),
+                "QUARKUS_DATASOURCE_JDBC_URL", setup.databaseAddress().apply(config.get("quarkus.datasource.jdbc.url")),
                 "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
                 "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
     }
@@ -203,12 +245,35 @@ public final class Platform {
         service.start().awaitReady(START_TIMEOUT);
     }
 
-    private void stopAll() {
+    /** The names of the services, in the order they were started. */
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
+    /** Stops the platform's services, the scripted LLM and the git server. */
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
-        for (ServiceProcess service : reversed) {
+        // all at once: a JVM at its exit (surefire's fork) is not waited for long
+        List<Thread> stopping = reversed.stream().map(service -> Thread.ofPlatform().start(() -> {
             try {
                 service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,0 +1,173 @@
+package dev.gantry.system.chaos;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.contracts.GantryJson;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.system.platform.Platform;
+import dev.gantry.system.platform.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One conversation of the chaos suite: a user of its own whose agent replays a trajectory of slow terminal
+ * steps ({@code sleep}, then a line naming the step appended to a file of the workspace, so a step run twice
+ * shows as two lines), a live stream client that resumes with {@code Last-Event-ID}, and an event callback.
+ */
+public final class ChaosConversation implements AutoCloseable {
+
+    static final String STEP_LOG = ".chaos-steps";
+
+    private final Platform platform;
+    private final String token;
+    private final int steps;
+    private final String id;
+    private ResumingEventStream stream;
+
+    private ChaosConversation(Platform platform, String token, int steps, String id) {
+        this.platform = platform;
+        this.token = token;
+        this.steps = steps;
+        this.id = id;
+    }
+
+    /**
+     * A new user with the replay model and, unless {@code callbacks} is null, a callback for actions and
+     * observations; and their conversation, running, with its stream open. Steps of 0 seconds do not sleep.
+     */
+    public static ChaosConversation start(Platform platform, CallbackReceiver callbacks, int steps, double stepSeconds) {
+        String token = new Tokens(platform.home()).forUser("chaos-" + UUID.randomUUID().toString().substring(0, 8));
+        retried(() -> request(platform, token).body(Map.of("model", "gantry/replay", "maxIterations", steps * 2 + 10))
+                .post("/api/v1/settings"), 200);
+        if (callbacks != null) {
+            retried(() -> request(platform, token).body(Map.of("name", "hook-key", "value", "chaos-hook-key"))
+                    .post("/api/v1/secrets"), 201);
+            retried(() -> request(platform, token).body(Map.of("url", callbacks.url(), "eventKinds",
+                    List.of("ActionEvent", "ObservationEvent"), "signingSecretName", "hook-key"))
+                    .post("/api/v1/event-callbacks"), 201);
+        }
+        String id = retried(() -> request(platform, token).body(Map.of("title", "chaos", "initialMessage",
+                trajectory(steps, stepSeconds))).post("/api/v1/conversations"), 201).path("id");
+        ChaosConversation conversation = new ChaosConversation(platform, token, steps, id);
+        conversation.stream = new ResumingEventStream(platform.gateway(), id, token);
+        return conversation;
+    }
+
+    static String trajectory(int steps, double stepSeconds) {
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            String sleep = stepSeconds > 0 ? "sleep %s && ".formatted(stepSeconds) : "";
+            calls.add(Map.of("tool", "terminal", "arguments", Map.of("command",
+                    "%secho step-%d >> %s && echo done %d".formatted(sleep, step, STEP_LOG, step))));
+        }
+        try {
+            return GantryJson.mapper().writeValueAsString(calls);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A setup call as a client makes it on a loaded machine: a 503 (a service behind the gateway slower than the
+     * gateway's timeout: 502, 503 or 504) is tried again for up to a minute; any other answer than {@code expected} fails.
+     */
+    private static Response retried(java.util.function.Supplier<Response> call, int expected) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        Response response = call.get();
+        while (List.of(502, 503, 504).contains(response.statusCode()) && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = call.get();
+        }
+        response.then().statusCode(expected);
+        return response;
+    }
+
+    private static RequestSpecification request(Platform platform, String token) {
+        return given().baseUri(platform.gateway().toString()).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public ResumingEventStream stream() {
+        return stream;
+    }
+
+    /** The conversation's status, or {@code unreachable} while the gateway or a service behind it is down. */
+    public String status() {
+        try {
+            var response = request(platform, token).get("/api/v1/conversations/" + id);
+            return response.statusCode() == 200 ? response.path("status") : "unreachable";
+        } catch (RuntimeException down) {
+            return "unreachable";
+        }
+    }
+
+    public String sandboxId() {
+        return request(platform, token).get("/api/v1/conversations/" + id).then().statusCode(200).extract()
+                .path("sandboxId");
+    }
+
+    /** Every event of the log through the public API, walking its pages. */
+    public List<ConversationEvent> events() {
+        List<ConversationEvent> events = new ArrayList<>();
+        long afterSeq = 0;
+        while (true) {
+            String page = request(platform, token).queryParam("limit", 100).queryParam("afterSeq", afterSeq)
+                    .get("/api/v1/conversations/" + id + "/events").then().statusCode(200).extract().asString();
+            try {
+                JsonNode items = GantryJson.mapper().readTree(page).get("items");
+                List<ConversationEvent> batch = GantryJson.mapper().readerForListOf(ConversationEvent.class)
+                        .readValue(items);
+                if (batch.isEmpty()) {
+                    return events;
+                }
+                events.addAll(batch);
+                afterSeq = batch.getLast().seq();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The lines the steps appended to the workspace's step log, as the sandbox wrote them. */
+    public List<String> stepLog() {
+        Path log = platform.home().resolve("sandboxes").resolve(sandboxId()).resolve("workspace").resolve(STEP_LOG);
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the conversation (its sandbox stops, its events go). */
+    public void delete() {
+        request(platform, token).delete("/api/v1/conversations/" + id).then().statusCode(204);
+    }
+
+    @Override
+    public void close() throws IOException {
+        stream.close();
+    }
+}

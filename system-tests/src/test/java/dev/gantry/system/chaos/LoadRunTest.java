@@ -1,0 +1,187 @@
+package dev.gantry.system.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ObservationEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load run: {@code gantry.load.conversations} replayed conversations at once, each replaced by a new one
+ * as it ends, for {@code gantry.load.duration}, on the chaos platform (two agent-worker replicas); a third of
+ * the way in one worker is stopped, two thirds in started again, so its partitions move away and back.
+ * Every conversation is checked (finished, gap-free seq, no event twice, its stream saw every event once,
+ * each step once) and counted an error otherwise. Prints steps/s, event latency (written -> seen on the
+ * stream) p50/p99 and the memory (RSS) of each service. Figures, not a timed test:
+ * {@code ./gantry test --load} ({@code -Pload}); the issue's run is
+ * {@code -Dgantry.load.conversations=200 -Dgantry.load.duration=PT10M}.
+ */
+@Tag("load")
+class LoadRunTest {
+
+    private static final int CONVERSATIONS = Integer.getInteger("gantry.load.conversations", 20);
+    private static final Duration DURATION = Duration.parse(System.getProperty("gantry.load.duration", "PT1M"));
+    private static final int STEPS = Integer.getInteger("gantry.load.steps", 10);
+    private static final Duration CONVERSATION_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final AtomicLong steps = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
+    private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+
+    @Test
+    void printsStepsPerSecondLatencyAndMemoryWithNoErrorWhileAWorkerLeavesAndComesBack() throws Exception {
+        try (ChaosPlatform chaos = ChaosPlatform.start("load-home")) {
+            Instant start = Instant.now();
+            Instant end = start.plus(DURATION);
+            ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
+            for (int lane = 0; lane < CONVERSATIONS; lane++) {
+                lanes.submit(() -> {
+                    while (Instant.now().isBefore(end)) {
+                        runOne(chaos);
+                    }
+                });
+            }
+            Thread sampler = Thread.ofVirtual().start(() -> sampleMemory(chaos, end));
+            Thread.sleep(DURATION.dividedBy(3).toMillis());
+            long workerStopped = System.nanoTime();
+            chaos.service("agent-worker-2").close();
+            System.out.printf("[load] agent-worker-2 stopped after %s%n", Duration.between(start, Instant.now()));
+            Thread.sleep(Math.max(0, DURATION.dividedBy(3).toMillis() - (System.nanoTime() - workerStopped) / 1_000_000));
+            chaos.service("agent-worker-2").start().awaitReady(Duration.ofMinutes(3));
+            System.out.printf("[load] agent-worker-2 started again after %s%n", Duration.between(start, Instant.now()));
+            lanes.shutdown();
+            assertThat(lanes.awaitTermination(DURATION.plus(CONVERSATION_TIMEOUT).plusMinutes(2).toMillis(),
+                    TimeUnit.MILLISECONDS)).as("every lane ended").isTrue();
+            sampler.join();
+            report(Duration.between(start, Instant.now()));
+        }
+        assertThat(errors).as("errors").isEmpty();
+    }
+
+    private void runOne(ChaosPlatform chaos) {
+        ChaosConversation conversation = null;
+        try {
+            conversation = ChaosConversation.start(chaos.platform(), null, STEPS, 0);
+            Instant deadline = Instant.now().plus(CONVERSATION_TIMEOUT);
+            String status = conversation.status();
+            while (!List.of("finished", "error", "stopped").contains(status) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(1000);
+                status = conversation.status();
+            }
+            List<ConversationEvent> log = conversation.events();
+            Instant caughtUp = Instant.now().plusSeconds(30);
+            while (conversation.stream().received().size() < log.size() && Instant.now().isBefore(caughtUp)) {
+                Thread.sleep(200);
+            }
+            String problem = check(conversation, status, log);
+            if (problem != null) {
+                errors.add(conversation.id() + ": " + problem);
+                return;
+            }
+            for (ResumingEventStream.Received received : conversation.stream().received()) {
+                latencies.add(received.arrivedAtMillis() - received.event().timestamp().toEpochMilli());
+            }
+            steps.addAndGet(log.stream().filter(e -> e.payload() instanceof ObservationEvent).count());
+            finished.incrementAndGet();
+            conversation.close();
+            conversation.delete();
+        } catch (Exception | AssertionError e) {
+            errors.add((conversation == null ? "starting a conversation" : conversation.id()) + ": " + e);
+        }
+    }
+
+    private static String check(ChaosConversation conversation, String status, List<ConversationEvent> log) {
+        if (!"finished".equals(status)) {
+            return "ended " + status;
+        }
+        List<Long> seqs = log.stream().map(ConversationEvent::seq).toList();
+        if (!seqs.equals(LongStream.rangeClosed(1, log.size()).boxed().toList())) {
+            return "seq not 1..n: " + seqs;
+        }
+        if (log.stream().map(ConversationEvent::id).distinct().count() != log.size()) {
+            return "an event id twice";
+        }
+        if (!conversation.stream().received().stream().map(r -> r.event().seq()).toList().equals(seqs)) {
+            return "the stream did not see each event once";
+        }
+        long actions = log.stream().filter(e -> e.payload() instanceof ActionEvent).count();
+        if (actions != STEPS + 1) {
+            return actions + " actions for " + STEPS + " steps and finish";
+        }
+        List<String> ran = conversation.stepLog();
+        if (ran.size() != STEPS || ran.stream().distinct().count() != STEPS) {
+            return "the steps ran as " + ran;
+        }
+        return null;
+    }
+
+    private void sampleMemory(ChaosPlatform chaos, Instant end) {
+        while (Instant.now().isBefore(end)) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            for (String name : chaos.platform().serviceNames()) {
+                if (chaos.service(name).isAlive()) {
+                    pids.put(name, chaos.service(name).pid());
+                }
+            }
+            pids.put("kafka", chaos.kafka().pid());
+            pids.forEach((name, pid) -> peakRss.merge(name, rssKb(pid), Math::max));
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(
+                            line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private void report(Duration ran) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("%nLoad run: %d concurrent replayed conversations of %d steps for %s (ran %s), two workers, one"
+                + " stopped and started again%n", CONVERSATIONS, STEPS, DURATION, ran);
+        System.out.printf("%-44s %10d%n", "conversations finished and checked", finished.get());
+        System.out.printf("%-44s %10d%n", "errors", errors.size());
+        System.out.printf("%-44s %10.1f%n", "steps/s", steps.get() / (ran.toMillis() / 1000.0));
+        System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p50 ms", percentile(sorted, 50));
+        System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p99 ms", percentile(sorted, 99));
+        peakRss.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                System.out.printf("%-44s %10d%n", "peak RSS MB: " + entry.getKey(), entry.getValue() / 1024));
+        errors.stream().limit(20).forEach(error -> System.out.println("error: " + error));
+        System.out.println();
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        return sorted.isEmpty() ? -1
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+}
