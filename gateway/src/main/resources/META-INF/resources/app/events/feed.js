@@ -1,0 +1,124 @@
+// A conversation's events, in seq order, each once: the history read in pages from the events API, then the live
+// stream (SSE, read with fetch so the token goes in a header) from the last seq seen. After a disconnect it
+// reconnects with Last-Event-ID; an event already seen is dropped, and a gap is filled from the API before
+// anything after it is shown.
+import {API, get, seg} from '../api.js';
+import {token} from '../auth.js';
+
+const PAGE = 100;
+
+export class EventFeed {
+  /**
+   * @param conversationId the conversation
+   * @param deliver called with each batch of new events, in order
+   * @param onState called with 'history', 'live', 'reconnecting' or 'closed'
+   */
+  constructor(conversationId, deliver, onState = () => {}) {
+    this.id = conversationId;
+    this.deliver = deliver;
+    this.onState = onState;
+    this.lastSeq = 0;
+    this.closed = false;
+    this.queue = Promise.resolve();
+    this.controller = null;
+    this.retryDelay = 500;
+  }
+
+  start() {
+    this.run();
+    return this;
+  }
+
+  close() {
+    this.closed = true;
+    if (this.controller) this.controller.abort();
+    this.onState('closed');
+  }
+
+  async run() {
+    while (!this.closed) {
+      try {
+        this.onState('history');
+        await this.readHistory(Infinity);
+        if (this.closed) return;
+        await this.stream();
+        this.retryDelay = 500;
+      } catch (error) {
+        if (this.closed) return;
+        if (error && error.status && error.status >= 400 && error.status < 500 && error.status !== 429) {
+          this.onState('closed', error);
+          return;
+        }
+      }
+      if (this.closed) return;
+      this.onState('reconnecting');
+      await new Promise((resolve) => setTimeout(resolve, this.retryDelay));
+      this.retryDelay = Math.min(this.retryDelay * 2, 8000);
+    }
+  }
+
+  /** Reads the pages after the last seq seen, up to (not including) `beforeSeq`. */
+  async readHistory(beforeSeq) {
+    while (!this.closed && this.lastSeq + 1 < beforeSeq) {
+      const page = await get(`/conversations/${seg(this.id)}/events`, {afterSeq: this.lastSeq, limit: PAGE});
+      const items = (page.items || []).filter((e) => e.seq < beforeSeq);
+      this.accept(items);
+      if ((page.items || []).length < PAGE || items.length < (page.items || []).length) return;
+    }
+  }
+
+  accept(events) {
+    const fresh = [];
+    for (const event of events) {
+      if (event.seq <= this.lastSeq) continue; // seen already
+      fresh.push(event);
+      this.lastSeq = event.seq;
+    }
+    if (fresh.length) this.deliver(fresh);
+  }
+
+  async stream() {
+    this.controller = new AbortController();
+    const headers = {Accept: 'text/event-stream', Authorization: 'Bearer ' + token()};
+    if (this.lastSeq > 0) headers['Last-Event-ID'] = String(this.lastSeq);
+    const response = await fetch(`${API}/conversations/${seg(this.id)}/events/stream`,
+        {headers, signal: this.controller.signal, cache: 'no-store'});
+    if (!response.ok) {
+      const error = new Error('the event stream was refused: HTTP ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    this.onState('live');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let data = [];
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) return;
+      buffer += value;
+      let newline;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline).replace(/\r$/, '');
+        buffer = buffer.slice(newline + 1);
+        if (line === '') {
+          if (data.length) this.received(data.join('\n'));
+          data = [];
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).replace(/^ /, ''));
+        }
+        // id:, event: and comments (heartbeats): the seq and kind are in the data too
+      }
+    }
+  }
+
+  received(json) {
+    let event;
+    try { event = JSON.parse(json); } catch { return; }
+    // in order, one at a time: a gap is read from the API before this event is shown
+    this.queue = this.queue.then(async () => {
+      if (event.seq <= this.lastSeq) return;
+      if (event.seq > this.lastSeq + 1) await this.readHistory(event.seq);
+      this.accept([event]);
+    }).catch(() => { if (this.controller) this.controller.abort(); });
+  }
+}
