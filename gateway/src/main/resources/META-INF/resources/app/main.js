@@ -67,14 +67,15 @@ async function start() {
     location.hash = '#/login';
     route();
   });
-  try {
-    const config = await auth.signInConfig();
-    if (config.oidc) {
-      const next = await auth.completeOidc(config.oidc);
+  // back from the identity provider with ?code=...: finish signing in (else no need to wait for the config)
+  if (/[?&](code|error)=/.test(location.search)) {
+    try {
+      const config = await auth.signInConfig();
+      const next = config.oidc ? await auth.completeOidc(config.oidc) : null;
       if (next) location.hash = next;
+    } catch (error) {
+      toast(error.message, 'error');
     }
-  } catch (error) {
-    toast(error.message, 'error');
   }
   window.addEventListener('hashchange', route);
   route();

@@ -45,7 +45,7 @@ class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            if (app && !headers.contains("Cache-Control")) {
+            if (app) {
                 headers.set("Cache-Control", "no-cache");
             }
         });

@@ -1,6 +1,7 @@
-// A conversation's events, in seq order, each once: the history read in pages from the events API, then the live
-// stream (SSE, read with fetch so the token goes in a header) from the last seq seen. After a disconnect it
-// reconnects with Last-Event-ID; an event already seen is dropped, and a gap is filled from the API before
+// A conversation's events, in seq order, each once: the first page read from the events API (so the page shows
+// something at once), then the stream (SSE, read with fetch so the token goes in a header) from the last seq seen,
+// which carries the rest of the history and then the live events, in batches as they come. After a disconnect it
+// reconnects with Last-Event-ID; an event already seen is dropped, and a gap is filled from the events API before
 // anything after it is shown.
 import {API, get, seg} from '../api.js';
 import {token} from '../auth.js';
@@ -20,6 +21,8 @@ export class EventFeed {
     this.lastSeq = 0;
     this.closed = false;
     this.queue = Promise.resolve();
+    this.incoming = [];
+    this.scheduled = false;
     this.controller = null;
     this.retryDelay = 500;
   }
@@ -36,10 +39,14 @@ export class EventFeed {
   }
 
   async run() {
+    let first = true;
     while (!this.closed) {
       try {
-        this.onState('history');
-        await this.readHistory(Infinity);
+        if (first) {
+          this.onState('history');
+          await this.readHistory(Infinity, 1);
+          first = false;
+        }
         if (this.closed) return;
         await this.stream();
         this.retryDelay = 500;
@@ -57,9 +64,9 @@ export class EventFeed {
     }
   }
 
-  /** Reads the pages after the last seq seen, up to (not including) `beforeSeq`. */
-  async readHistory(beforeSeq) {
-    while (!this.closed && this.lastSeq + 1 < beforeSeq) {
+  /** Reads pages (at most `pages`) after the last seq seen, up to (not including) `beforeSeq`. */
+  async readHistory(beforeSeq, pages = Infinity) {
+    for (let read = 0; read < pages && !this.closed && this.lastSeq + 1 < beforeSeq; read++) {
       const page = await get(`/conversations/${seg(this.id)}/events`, {afterSeq: this.lastSeq, limit: PAGE});
       const items = (page.items || []).filter((e) => e.seq < beforeSeq);
       this.accept(items);
@@ -114,11 +121,31 @@ export class EventFeed {
   received(json) {
     let event;
     try { event = JSON.parse(json); } catch { return; }
-    // in order, one at a time: a gap is read from the API before this event is shown
-    this.queue = this.queue.then(async () => {
-      if (event.seq <= this.lastSeq) return;
-      if (event.seq > this.lastSeq + 1) await this.readHistory(event.seq);
-      this.accept([event]);
-    }).catch(() => { if (this.controller) this.controller.abort(); });
+    this.incoming.push(event);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // after the chunk being read: its events are shown as one batch, in order; a gap is read first
+    this.queue = this.queue.then(() => this.flush())
+        .catch(() => { if (this.controller) this.controller.abort(); });
+  }
+
+  async flush() {
+    this.scheduled = false;
+    const batch = this.incoming.splice(0);
+    let run = [];
+    let last = this.lastSeq;
+    for (const event of batch) {
+      if (event.seq <= last) continue; // seen already
+      if (event.seq > last + 1) {
+        this.accept(run);
+        run = [];
+        await this.readHistory(event.seq);
+        last = this.lastSeq;
+        if (event.seq <= last) continue;
+      }
+      run.push(event);
+      last = event.seq;
+    }
+    this.accept(run);
   }
 }

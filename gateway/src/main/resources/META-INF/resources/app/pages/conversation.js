@@ -27,12 +27,16 @@ export function render(main, [id, tab]) {
   replace(main, head, content);
 
   let conversation = null;
+  let first = true;
+  let caughtUp = false;
+  let lastShown = 0;
   const show = (c) => {
     conversation = c;
     title.textContent = c.title || 'Conversation';
     document.title = (c.title || 'Conversation') + ' — Gantry';
     setStatus(c.status);
     usage.textContent = usageText(c.metrics);
+    markCaughtUp();
   };
   const setStatus = (s) => {
     status.className = 'status status-' + s;
@@ -75,7 +79,12 @@ export function render(main, [id, tab]) {
   });
   replace(content, confirmation.element, log, composer);
 
-  let first = true;
+  function markCaughtUp() {
+    if (!caughtUp && conversation && lastShown >= conversation.lastSeq) {
+      caughtUp = true;
+      performance.mark('gantry:caught-up'); // every event the conversation had when the page opened
+    }
+  }
   let follow = true;
   const scroller = document.scrollingElement;
   window.addEventListener('scroll', onScroll, {passive: true});
@@ -98,16 +107,19 @@ export function render(main, [id, tab]) {
       first = false;
       performance.mark('gantry:first-event');
     }
+    lastShown = events[events.length - 1].seq;
+    markCaughtUp();
     confirmation.update(status.dataset.status);
     if (follow && feed.state === 'live') log.lastElementChild.scrollIntoView({block: 'end'});
   }, (state) => {
-    if (state === 'live' && feed.state !== 'live') performance.mark('gantry:live');
     feed.state = state;
     streamState.textContent = state === 'live' ? '● live' : state === 'reconnecting' ? 'reconnecting…'
         : state === 'history' ? 'loading…' : '';
     streamState.dataset.state = state;
   });
-  loaded.then(() => feed.start(), () => {});
+  // the events are read alongside the conversation (the API checks they are the caller's either way)
+  feed.start();
+  loaded.catch(() => feed.close());
   return () => {
     feed.close();
     window.removeEventListener('scroll', onScroll);

@@ -39,7 +39,7 @@ function renderAgent(container) {
     e.preventDefault();
     error.hidden = true;
     const update = {model: model.value.trim(), confirmationPolicy: policy.value};
-    update.baseUrl = baseUrl.value.trim();
+    if (baseUrl.value.trim()) update.baseUrl = baseUrl.value.trim();
     if (keySecret.value) update.apiKeySecretName = keySecret.value;
     if (budget.value !== '') update.maxBudget = budget.value;
     if (maxTokens.value !== '') update.maxTokens = Number(maxTokens.value);
@@ -52,7 +52,7 @@ function renderAgent(container) {
     }
   }},
   field('Model', model, 'e.g. gpt-4o, anthropic/claude-sonnet-4-5, ollama/qwen3:8b'),
-  field('Endpoint (base URL)', baseUrl, 'empty: the provider\'s default'),
+  field('Endpoint (base URL)', baseUrl, 'the provider\'s own when never set'),
   field('API key secret', keySecret, 'one of your secrets (Secrets tab); its value is never shown'),
   field('Confirmation', policy),
   field('Budget (US dollars)', budget, 'empty: no limit'),

@@ -63,6 +63,17 @@ class WebUiServingTest {
     }
 
     @Test
+    void everyModuleIsPreloadedByThePageSoTheyLoadAtOnceNotImportByImport() throws IOException {
+        String index = given().when().get("/").then().statusCode(200).extract().asString();
+        Path resources = Path.of("src/main/resources/META-INF/resources");
+        try (var files = Files.walk(resources.resolve("app"))) {
+            files.filter(f -> f.toString().endsWith(".js") && !f.endsWith("main.js"))
+                    .map(f -> "/" + resources.relativize(f).toString().replace('\\', '/'))
+                    .forEach(module -> assertThat(index).contains("<link rel=\"modulepreload\" href=\"" + module + "\">"));
+        }
+    }
+
+    @Test
     void theApiBesideTheAppStillNeedsAToken() {
         given().when().get("/api/v1/conversations").then().statusCode(401)
                 .header("Content-Security-Policy", containsString(POLICY));
