@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,6 +49,9 @@ public final class Browser implements AutoCloseable {
         try {
             Path profile = Files.createTempDirectory("gantry-chromium-");
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
@@ -85,7 +92,25 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\n" + describe(), e);
+        }
+    }
+
+    /** Where the browser is and what it shows, with its console: for a failing test's message. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("at ").append(driver.getCurrentUrl()).append("\npage text:\n");
+        try {
+            String body = driver.findElement(By.tagName("body")).getText();
+            text.append(body, 0, Math.min(body.length(), 3000));
+            text.append("\nconsole:\n");
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> text.append(entry).append('\n'));
+        } catch (RuntimeException unreadable) {
+            text.append("(unreadable: ").append(unreadable.getMessage()).append(')');
+        }
+        return text.toString();
     }
 
     public Object script(String script, Object... args) {
