@@ -28,7 +28,8 @@ public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("gantry.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("gantry.chromedriver", "/usr/bin/chromedriver"));
-    public static final Duration WAIT = Duration.ofSeconds(60);
+    /** Long: the agent works for real (a sandbox, a shell) on a machine that may be busy. */
+    public static final Duration WAIT = Duration.ofMinutes(3);
 
     private final ChromeDriver driver;
     private final Path profile;
