@@ -26,7 +26,7 @@ class WebUiTest {
 
     private static final String HELLO_TRAJECTORY = """
             [{"tool": "think", "arguments": {"thought": "I will write hello.py and run it."}},
-             {"tool": "terminal", "arguments": {"command": "printf 'print(\\\\"hello from Gantry\\\\")\\\\n' > hello.py && cat hello.py"}},
+             {"tool": "terminal", "arguments": {"command": "printf 'print(\\"hello from Gantry\\")\\\\n' > hello.py && cat hello.py"}},
              {"tool": "terminal", "arguments": {"command": "python3 hello.py"}}]""";
 
     @Test
