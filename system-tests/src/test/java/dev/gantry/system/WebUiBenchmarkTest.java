@@ -38,7 +38,9 @@ class WebUiBenchmarkTest {
     void printsWhenTheConversationPageShowsItsFirstAndLastEventForALongConversation() throws Exception {
         String token = new Tokens(Platform.get().home()).forUser("ui-bench-" + UUID.randomUUID().toString().substring(0, 8));
         WebUiTest.TestUserEvents api = new WebUiTest.TestUserEvents(token);
-        api.replaySettings("never");
+        // right after the platform's start a busy machine may answer 503 for a while
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
+                .untilAsserted(() -> api.replaySettings("never"));
         String steps = IntStream.rangeClosed(1, THINK_STEPS)
                 .mapToObj(i -> "{\"tool\": \"think\", \"arguments\": {\"thought\": \"step " + i + "\"}}")
                 .collect(Collectors.joining(",", "[", "]"));
