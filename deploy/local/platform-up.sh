@@ -148,6 +148,8 @@ printf '  %-22s 127.0.0.1:%s\n' kafka "$GANTRY_KAFKA_PORT"
 # the local user's token, also kept for the gantry CLI
 (umask 077 && local_token > "$GANTRY_HOME/local-user.jwt")
 if $unisolated; then unisolated_warning; fi
+printf '\nThe web UI is http://127.0.0.1:8080/ ; this login link signs the local user in (the token stays in the\n'
+printf 'fragment, which browsers never send to the server):\n\n  http://127.0.0.1:8080/#token=%s\n' "$(cat "$GANTRY_HOME/local-user.jwt")"
 printf '\nThe public API is http://127.0.0.1:8080/api/v1 (OpenAPI: http://127.0.0.1:8080/q/openapi).\n'
 printf 'A token for the local user (also in %s; ./gantry token prints a new one):\n\n%s\n\n' \
   "$GANTRY_HOME/local-user.jwt" "$(cat "$GANTRY_HOME/local-user.jwt")"

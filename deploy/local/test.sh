@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Gantry: makes sure PostgreSQL and Redis answer (reusing, starting or
-# installing them as infra-up.sh does, with the test databases) and that the npm MCP servers the
-# MCP tests start are installed (mcp-servers.sh), then `mvn verify`.
+# installing them as infra-up.sh does, with the test databases), that the npm MCP servers the
+# MCP tests start are installed (mcp-servers.sh) and the browser the web UI's tests drive (browser.sh:
+# chromium and chromium-driver from apt), then `mvn verify`.
 # Kafka needs nothing: the tests start a real broker inside their JVM.
 # Extra arguments go to Maven, e.g. deploy/local/test.sh -pl contracts
 #   --chaos  the whole chaos suite alone (system-tests ChaosTest, -Pchaos): every component killed mid-step
@@ -20,6 +21,8 @@ require_maven
 "$GANTRY_REPO/deploy/local/infra-up.sh" --no-kafka
 # the real MCP servers (npm) the MCP tests start, in a cache outside the repository
 "$GANTRY_REPO/deploy/local/mcp-servers.sh"
+# headless Chromium and chromedriver for the web UI's tests (system-tests WebUiTest)
+"$GANTRY_REPO/deploy/local/browser.sh"
 export GANTRY_MCP_CACHE=${GANTRY_MCP_CACHE:-$HOME/.cache/gantry/npm}
 # the tests log in as the role with the password infra-up.sh generated
 load_db_password

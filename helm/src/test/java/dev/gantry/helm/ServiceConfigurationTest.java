@@ -131,6 +131,22 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void theWebUisOidcSignInIsOffByDefaultAndWhenEnabledNamesTheIssuerOfTheApisTokens() {
+        GatewayConfig.Ui.Oidc off = read("gateway", RenderedChart.render(Map.of()))
+                .getConfigMapping(GatewayConfig.class).ui().oidc();
+        assertThat(off.enabled()).isFalse();
+
+        GatewayConfig.Ui.Oidc on = read("gateway", RenderedChart.render(Map.of(
+                "gateway.ui.oidc.enabled", "true", "gateway.ui.oidc.clientId", "gantry-ui")))
+                .getConfigMapping(GatewayConfig.class).ui().oidc();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.clientId()).hasValue("gantry-ui");
+        assertThat(on.issuer()).hasValue(read("gateway", RenderedChart.render(Map.of()))
+                .getConfigMapping(GatewayConfig.class).auth().issuer());
+        assertThat(on.scopes()).isEqualTo("openid profile email");
+    }
+
+    @Test
     void theInstallationsCondenserReachesTheWorker() {
         CondenserConfig condenser = read("agent-worker", RenderedChart.render(Map.of(
                 "agentWorker.condenser.mode", "recent-events-only", "agentWorker.condenser.maxSize", "120")))

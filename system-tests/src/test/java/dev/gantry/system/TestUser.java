@@ -82,6 +82,11 @@ final class TestUser {
 
     /** Every event of the conversation, through the public API, walking the pages. */
     List<ConversationEvent> events(String conversationId) {
+        return eventsOf(api, conversationId);
+    }
+
+    /** Every event of the conversation, as {@code api}'s user reads them through the public API. */
+    static List<ConversationEvent> eventsOf(PublicApi api, String conversationId) {
         List<ConversationEvent> events = new java.util.ArrayList<>();
         long afterSeq = 0;
         while (true) {

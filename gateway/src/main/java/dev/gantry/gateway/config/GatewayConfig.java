@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The gateway's own settings ({@code gantry.gateway.*}). */
 @ConfigMapping(prefix = "gantry.gateway")
@@ -18,6 +19,8 @@ public interface GatewayConfig {
     Auth auth();
 
     Stream stream();
+
+    Ui ui();
 
     /** The largest request body accepted; a larger one is answered 413. */
     @WithDefault("5M")
@@ -77,5 +80,30 @@ public interface GatewayConfig {
          */
         @WithDefault("20")
         int maxPerUser();
+    }
+
+    /** The web UI served at {@code /}. */
+    interface Ui {
+
+        Oidc oidc();
+
+        /**
+         * Sign-in through an identity provider (OpenID Connect authorization code with PKCE, done by the browser):
+         * off by default, when users paste a token or follow the login link {@code ./gantry up} prints.
+         */
+        interface Oidc {
+
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The provider's issuer URL; its {@code /.well-known/openid-configuration} names its endpoints. */
+            Optional<String> issuer();
+
+            /** The UI's client id at the provider: a public client allowed to redirect to the gateway's {@code /}. */
+            Optional<String> clientId();
+
+            @WithDefault("openid profile email")
+            String scopes();
+        }
     }
 }
