@@ -91,7 +91,8 @@ public class ChatCommand implements Callable<Integer> {
             String id = conversationId == null ? null : ConversationId.check(conversationId);
             String trajectory = replay == null ? null : ConversationStarter.readTrajectory(replay);
             LlmSettings llm = LlmSettings.from(environment);
-            if (llm.missing().size() == 1 || llm.missing().size() == 2) {
+            boolean onLlm = id == null && trajectory == null;
+            if (onLlm && (llm.missing().size() == 1 || llm.missing().size() == 2)) {
                 throw new UsageException(ConversationStarter.missingLlm(llm, "(or set none of them to use the"
                         + " model of your settings)"));
             }
@@ -99,7 +100,11 @@ public class ChatCommand implements Callable<Integer> {
             ConversationStarter starter = new ConversationStarter(gantry, repository, branch);
             JsonNode conversation = null;
             if (id != null) {
-                conversation = gantry.conversation(id);
+                try {
+                    conversation = gantry.conversation(id);
+                } catch (ApiException e) {
+                    throw ConversationId.explain(e, id);
+                }
             } else if (trajectory != null) {
                 conversation = starter.startReplay(replay, trajectory);
             } else if (llm.missing().isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class EventFollower implements Runnable {
 
     static final int MAX_FAILURES = 8;
+    private static final Duration AFTER_END = Duration.ofMillis(200);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
@@ -66,7 +67,8 @@ final class EventFollower implements Runnable {
                 }
                 failures = 0;
                 stream.read(this::handOn);
-                // the server closed the stream: open it again where it left off
+                // the server closed the stream: open it again where it left off, after a breath
+                pause(0);
             } catch (ApiException e) {
                 if (closed) {
                     return;
@@ -100,7 +102,8 @@ final class EventFollower implements Runnable {
     }
 
     private void pause(int failures) {
-        long millis = Math.min(LONGEST_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(failures - 1, 10));
+        long millis = failures == 0 ? AFTER_END.toMillis()
+                : Math.min(LONGEST_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(failures - 1, 10));
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
