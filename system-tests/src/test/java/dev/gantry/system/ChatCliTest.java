@@ -77,8 +77,8 @@ class ChatCliTest {
 
         Cli show = start(token, null, "conversations", "show", conversationId);
         assertThat(show.awaitExit()).as(show.output()).isZero();
-        assertThat(show.output()).contains("status:        stopped", "model:         gantry/replay",
-                "cost:          none (no LLM call)", "pull requests: none");
+        assertThat(show.output()).contains("id:            " + conversationId, "status:        stopped",
+                "model:         gantry/replay", "tokens:", "cost:", "pull requests: none");
 
         Cli refused = start(token, "n\n", "conversations", "delete", conversationId);
         assertThat(refused.awaitExit()).as(refused.output()).isEqualTo(1);
