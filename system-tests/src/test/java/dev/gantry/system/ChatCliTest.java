@@ -58,7 +58,7 @@ class ChatCliTest {
                 "risk: high (lets everyone write a whole directory tree (chmod -R 777))");
         chat.type("y");
         chat.awaitOutput(out -> out.contains("  opened-for-all") && count(out, "allow it? [y/n]") == 2);
-        assertThat(chat.output()).doesNotContain("opened-again");
+        assertThat(chat.output()).as("the second command waits: its output never came").doesNotContain("\n  opened-again");
         chat.type("/stop");
         chat.awaitOutput(out -> out.contains("status: stopped"));
         chat.type("/quit");
@@ -68,7 +68,7 @@ class ChatCliTest {
         Matcher id = CONVERSATION.matcher(chat.output());
         assertThat(id.find()).as(chat.output()).isTrue();
         String conversationId = id.group(1);
-        assertThat(chat.output()).containsOnlyOnce("  opened-for-all").doesNotContain("opened-again")
+        assertThat(chat.output()).containsOnlyOnce("\n  opened-for-all").doesNotContain("\n  opened-again")
                 .contains("Back to it with: gantry chat " + conversationId);
 
         Cli list = start(token, null, "conversations", "--search", "risky-chat");
