@@ -70,8 +70,15 @@ public final class Platform {
         if (instance == null) {
             try {
                 Path home = Files.createDirectories(REPO.resolve("system-tests/target/system-home"));
-                instance = new Platform(home);
-                instance.start();
+                Platform starting = new Platform(home);
+                try {
+                    starting.start();
+                } catch (Exception e) {
+                    // the services that did start are stopped now, not left running after this JVM
+                    starting.stopAll();
+                    throw e;
+                }
+                instance = starting;
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "platform-stop"));
             } catch (Exception e) {
                 throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
