@@ -45,8 +45,9 @@ class ChatCliTest {
     void chatAsksBeforeARiskyCommandRunsItOnYesAndStopsTheAgentOnSlashStop(@TempDir Path dir) throws Exception {
         Platform platform = Platform.get();
         String token = new Tokens(platform.home()).forUser("chat-" + UUID.randomUUID().toString().substring(0, 8));
-        new PublicApi(token).request().body(Map.of("confirmationPolicy", "risky")).post("/api/v1/settings")
-                .then().statusCode(200);
+        // a platform just started on a loaded machine may answer 503 for a while: ask until it takes the settings
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> new PublicApi(token).request()
+                .body(Map.of("confirmationPolicy", "risky")).post("/api/v1/settings").statusCode() == 200);
         Path trajectory = dir.resolve("risky-chat.json");
         Files.writeString(trajectory, """
                 [{"tool": "terminal", "arguments": {"command": "mkdir -p shared && chmod -R 777 shared && echo opened-for-all"}},
