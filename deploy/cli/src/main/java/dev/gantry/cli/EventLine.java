@@ -63,9 +63,10 @@ public final class EventLine {
                             .reduce("", String::concat);
             case BudgetNoticeEvent budget -> "budget: " + budget.notice();
         };
-        return Optional.ofNullable(text);
+        return Optional.ofNullable(text).map(TerminalText::safe);
     }
 
+    /** An action as one reads it, its thought first: {@code $ ls} for a command, {@code edit: ...} for a file edit. */
     private static String describe(ActionEvent action) {
         JsonNode args = action.arguments();
         String thought = action.thought().isBlank() ? "" : action.thought().strip() + "\n";
@@ -80,6 +81,19 @@ public final class EventLine {
                     + args.path("source_branch").asText() + ")";
             default -> action.toolName() + " " + args;
         };
+    }
+
+    /** The risk of an action, with the rule that rated it when one did: {@code high (deletes ...)}. */
+    public static String risk(ActionEvent action) {
+        return TerminalText.safe(action.securityRisk().name().toLowerCase(Locale.ROOT)
+                + (action.riskReason() == null ? "" : " (" + action.riskReason() + ")"));
+    }
+
+    /** An action for a confirmation prompt: what it does without the thought before it. */
+    public static String command(ActionEvent action) {
+        String described = describe(new ActionEvent(action.toolName(), action.toolCallId(), action.arguments(), "",
+                action.securityRisk(), action.llmResponseId()));
+        return TerminalText.safe(described);
     }
 
     private static String statusName(ConversationStateUpdateEvent update) {

@@ -68,6 +68,16 @@ public final class GantryApi {
      */
     public void streamEvents(String conversationId, long afterSeq, Consumer<ConversationEvent> sink)
             throws ApiException {
+        try (EventStream stream = openStream(conversationId, afterSeq)) {
+            stream.read(sink);
+        }
+    }
+
+    /**
+     * Opens a conversation's live event stream after {@code afterSeq} (sent as {@code Last-Event-ID}):
+     * once this answers, the server has accepted the stream. Closing it from another thread ends a read.
+     */
+    public EventStream openStream(String conversationId, long afterSeq) throws ApiException {
         HttpRequest request = authorized(base.resolve("/api/v1/conversations/" + conversationId + "/events/stream"))
                 .header("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(afterSeq))
@@ -78,15 +88,92 @@ public final class GantryApi {
                 String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
                 throw failure(response.statusCode(), body);
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                SseReader.read(in, sse -> sink.accept(parse(sse)));
-            }
+            return new EventStream(conversationId, response.body());
         } catch (IOException e) {
             throw new ApiException("the event stream of " + conversationId + " broke: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted", e);
         }
+    }
+
+    /** An open event stream. */
+    public final class EventStream implements AutoCloseable {
+
+        private final String conversationId;
+        private final java.io.InputStream body;
+
+        private EventStream(String conversationId, java.io.InputStream body) {
+            this.conversationId = conversationId;
+            this.body = body;
+        }
+
+        /** Hands each event to {@code sink} until the stream ends, is closed, or the sink throws. */
+        public void read(Consumer<ConversationEvent> sink) throws ApiException {
+            try {
+                BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+                SseReader.read(in, sse -> sink.accept(parse(sse)));
+            } catch (IOException e) {
+                throw new ApiException("the event stream of " + conversationId + " broke: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // closing a stream that already broke changes nothing
+            }
+        }
+    }
+
+    /**
+     * One page of the user's conversations, newest first: {@code {"items": [...], "nextPageId": ...}}.
+     * {@code titleContains} and {@code status} may be null (no filter), {@code pageId} null for the first page.
+     */
+    public JsonNode listConversations(String titleContains, String status, int limit, String pageId)
+            throws ApiException {
+        StringBuilder query = new StringBuilder("?limit=").append(limit);
+        if (titleContains != null) {
+            query.append("&titleContains=").append(encode(titleContains));
+        }
+        if (status != null) {
+            query.append("&status=").append(encode(status));
+        }
+        if (pageId != null) {
+            query.append("&pageId=").append(encode(pageId));
+        }
+        return send("GET", "/api/v1/conversations" + query, null);
+    }
+
+    /** Deletes a conversation: its agent is stopped, its sandbox and events deleted. */
+    public void deleteConversation(String id) throws ApiException {
+        send("DELETE", "/api/v1/conversations/" + id, null);
+    }
+
+    /** Sends a user message the agent works on. */
+    public void sendMessage(String id, String content) throws ApiException {
+        send("POST", "/api/v1/conversations/" + id + "/messages",
+                json.createObjectNode().put("content", content).put("run", true));
+    }
+
+    /** Pauses, resumes or stops the agent: {@code action} is {@code pause}, {@code resume} or {@code stop}. */
+    public void act(String id, String action) throws ApiException {
+        send("POST", "/api/v1/conversations/" + id + "/" + action, null);
+    }
+
+    /** Answers the action(s) waiting for confirmation; {@code reason} (may be null) goes with a refusal. */
+    public void confirm(String id, boolean accept, String reason) throws ApiException {
+        var body = json.createObjectNode().put("accept", accept);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        send("POST", "/api/v1/conversations/" + id + "/confirmation", body);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private ConversationEvent parse(SseEvent sse) {

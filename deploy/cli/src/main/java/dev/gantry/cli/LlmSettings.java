@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /** The LLM that {@code gantry run} configures for the user, from GANTRY_LLM_* variables. */
-record LlmSettings(String baseUrl, String apiKey, String model) {
+public record LlmSettings(String baseUrl, String apiKey, String model) {
 
     static final String BASE_URL = "GANTRY_LLM_BASE_URL";
     static final String API_KEY = "GANTRY_LLM_API_KEY";
     static final String MODEL = "GANTRY_LLM_MODEL";
 
-    static LlmSettings from(Map<String, String> environment) {
+    public static LlmSettings from(Map<String, String> environment) {
         return new LlmSettings(blankToNull(environment.get(BASE_URL)), blankToNull(environment.get(API_KEY)),
                 blankToNull(environment.get(MODEL)));
     }
 
     /** The variables still to set. */
-    List<String> missing() {
+    public List<String> missing() {
         List<String> missing = new ArrayList<>();
         if (baseUrl == null) {
             missing.add(BASE_URL);

@@ -1,19 +1,16 @@
 package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +25,6 @@ public class RunCommand implements Callable<Integer> {
     static final int USAGE = 2;
     static final int WAITING = 3;
 
-    static final String API_KEY_SECRET = "gantry-cli-llm-api-key";
-    /** The model name that makes the agent-worker play a recorded trajectory instead of calling an LLM. */
-    static final String REPLAY_MODEL = "gantry/replay";
     private static final int MAX_RECONNECTS = 5;
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
@@ -49,13 +43,8 @@ public class RunCommand implements Callable<Integer> {
             + " default branch).")
     String branch;
 
-    @Option(names = "--api", paramLabel = "URL", defaultValue = "${env:GANTRY_API_URL:-http://127.0.0.1:8080}",
-            description = "Gantry's public API (default: ${DEFAULT-VALUE}).")
-    URI api;
-
-    @Option(names = "--token", paramLabel = "JWT", defaultValue = "${env:GANTRY_TOKEN}",
-            description = "A bearer token (default: $GANTRY_TOKEN, else the local user's token).")
-    String token;
+    @Mixin
+    ApiOptions api;
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -75,64 +64,27 @@ public class RunCommand implements Callable<Integer> {
             err.println("gantry run needs a TASK, or --replay FILE (not both)");
             return USAGE;
         }
-        if (replay != null) {
-            return replay();
-        }
-        LlmSettings llm = LlmSettings.from(environment);
-        if (llm.missing().size() > 0) {
-            err.println("gantry run needs an LLM. Set " + String.join(", ", llm.missing())
-                    + " (an OpenAI-compatible endpoint), for example:\n"
-                    + "  export GANTRY_LLM_BASE_URL=https://api.openai.com/v1\n"
-                    + "  export GANTRY_LLM_API_KEY=sk-...\n"
-                    + "  export GANTRY_LLM_MODEL=gpt-4o\n"
-                    + "or run a recorded trajectory with no LLM: gantry run --replay FILE");
-            return USAGE;
-        }
-        GantryApi gantry = new GantryApi(api, token != null ? token : tokens.localToken());
-        gantry.putSecret(API_KEY_SECRET, llm.apiKey());
-        gantry.updateSettings(GantryJson.mapper().createObjectNode()
-                .put("model", llm.model())
-                .put("baseUrl", llm.baseUrl())
-                .put("apiKeySecretName", API_KEY_SECRET));
-        ObjectNode start = GantryJson.mapper().createObjectNode().put("initialMessage", task);
-        withRepository(start);
-        return follow(gantry, gantry.startConversation(start));
-    }
-
-    /**
-     * Runs a recorded trajectory: a conversation whose model is {@link #REPLAY_MODEL} takes its first
-     * message as the tool calls to make. The user's own model is put back once the conversation
-     * has taken its settings.
-     */
-    private int replay() throws Exception {
-        String trajectory = Files.readString(replay);
-        if (!GantryJson.mapper().readTree(trajectory).isArray()) {
-            err.println(replay + " is not a trajectory: a JSON list of {\"tool\": ..., \"arguments\": {...}}");
-            return USAGE;
-        }
-        GantryApi gantry = new GantryApi(api, token != null ? token : tokens.localToken());
-        JsonNode model = gantry.settings().path("model");
-        gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", REPLAY_MODEL));
-        JsonNode conversation;
         try {
-            conversation = gantry.startConversation(withRepository(GantryJson.mapper().createObjectNode()
-                    .put("title", "replay of " + replay.getFileName()).put("initialMessage", trajectory)));
-        } finally {
-            if (model.isTextual() && !model.asText().equals(REPLAY_MODEL)) {
-                gantry.updateSettings(GantryJson.mapper().createObjectNode().put("model", model.asText()));
+            if (replay != null) {
+                String trajectory = ConversationStarter.readTrajectory(replay);
+                GantryApi gantry = api.connect(tokens);
+                return follow(gantry, new ConversationStarter(gantry, repository, branch)
+                        .startReplay(replay, trajectory));
             }
+            LlmSettings llm = LlmSettings.from(environment);
+            if (!llm.missing().isEmpty()) {
+                err.println("gantry run needs " + ConversationStarter.missingLlm(llm,
+                        "or run a recorded trajectory with no LLM: gantry run --replay FILE"));
+                return USAGE;
+            }
+            GantryApi gantry = api.connect(tokens);
+            ConversationStarter starter = new ConversationStarter(gantry, repository, branch);
+            starter.useLlm(llm);
+            return follow(gantry, starter.start(task));
+        } catch (UsageException e) {
+            err.println("gantry run: " + e.getMessage());
+            return USAGE;
         }
-        return follow(gantry, conversation);
-    }
-
-    private ObjectNode withRepository(ObjectNode start) {
-        if (repository != null) {
-            start.put("repository", repository);
-        }
-        if (branch != null) {
-            start.put("branch", branch);
-        }
-        return start;
     }
 
     /** Prints a conversation's events until it reaches an end, and answers the exit code. */
