@@ -69,6 +69,13 @@ public interface RuntimeConfig {
         Duration startTimeout();
 
         /**
+         * Start the shell as the runtime starts rather than at the first command, so that the first command finds
+         * it ready; it moves to the workspace's name at that command when the name came later (a warm sandbox).
+         */
+        @WithDefault("true")
+        boolean prestart();
+
+        /**
          * How long a request waits for the one being served before it is refused as a conflict, so that
          * two requests racing for an idle terminal take turns instead of one bouncing off the other.
          */
