@@ -61,6 +61,19 @@ wait_for() {
   done
 }
 
+# The JVM options that start a Quarkus application on the archive its build trained beside quarkus-run.jar (the
+# root pom: app.aot, a JDK AOT cache, made on JDK 25+; app-cds.jsa, AppCDS, otherwise); none when there is none this
+# java can read. The application must be started from that directory with -jar quarkus-run.jar.
+startup_archive_options() {
+  local app=$1 version
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  if [[ -f $app/app.aot && ${version%%.*} -ge 24 ]]; then
+    echo "-XX:AOTCache=app.aot"
+  elif [[ -f $app/app-cds.jsa ]]; then
+    echo "-XX:SharedArchiveFile=app-cds.jsa"
+  fi
+}
+
 pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 # stops the process of a pid file: TERM, then KILL if it has not exited after 30 s

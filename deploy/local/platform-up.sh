@@ -122,7 +122,11 @@ start_service() {
                              GANTRY_DB_PASSWORD="$db_password") ;;
   esac
   log "$name: starting on port $port"
-  env "${datasource[@]}" "${own[@]}" "${INTERNAL_AUTH_ENV[@]}" nohup java -Xms64m -Xmx384m -jar "$(service_jar "$name")" >> "$GANTRY_LOGS/$name.log" 2>&1 &
+  local app
+  app=$(dirname "$(service_jar "$name")")
+  # from its quarkus-app directory, on the start-up archive the build trained there when this JDK can read it
+  (cd "$app" && exec env "${datasource[@]}" "${own[@]}" "${INTERNAL_AUTH_ENV[@]}" nohup java -Xms64m -Xmx384m \
+    $(startup_archive_options "$app") -jar quarkus-run.jar >> "$GANTRY_LOGS/$name.log" 2>&1) &
   echo $! > "$pidfile"
 }
 

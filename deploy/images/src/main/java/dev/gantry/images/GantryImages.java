@@ -47,6 +47,14 @@ public final class GantryImages {
     }
 
     /**
+     * JVM options of the sandbox runtime, on its command line so that no program the agent runs inherits them: an
+     * idle runtime that is mostly a shell starts faster and holds less on the serial collector and the client
+     * compiler alone, with one compiler thread and a small code cache (the local launcher's defaults).
+     */
+    public static final List<String> SANDBOX_RUNTIME_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=32m");
+
+    /**
      * The sandbox runtime: the agent's shell, git, python3 and Node.js around the runtime server, which tini
      * starts so that the orphans of the agent's background jobs are reaped.
      */
@@ -57,9 +65,11 @@ public final class GantryImages {
         env.put("GANTRY_WORKSPACE", "/workspace");
         env.put("QUARKUS_HTTP_PORT", "8000");
         env.put("QUARKUS_HTTP_HOST", "0.0.0.0");
+        List<String> entrypoint = new java.util.ArrayList<>(List.of("/usr/bin/tini", "--", "java"));
+        entrypoint.addAll(SANDBOX_RUNTIME_JVM_OPTIONS);
+        entrypoint.addAll(List.of("-jar", "/opt/gantry/quarkus-run.jar"));
         return new ImageSpec("sandbox-runtime", "sandbox-runtime", ImageSpec.BaseKind.SANDBOX, "/opt/gantry",
-                "10001:10001", "/workspace", 8000,
-                List.of("/usr/bin/tini", "--", "java", "-jar", "/opt/gantry/quarkus-run.jar"), env);
+                "10001:10001", "/workspace", 8000, List.copyOf(entrypoint), env);
     }
 
     /** The tag for a project version: the release it leads to (0.1.0-SNAPSHOT builds 0.1.0, the chart's appVersion). */

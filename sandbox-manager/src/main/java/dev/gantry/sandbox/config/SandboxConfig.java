@@ -150,13 +150,19 @@ public interface SandboxConfig {
         /** The java executable that runs the runtime; the manager's own when empty. */
         Optional<Path> java();
 
-        /** JVM options of each runtime process: small, since a sandbox is mostly a shell. */
-        @WithDefault("-Xmx256m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC")
+        /**
+         * JVM options of each runtime process, chosen for an idle runtime that is mostly a shell: the serial
+         * collector and a heap that starts small (it grows up to -Xmx for a large upload), the client compiler
+         * alone with one compiler thread and a small code cache, no hsperfdata file.
+         */
+        @WithDefault("-XX:+UseSerialGC,-Xms8m,-Xmx256m,-XX:TieredStopAtLevel=1,-XX:CICompilerCount=1,"
+                + "-XX:ReservedCodeCacheSize=32m,-XX:MaxDirectMemorySize=64m,-XX:-UsePerfData")
         List<String> jvmOptions();
 
         /**
-         * Keep a class-data-sharing archive of the runtime under the root (JDK 19+), which the JVM
-         * writes on a runtime's first exit and maps on every later start: a cold start loads fewer classes.
+         * Start each runtime on the start-up archive the build trained and left beside {@code quarkus-run.jar}:
+         * {@code app.aot} (a JDK AOT cache; used when the runtime's JDK is 24 or newer) or {@code app-cds.jsa}
+         * (AppCDS). The archive is read-only to every sandbox; a JDK other than the build's ignores it.
          */
         @WithDefault("true")
         boolean classDataSharing();

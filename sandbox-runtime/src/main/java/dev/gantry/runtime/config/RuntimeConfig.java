@@ -23,6 +23,13 @@ public interface RuntimeConfig {
     Path workspace();
 
     /**
+     * A directory of symbolic links naming workspaces ({@code <dir>/<sandboxId>}), set by a launcher that starts a
+     * runtime before it knows the name its workspace will be given (a warm-pool sandbox): the link there that leads
+     * to this runtime's workspace, once the sandbox is claimed, is the workspace's name (the shell's directory).
+     */
+    Optional<Path> workspaceLinks();
+
+    /**
      * Directories the editor and file API may touch besides the workspace: the sandbox's private tmp, which
      * the launcher names. None by default: a shared directory (the host's {@code /tmp}, where checkouts and
      * the platform's files may lie) must never be one. A root that contains the workspace is refused at start,
@@ -73,6 +80,13 @@ public interface RuntimeConfig {
         /** How long a new shell may take to print its first prompt. */
         @WithDefault("10s")
         Duration startTimeout();
+
+        /**
+         * Start the shell as the runtime starts rather than at the first command, so that the first command finds
+         * it ready; it moves to the workspace's name at that command when the name came later (a warm sandbox).
+         */
+        @WithDefault("true")
+        boolean prestart();
 
         /**
          * How long a request waits for the one being served before it is refused as a conflict, so that

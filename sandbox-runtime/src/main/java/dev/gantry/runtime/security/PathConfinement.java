@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +28,12 @@ public class PathConfinement {
 
     private final Path workspace;
     private final Path namedWorkspace;
+    private final Optional<Path> workspaceLinks;
     private final List<Path> roots;
 
     PathConfinement(RuntimeConfig config) {
         this.namedWorkspace = config.workspace().toAbsolutePath();
+        this.workspaceLinks = config.workspaceLinks().map(Path::toAbsolutePath);
         try {
             this.workspace = Files.createDirectories(namedWorkspace).toRealPath();
         } catch (IOException e) {
@@ -50,9 +53,29 @@ public class PathConfinement {
         return workspace;
     }
 
-    /** The workspace as it was configured, which may be a link leading to {@link #workspace()}. */
+    /**
+     * The workspace by its name: as it was configured, which may be a link leading to {@link #workspace()}; for a
+     * workspace configured by its real path, the link in the workspace links directory that leads to it, once there
+     * is one (a warm-pool sandbox is named when it is claimed).
+     */
     public Path namedWorkspace() {
-        return namedWorkspace;
+        if (!namedWorkspace.equals(workspace) || workspaceLinks.isEmpty() || !Files.isDirectory(workspaceLinks.get())) {
+            return namedWorkspace;
+        }
+        try (Stream<Path> links = Files.list(workspaceLinks.get())) {
+            return links.filter(Files::isSymbolicLink).filter(this::leadsToWorkspace).sorted().findFirst()
+                    .orElse(namedWorkspace);
+        } catch (IOException e) {
+            return namedWorkspace;
+        }
+    }
+
+    private boolean leadsToWorkspace(Path link) {
+        try {
+            return link.toRealPath().equals(workspace);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -4,10 +4,13 @@ import dev.gantry.runtime.config.RuntimeConfig;
 import dev.gantry.runtime.rest.ApiProblem;
 import dev.gantry.runtime.security.PathConfinement;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +52,47 @@ public class TerminalService {
     private volatile Map<String, String> added = Map.of();
     /** Why the next answer starts with a notice about the shell, if it does. */
     private String pendingNotice = "";
+    /** The shell was started ahead of the first call and has served none yet; it was started under this name. */
+    private boolean fresh;
+    private Path freshName;
 
     TerminalService(RuntimeConfig config, PathConfinement paths) {
         this.config = config.terminal();
         this.paths = paths;
+    }
+
+    /**
+     * Starts the shell as the runtime starts, so that the first command finds it ready (a warm sandbox's first
+     * command then costs a round trip, not a shell start). Not under the call lock: a first call that comes
+     * meanwhile starts its own shell, and this one is closed.
+     */
+    void prestart(@Observes StartupEvent start) {
+        if (!config.prestart()) {
+            return;
+        }
+        Thread.ofVirtual().name("gantry-shell-prestart").start(() -> {
+            try {
+                Path name = paths.namedWorkspace();
+                ShellSession started = ShellSession.start(config, paths.workspace(), shellEnvironment());
+                boolean kept = false;
+                callLock.lock();
+                try {
+                    if (shell == null) {
+                        shell = started;
+                        fresh = true;
+                        freshName = name;
+                        kept = true;
+                    }
+                } finally {
+                    callLock.unlock();
+                }
+                if (!kept) {
+                    started.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                Log.warnf("the shell could not be started ahead of the first command: %s", e.toString());
+            }
+        });
     }
 
     /** The environment a program started for the agent gets: the runtime's own without its key, plus what was added. */
@@ -72,7 +112,10 @@ public class TerminalService {
         added = variables;
         if (callLock.tryLock()) {
             try {
-                if (shell != null && !shell.isRunning()) {
+                if (shell != null && fresh) {
+                    // started ahead and never used: the agent has nothing to lose, the next command starts anew
+                    closeShell();
+                } else if (shell != null && !shell.isRunning()) {
                     closeShell();
                     pendingNotice = "[The terminal was restarted to take new environment variables: the working"
                             + " directory, shell variables and background jobs of the old shell are gone.]\n";
@@ -257,10 +300,27 @@ public class TerminalService {
     }
 
     private ShellSession shell() throws IOException {
+        if (shell != null && fresh) {
+            fresh = false;
+            Path name = paths.namedWorkspace();
+            if (!name.equals(freshName) && !enter(shell, name)) {
+                closeShell();
+            }
+        }
         if (shell == null) {
             shell = ShellSession.start(config, paths.workspace(), shellEnvironment());
         }
         return shell;
+    }
+
+    /**
+     * Moves a shell started ahead into the workspace by the name it was given since (a warm sandbox, claimed):
+     * what the cd prints is nobody's; false when the shell did not come back to its prompt.
+     */
+    private boolean enter(ShellSession session, Path name) throws IOException {
+        session.run("cd -- '" + name.toString().replace("'", "'\\''") + "'");
+        ShellSession.Outcome outcome = session.await(null, config.startTimeout(), System.nanoTime());
+        return outcome instanceof ShellSession.Outcome.Finished finished && finished.prompt().exitCode() == 0;
     }
 
     private Map<String, String> shellEnvironment() {
@@ -278,6 +338,7 @@ public class TerminalService {
     }
 
     private void closeShell() {
+        fresh = false;
         if (shell != null) {
             Log.infof("stopping shell pid %d", shell.pid());
             shell.close();

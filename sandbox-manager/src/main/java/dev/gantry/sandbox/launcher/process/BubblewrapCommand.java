@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,10 +23,28 @@ import java.util.Set;
  * @param namedWorkspace the path the agent is told (the workspace mounted there too when it differs)
  * @param home the sandbox's home on the host, mounted read-write at {@link #HOME}
  * @param javaHome the JDK that runs the runtime, mounted read-only at the same path
- * @param application the runtime's {@code quarkus-app} directory, mounted read-only at the same path
+ * @param application the runtime's {@code quarkus-app} directory, mounted read-only at the same path; the runtime
+ *        starts in it, where the build's start-up archive expects it
+ * @param links for an instance not claimed yet (a warm-pool one): its own directory of workspace names on the
+ *        host, mounted read-only where the sandboxes' workspaces are named; claiming it puts there the link by
+ *        the sandbox's id, which then leads to its workspace inside the sandbox too. Nothing of other sandboxes
+ *        is in it.
  */
 public record BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path workspace, Path namedWorkspace,
-        Path home, Path javaHome, Path application) {
+        Path home, Path javaHome, Path application, Optional<WorkspaceLinks> links) {
+
+    /** A claimed instance's command: its workspace is mounted by the name it was given. */
+    public BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path workspace, Path namedWorkspace, Path home,
+            Path javaHome, Path application) {
+        this(tools, uid, workspace, namedWorkspace, home, javaHome, application, Optional.empty());
+    }
+
+    /**
+     * @param source the instance's own directory of names on the host
+     * @param target the directory of workspace names the agent is told of ({@code <workspaces>})
+     */
+    public record WorkspaceLinks(Path source, Path target) {
+    }
 
     /** Where the sandbox's home appears inside it. */
     public static final String HOME = "/home/sandbox";
@@ -76,7 +95,9 @@ public record BubblewrapCommand(SandboxConfig.Bubblewrap tools, long uid, Path w
         if (!namedWorkspace.equals(workspace)) {
             mount(command, made, "--bind", workspace.toString(), namedWorkspace.toString());
         }
-        command.addAll(List.of("--chdir", namedWorkspace.toString(),
+        links.ifPresent(names -> mount(command, made, "--ro-bind", names.source().toString(),
+                names.target().toString()));
+        command.addAll(List.of("--chdir", application.toString(),
                 // setpriv needs these two to change uid; it gives them up with every other capability
                 "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                 tools.prlimit().toString(), "--nproc=" + tools.maxProcesses(), "--",

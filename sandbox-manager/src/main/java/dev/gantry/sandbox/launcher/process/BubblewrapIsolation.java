@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,8 +33,8 @@ final class BubblewrapIsolation {
     }
 
     /** The runtime command wrapped for {@code dir}; {@code env} replaced by the sandbox's own. */
-    List<String> wrap(InstanceDirectory dir, Path namedWorkspace, Path javaHome, Path jar, List<String> runtime,
-            Map<String, String> env) {
+    List<String> wrap(InstanceDirectory dir, Path namedWorkspace, Path workspaces, Path javaHome, Path jar,
+            List<String> runtime, Map<String, String> env) {
         SandboxConfig.Bubblewrap tools = config.bubblewrap();
         requireTool(tools.bwrap(), "bubblewrap");
         requireTool(tools.setpriv(), "util-linux");
@@ -52,8 +53,13 @@ final class BubblewrapIsolation {
         own(home, uid);
         env.clear();
         env.putAll(BubblewrapCommand.baseEnvironment());
+        // not claimed yet: the name it will be given appears through its own directory of names (see claim)
+        Optional<BubblewrapCommand.WorkspaceLinks> links = namedWorkspace.equals(dir.workspace().toAbsolutePath())
+                ? Optional.of(new BubblewrapCommand.WorkspaceLinks(dir.createLinks().toAbsolutePath(),
+                        workspaces.toAbsolutePath()))
+                : Optional.empty();
         return new BubblewrapCommand(tools, uid, dir.workspace().toAbsolutePath(), namedWorkspace, home.toAbsolutePath(),
-                javaHome, jar.toAbsolutePath().getParent()).wrap(runtime);
+                javaHome, jar.toAbsolutePath().getParent(), links).wrap(runtime);
     }
 
     /** A shared directory never shows a sandbox the sandboxes' own tree (other workspaces, homes, uids). */

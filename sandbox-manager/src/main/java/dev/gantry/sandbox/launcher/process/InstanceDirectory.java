@@ -27,6 +27,22 @@ record InstanceDirectory(Path root) {
         return root.resolve("workspace");
     }
 
+    /**
+     * The instance's own directory of workspace names: a pooled instance sees it where the workspaces are named,
+     * so the link by its sandbox's id, put here when it is claimed, leads to its workspace inside it too.
+     */
+    Path links() {
+        return root.resolve("links");
+    }
+
+    Path createLinks() {
+        try {
+            return Files.createDirectories(links());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path log() {
         return root.resolve("runtime.log");
     }

@@ -53,8 +53,8 @@ import java.util.stream.Stream;
 public class ProcessLauncher implements SandboxLauncher {
 
     private static final String LOOPBACK = "127.0.0.1";
-    /** A file, not a directory, so discovery never mistakes it for an instance. */
-    private static final String CDS_ARCHIVE = "sandbox-runtime.jsa";
+    /** A lean runtime: one malloc arena (a JVM's threads otherwise each grow their own, 64 MB apiece at most). */
+    private static final Map<String, String> LEAN_RUNTIME_ENV = Map.of("MALLOC_ARENA_MAX", "1");
     /** Environment of the manager that must not reach a runtime: its own settings and secrets. */
     private static final List<String> PRIVATE_ENV_PREFIXES = List.of("QUARKUS_", "GANTRY_", "KAFKA_", "MP_");
 
@@ -173,12 +173,21 @@ public class ProcessLauncher implements SandboxLauncher {
         return claim.map(c -> workspaceOf(c.sandboxId())).filter(Files::isSymbolicLink).orElse(dir.workspace());
     }
 
+    /**
+     * Names the instance's workspace by the sandbox's id: on the host, and, for an instance started before its claim
+     * (a warm one), in its own directory of names, which it sees where the workspaces are named.
+     */
     private void linkWorkspace(InstanceDirectory dir, SandboxClaim claim) {
         Path link = workspaceOf(claim.sandboxId());
         try {
             Files.createDirectories(link.getParent());
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, dir.workspace().toAbsolutePath());
+            if (Files.isDirectory(dir.links())) {
+                Path inside = dir.links().resolve(claim.sandboxId().toString());
+                Files.deleteIfExists(inside);
+                Files.createSymbolicLink(inside, dir.workspace().toAbsolutePath());
+            }
         } catch (IOException e) {
             // the sandbox still works: only the path the agent is told does not lead to its files
             Log.warnf("could not link the workspace of sandbox %s at %s: %s", claim.sandboxId(), link, e.toString());
@@ -222,31 +231,27 @@ public class ProcessLauncher implements SandboxLauncher {
         boolean isolated = config.isolation() == SandboxConfig.Isolation.BUBBLEWRAP;
         Path java = Path.of(config.java().map(Path::toString)
                 .orElseGet(() -> ProcessHandle.current().info().command().orElse("java")));
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(config.jvmOptions());
-        // an archive every sandbox could write would let one sandbox put code into the next one's runtime
-        if (config.classDataSharing() && !isolated) {
-            command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + config.root().resolve(CDS_ARCHIVE).toAbsolutePath());
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.workspace().toFile())
+        RuntimeCommand runtime = new RuntimeCommand(java, jar);
+        List<String> command = runtime.command(config.jvmOptions(), config.classDataSharing());
+        // from the application's directory: the build's start-up archive names the jar relative to it
+        ProcessBuilder builder = new ProcessBuilder(command).directory(runtime.application().toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> PRIVATE_ENV_PREFIXES.stream().anyMatch(name::startsWith));
+        env.putAll(LEAN_RUNTIME_ENV);
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("GANTRY_SESSION_API_KEY", key);
         // the workspace by the name the agent is told, where it has one: the shell then shows that path
         env.put("GANTRY_WORKSPACE", namedWorkspace(dir, claim).toString());
+        // where a pooled instance finds the name it is given when claimed (linkWorkspace)
+        env.put("GANTRY_WORKSPACE_LINKS", workspaces().toAbsolutePath().toString());
         if (isolated) {
             Map<String, String> own = new java.util.HashMap<>(env);
-            builder.command(bubblewrap.wrap(dir, namedWorkspace(dir, claim).toAbsolutePath(), javaHome(java), jar,
-                    command, env));
-            own.entrySet().stream().filter(e -> e.getKey().startsWith("GANTRY_") || e.getKey().startsWith("QUARKUS_"))
-                    .forEach(e -> env.put(e.getKey(), e.getValue()));
+            builder.command(bubblewrap.wrap(dir, namedWorkspace(dir, claim).toAbsolutePath(), workspaces(),
+                    javaHome(java), jar, command, env));
+            own.entrySet().stream().filter(e -> e.getKey().startsWith("GANTRY_") || e.getKey().startsWith("QUARKUS_")
+                    || LEAN_RUNTIME_ENV.containsKey(e.getKey())).forEach(e -> env.put(e.getKey(), e.getValue()));
         }
         try {
             return builder.start();
@@ -328,9 +333,8 @@ public class ProcessLauncher implements SandboxLauncher {
     }
 
     private boolean isRuntime(ProcessHandle process) {
-        String jar = config.runtimeJar().toAbsolutePath().toString();
-        return process.isAlive() && process.info().arguments().map(List::of).map(args -> args.contains(jar))
-                .orElse(false);
+        RuntimeCommand runtime = new RuntimeCommand(Path.of("java"), config.runtimeJar().toAbsolutePath());
+        return process.isAlive() && process.info().arguments().map(List::of).map(runtime::startedBy).orElse(false);
     }
 
     private InstanceDirectory directory(String instanceId) {

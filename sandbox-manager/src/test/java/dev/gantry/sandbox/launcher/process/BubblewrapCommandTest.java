@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BubblewrapCommandTest {
@@ -38,8 +39,21 @@ class BubblewrapCommandTest {
         assertThat(pairs("--ro-bind")).contains("/usr /usr", "/opt/jdk-21 /opt/jdk-21",
                 "/srv/app/quarkus-app /srv/app/quarkus-app");
         assertThat(String.join(" ", command)).doesNotContain(".gantry").contains("--tmpfs /tmp", "--proc /proc")
-                .contains("--chdir /srv/g/workspaces/s1");
+                .contains("--chdir /srv/app/quarkus-app");
         assertThat(pairs("--ro-bind-try")).noneMatch(pair -> pair.startsWith("/etc/shadow") || pair.equals("/etc /etc"));
+    }
+
+    @Test
+    void aWarmInstanceSeesOnlyItsOwnDirectoryOfNamesWhereTheWorkspacesAreNamed() {
+        List<String> warm = new BubblewrapCommand(tools, 200007, Path.of("/srv/g/sandboxes/i1/workspace"),
+                Path.of("/srv/g/sandboxes/i1/workspace"), Path.of("/srv/g/sandboxes/i1/home"), Path.of("/opt/jdk-21"),
+                Path.of("/srv/app/quarkus-app"), Optional.of(new BubblewrapCommand.WorkspaceLinks(
+                        Path.of("/srv/g/sandboxes/i1/links"), Path.of("/srv/g/workspaces")))).wrap(List.of("java"));
+
+        assertThat(Collections.indexOfSubList(warm, List.of("--ro-bind", "/srv/g/sandboxes/i1/links",
+                "/srv/g/workspaces"))).isPositive();
+        assertThat(Collections.indexOfSubList(warm, List.of("--bind", "/srv/g/workspaces", "/srv/g/workspaces")))
+                .isNegative();
     }
 
     @Test
