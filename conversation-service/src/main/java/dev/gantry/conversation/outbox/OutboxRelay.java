@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -66,14 +67,18 @@ public class OutboxRelay {
     public void wakeUp() {
         requested.set(true);
         if (running.compareAndSet(false, true)) {
+            // a context of its own, marked safe: Hibernate Reactive keeps the pass's session on it
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> pass());
         }
     }
 
     private void pass() {
         requested.set(false);
-        relayPending(purgeDue.getAndSet(false))
+        boolean purge = purgeDue.getAndSet(false);
+        // a failure to even begin the pass ends it too, or no wake-up would start another
+        Uni.createFrom().deferred(() -> relayPending(purge))
                 .onFailure().invoke(failure -> Log.warnf("outbox relay pass failed: %s", failure.toString()))
                 .subscribe().with(more -> passEnded(more), failure -> passEnded(false));
     }
