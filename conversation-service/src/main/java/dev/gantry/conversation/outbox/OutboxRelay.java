@@ -53,10 +53,12 @@ public class OutboxRelay {
         this.vertx = vertx;
     }
 
+    /** Returns a Uni so that the scheduler calls it on an event loop, where a pass must run (not a worker thread). */
     @Scheduled(every = "${gantry.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void periodicPass() {
+    Uni<Void> periodicPass() {
         purgeDue.set(true);
         wakeUp();
+        return Uni.createFrom().voidItem();
     }
 
     /**
