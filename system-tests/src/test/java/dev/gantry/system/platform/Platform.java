@@ -70,9 +70,11 @@ public final class Platform {
         if (instance == null) {
             try {
                 Path home = Files.createDirectories(REPO.resolve("system-tests/target/system-home"));
-                instance = new Platform(home);
-                instance.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "platform-stop"));
+                Platform platform = new Platform(home);
+                // before the start: services already started are stopped too when another one fails to start
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "platform-stop"));
+                platform.start();
+                instance = platform;
             } catch (Exception e) {
                 throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
             }
