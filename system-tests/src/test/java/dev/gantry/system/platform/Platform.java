@@ -30,7 +30,8 @@ import java.security.SecureRandom;
 public final class Platform {
 
     public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each service may take to be ready; {@code -Dgantry.platform.start-minutes} for a machine that is busy. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("gantry.platform.start-minutes", 3));
     /** Set by the benchmark profile: long conversations and a warm pool. */
     private static final boolean BENCHMARK = Boolean.getBoolean("gantry.benchmark");
 
