@@ -19,7 +19,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Gets a conversation a running sandbox: asks the sandbox-manager for it (CreateSandbox, idempotent),
+ * Gets a conversation a running sandbox: connects at once to one the status topic reports running, else
+ * asks the sandbox-manager for it (CreateSandbox, idempotent),
  * resumes it when it was paused (by the idle reaper or a user), waits for RUNNING on the status topic,
  * then fetches how to reach its runtime.
  */
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 public class SandboxProvisioner {
 
     private static final int CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
 
     private final SandboxCommandPublisher commands;
     private final SandboxStatusRegistry statuses;
@@ -55,6 +57,13 @@ public class SandboxProvisioner {
      */
     public SandboxSession acquire(UUID sandboxId, String ownerId, UUID conversationId,
             Consumer<SandboxStatusChanged> resuming) throws InterruptedException {
+        // asked for already (conversation-service does as the conversation starts) and running: no command needed
+        if (statuses.current(sandboxId).filter(s -> s.status() == SandboxStatus.RUNNING).isPresent()) {
+            Optional<SandboxSession> running = connect(sandboxId, conversationId);
+            if (running.isPresent()) {
+                return running.get();
+            }
+        }
         commands.send(new CreateSandbox(UUID.randomUUID(), sandboxId, Instant.now(), ownerId, conversationId, null));
         Instant deadline = Instant.now().plus(config.sandboxStartTimeout());
         SandboxStatusChanged seen = null;
@@ -98,7 +107,7 @@ public class SandboxProvisioner {
         try {
             connection = manager.connection(sandboxId);
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == CONFLICT) {
+            if (e.getResponse().getStatus() == CONFLICT || e.getResponse().getStatus() == NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes committed outbox messages to Kafka. Each pass, under a PostgreSQL advisory lock so only one
@@ -21,6 +23,12 @@ import java.util.concurrent.Executor;
  * their order; what failed stays pending for the next pass. A crash after the acknowledgement and
  * before the commit sends a message again: delivery is at least once, and consumers drop repeats
  * by {@code commandId}.
+ *
+ * <p>A change that commits commands {@linkplain #wakeUp() wakes the relay} at once, so they go out right
+ * after the commit; the periodic pass is the fallback that sends whatever that did not (a crash between the
+ * commit and the send, a broker that was away, another replica holding the lock). Within this process one
+ * pass runs at a time: a wake-up during a pass is not lost but runs another pass right after it, so a
+ * command committed while a pass is under way never waits for the next period.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -31,6 +39,12 @@ public class OutboxRelay {
     private final KafkaRecordSender sender;
     private final OutboxConfig config;
     private final Vertx vertx;
+    /** A pass of this process is under way. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** A pass was asked for since the running one began. */
+    private final AtomicBoolean requested = new AtomicBoolean();
+    /** The periodic pass also purges the old sent messages; the passes after a commit do not spend time on it. */
+    private final AtomicBoolean purgeDue = new AtomicBoolean(true);
 
     OutboxRelay(OutboxRepository outbox, KafkaRecordSender sender, OutboxConfig config, Vertx vertx) {
         this.outbox = outbox;
@@ -39,38 +53,74 @@ public class OutboxRelay {
         this.vertx = vertx;
     }
 
+    /** Returns a Uni so that the scheduler calls it on an event loop, where a pass must run (not a worker thread). */
     @Scheduled(every = "${gantry.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relayPass() {
-        return relayPending().onFailure().invoke(failure -> Log.warnf("outbox relay pass failed: %s", failure.toString()));
+    Uni<Void> periodicPass() {
+        purgeDue.set(true);
+        wakeUp();
+        return Uni.createFrom().voidItem();
     }
 
     /**
-     * Starts a pass now, on its own context, for commands that were just committed. If another pass
-     * holds the lock this one does nothing, and the periodic pass sends what it leaves.
+     * Has a pass run now for commands that were just committed: at once when none of this process is under
+     * way, else right after the one that is. If another replica holds the lock this pass sends nothing, and the
+     * periodic pass sends what it leaves.
      */
     public void wakeUp() {
-        VertxContext.getOrCreateDuplicatedContext(vertx)
-                .runOnContext(ignored -> relayPass().subscribeAsCompletionStage());
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            // a context of its own, marked safe: Hibernate Reactive keeps the pass's session on it
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> pass());
+        }
     }
 
-    /** One pass: the pending messages that Kafka acknowledged are marked sent, the old sent ones purged. */
+    private void pass() {
+        requested.set(false);
+        boolean purge = purgeDue.getAndSet(false);
+        // a failure to even begin the pass ends it too, or no wake-up would start another
+        Uni.createFrom().deferred(() -> relayPending(purge))
+                .onFailure().invoke(failure -> Log.warnf("outbox relay pass failed: %s", failure.toString()))
+                .subscribe().with(more -> passEnded(more), failure -> passEnded(false));
+    }
+
+    private void passEnded(boolean more) {
+        running.set(false);
+        if (more || requested.get()) {
+            wakeUp();
+        }
+    }
+
+    /** One pass, with the purge of the old sent messages. */
     public Uni<Void> relayPending() {
+        return relayPending(true).replaceWithVoid();
+    }
+
+    /**
+     * One pass: the pending messages that Kafka acknowledged are marked sent (and, if asked, the old sent ones
+     * purged); answers true when a full batch was sent, so more may be pending.
+     */
+    Uni<Boolean> relayPending(boolean purge) {
         return Panache.withTransaction(() -> outbox.tryLockRelay().flatMap(locked -> {
             if (!locked) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             Context context = Vertx.currentContext();
             // the broker's callbacks come on a Kafka thread; the reactive session must be used on its own context
             Executor onSessionContext = task -> context.runOnContext(ignored -> task.run());
             return outbox.pending(config.batchSize())
-                    .flatMap(batch -> sendInOrder(batch, 0, onSessionContext))
-                    .call(() -> outbox.purgeSentBefore(Instant.now().minus(config.retention())));
+                    .flatMap(batch -> sendInOrder(batch, 0, onSessionContext)
+                            .map(sentAll -> sentAll && batch.size() == config.batchSize()))
+                    .call(() -> purge ? outbox.purgeSentBefore(Instant.now().minus(config.retention()))
+                            : Uni.createFrom().voidItem());
         }));
     }
 
-    private Uni<Void> sendInOrder(List<OutboxMessage> batch, int index, Executor onSessionContext) {
+    /** Sends the batch from {@code index} on, in order; answers false when one failed (it and the rest stay pending). */
+    private Uni<Boolean> sendInOrder(List<OutboxMessage> batch, int index, Executor onSessionContext) {
         if (index == batch.size()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(true);
         }
         OutboxMessage message = batch.get(index);
         return sender.send(message.topic, message.recordKey, message.payload)
@@ -81,7 +131,7 @@ public class OutboxRelay {
                         message.lastError = truncate(failure.toString());
                         Log.warnf("outbox: %s %s to %s not sent (attempt %d), kept for the next pass: %s",
                                 message.kind, message.commandId, message.topic, message.attempts, message.lastError);
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     message.sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     message.lastError = null;

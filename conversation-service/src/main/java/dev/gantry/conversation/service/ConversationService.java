@@ -9,6 +9,7 @@ import dev.gantry.contracts.command.SendMessage;
 import dev.gantry.contracts.command.StartConversation;
 import dev.gantry.contracts.command.Stop;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.sandbox.CreateSandbox;
 import dev.gantry.contracts.sandbox.DeleteSandbox;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.outbox.CommandOutbox;
@@ -85,6 +86,9 @@ public class ConversationService {
                     conversation.sandboxId, request.initialMessage(), conversation.repository, request.branch(), agentSettings);
             return conversations.persist(conversation)
                     .call(() -> alongside.apply(conversation.id))
+                    // a conversation that runs at once has its sandbox asked for now, ahead of the agent's first tool
+                    .call(() -> start.initialMessage() == null ? Uni.createFrom().voidItem()
+                            : outbox.enqueue(sandboxFor(conversation, now)))
                     .call(() -> outbox.enqueue(start))
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
                             conversation.sandboxId))
@@ -149,8 +153,24 @@ public class ConversationService {
         })).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
     }
 
+    /** A message that sets the agent going also has its sandbox asked for (a no-op if it exists) ahead of the first tool. */
     public Uni<UUID> sendMessage(String ownerId, UUID id, SendMessageRequest message) {
-        return issue(ownerId, id, new SendMessage(UUID.randomUUID(), id, now(), message.content(), message.runOrDefault()));
+        Instant now = now();
+        SendMessage command = new SendMessage(UUID.randomUUID(), id, now, message.content(), message.runOrDefault());
+        if (!command.run()) {
+            return issue(ownerId, id, command);
+        }
+        return committed(() -> owned(ownerId, id).call(conversation -> outbox.enqueue(sandboxFor(conversation, now))
+                .call(() -> outbox.enqueue(command)))).map(ignored -> command.commandId());
+    }
+
+    /**
+     * Asks the sandbox-manager for the conversation's sandbox (from its warm pool when one is ready) so that it
+     * starts while the agent's first step is prepared; creating a sandbox that exists changes nothing, and the
+     * agent-worker asks again when its first tool runs.
+     */
+    private static CreateSandbox sandboxFor(ConversationEntity conversation, Instant now) {
+        return new CreateSandbox(UUID.randomUUID(), conversation.sandboxId, now, conversation.ownerId, conversation.id, null);
     }
 
     public Uni<UUID> pause(String ownerId, UUID id) {

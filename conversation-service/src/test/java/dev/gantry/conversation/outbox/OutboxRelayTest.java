@@ -5,7 +5,9 @@ import static dev.gantry.conversation.support.Api.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.command.Pause;
 import dev.gantry.conversation.config.OutboxConfig;
 import dev.gantry.conversation.support.CommandLog;
 import dev.gantry.testing.KafkaTestResource;
@@ -21,7 +23,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    CommandOutbox commands;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -82,6 +90,19 @@ class OutboxRelayTest {
             brokerDown.close();
             brokerBack.close();
         }
+    }
+
+    @Test
+    void aCommandCommittedByAProcessThatDiedBeforeItsSendIsDeliveredByThePeriodicPass() throws Throwable {
+        UUID conversationId = UUID.randomUUID();
+        Pause pause = new Pause(UUID.randomUUID(), conversationId, Instant.now());
+
+        // committed as a change does, without the wake-up that would follow it: as if the process died right after
+        VertxContextSupport.subscribeAndAwait(() -> commands.enqueue(pause));
+
+        List<JsonNode> delivered = CommandLog.conversationCommands(conversationId, 1);
+        assertThat(delivered.getFirst().path("commandId").asText()).isEqualTo(pause.commandId().toString());
+        assertThat(delivered.getFirst().path("kind").asText()).isEqualTo("Pause");
     }
 
     private long pendingCount() {

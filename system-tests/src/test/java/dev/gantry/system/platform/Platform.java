@@ -238,6 +238,20 @@ public final class Platform implements AutoCloseable {
         return services.get(name);
     }
 
+    /**
+     * Stops a service as an operator would and starts it again on the same port with some of its
+     * environment changed: a benchmark compares a setting's values in one run.
+     */
+    public void restartWith(String name, Map<String, String> changed) throws Exception {
+        ServiceProcess old = services.get(name);
+        old.close();
+        Map<String, String> environment = new HashMap<>(old.environment());
+        environment.putAll(changed);
+        ServiceProcess fresh = new ServiceProcess(name, jar(name), old.port(), environment, home.resolve("logs"));
+        services.put(name, fresh);
+        fresh.start().awaitReady(START_TIMEOUT);
+    }
+
     /** Crashes a service (SIGKILL) and starts a fresh process of it on the same port. */
     public void crashAndRestart(String name) throws Exception {
         ServiceProcess service = services.get(name);

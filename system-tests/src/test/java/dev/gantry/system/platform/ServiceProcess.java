@@ -45,6 +45,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The environment it was started with, besides its port. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
