@@ -15,18 +15,22 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The event log is the truth: a worker killed mid-conversation is replaced and nothing is lost or doubled. */
+/**
+ * The event log is the truth: a worker killed mid-conversation is replaced and nothing is lost or doubled, and the
+ * action it was running when killed is not run a second time (the runtime answers the new owner's repeat of it).
+ */
 class WorkerCrashTest {
 
     @Test
     void aConversationFinishesAfterItsWorkerIsKilledMidCommandWithNoEventLostOrDoubled() throws Exception {
         TestUser user = TestUser.create("crash");
         String id = user.startConversation().getString("id");
-        user.llm().toolCall("terminal", "{\"command\": \"sleep 3 && echo slept\"}")
-                .toolCall("terminal", "{\"command\": \"echo second\"}")
+        // each step appends a line to a file of the workspace: the last one shows how often each ran
+        user.llm().toolCall("terminal", "{\"command\": \"sleep 3 && echo slept >> steps.log && echo slept\"}")
+                .toolCall("terminal", "{\"command\": \"echo second >> steps.log && cat steps.log\"}")
                 .toolCall("finish", "{\"message\": \"done\"}");
         user.send(id, "sleep, then echo");
-        ConversationControlTest.awaitAction(user, id, "sleep 3 && echo slept");
+        ConversationControlTest.awaitAction(user, id, "sleep 3 && echo slept >> steps.log && echo slept");
 
         Platform.get().crashAndRestart("agent-worker");
         user.awaitStatus(id, "finished");
@@ -44,7 +48,8 @@ class WorkerCrashTest {
         for (String call : calls) {
             assertThat(answersPerCall.get(call)).as("answers to tool call %s", call).isEqualTo(1L);
         }
-        assertThat(ConversationControlTest.observations(user, id)).anyMatch(o -> o.content().contains("second"));
+        assertThat(ConversationControlTest.observations(user, id)).as("each step ran exactly once, the interrupted one too")
+                .anyMatch(o -> o.content().startsWith("slept\nsecond\n"));
     }
 
     private static String answeredCall(Object payload) {
