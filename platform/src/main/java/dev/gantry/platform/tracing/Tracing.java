@@ -91,11 +91,16 @@ public class Tracing {
         return new ActiveSpan(span, parent.with(span).makeCurrent());
     }
 
-    /** A span for records published to or processed from a Kafka topic. */
+    /** A span for records published to or processed from a Kafka topic, current until closed. */
     public ActiveSpan messaging(String operation, String topic, SpanKind kind, Context parent) {
-        ActiveSpan active = begin(operation + " " + topic, kind, parent);
-        active.span().setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic);
-        return active;
+        Span span = messagingSpan(operation, topic, kind, parent);
+        return new ActiveSpan(span, parent.with(span).makeCurrent());
+    }
+
+    /** A started span for records published to or processed from a Kafka topic; the caller ends it. */
+    public Span messagingSpan(String operation, String topic, SpanKind kind, Context parent) {
+        return tracer.spanBuilder(operation + " " + topic).setSpanKind(kind).setParent(parent)
+                .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic).startSpan();
     }
 
     /** A started, current span: closing it ends it and restores the context that was current before. */
