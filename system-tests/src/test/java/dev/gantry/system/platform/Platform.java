@@ -38,6 +38,7 @@ public final class Platform {
 
     private final Path home;
     private final ScriptedLlmServer llm;
+    private final OtlpReceiver traces;
     private final GitHttpServer git;
     private final Path gitRoot;
     private final String gitToken;
@@ -48,6 +49,7 @@ public final class Platform {
     private Platform(Path home) throws IOException {
         this.home = home;
         this.llm = ScriptedLlmServer.start();
+        this.traces = OtlpReceiver.start();
         SecureRandom random = new SecureRandom();
         byte[] tokenBytes = new byte[18];
         random.nextBytes(tokenBytes);
@@ -56,13 +58,17 @@ public final class Platform {
         this.git = GitHttpServer.start(gitRoot, gitToken);
         byte[] masterKey = new byte[32];
         random.nextBytes(masterKey);
-        common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
-                "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379",
-                "GANTRY_HOME", home.toString(),
-                "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
+        common = Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers()),
+                Map.entry("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379"),
+                Map.entry("GANTRY_HOME", home.toString()),
+                Map.entry("GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey)),
                 // as ./gantry up: the tests' LLM and callback receivers listen on this machine
-                "GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true");
+                Map.entry("GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true"),
+                // every service traces to the receiver, over OTLP/HTTP, exporting its spans within a moment
+                Map.entry("GANTRY_OTEL_ENDPOINT", traces.endpoint()),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
     }
 
     /** The running platform, started on first use. */
@@ -140,7 +146,9 @@ public final class Platform {
         environment.putAll(own);
         environment.putAll(credentials.environmentOf(name));
         Path logs = Files.createDirectories(home.resolve("logs"));
-        services.put(name, new ServiceProcess(name, jar(name), port, environment, logs));
+        // the gateway's health and metrics are on its management interface, never its public port
+        int managementPort = name.equals("gateway") ? freePort() : port;
+        services.put(name, new ServiceProcess(name, jar(name), port, managementPort, environment, logs));
     }
 
     private static Map<String, String> database(String name) {
@@ -176,6 +184,11 @@ public final class Platform {
 
     public ScriptedLlmServer llm() {
         return llm;
+    }
+
+    /** The OTLP receiver the services export their spans to. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     public Path home() {
@@ -214,6 +227,7 @@ public final class Platform {
             }
         }
         llm.close();
+        traces.close();
         git.close();
         // the served repositories (the benchmark's is 50 MB) are this run's alone
         try (java.util.stream.Stream<Path> tree = Files.walk(gitRoot)) {
