@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GatewayTestResource.class)
 class ReadinessTest {
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
     URL ready;
 
     @Test

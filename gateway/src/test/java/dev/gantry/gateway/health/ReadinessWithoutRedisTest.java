@@ -23,7 +23,7 @@ class ReadinessWithoutRedisTest {
         }
     }
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
     URL ready;
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
 
     /** Scraped where Prometheus scrapes the gateway: its management interface, not the public port. */
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
     URL metrics;
 
     @BeforeEach
