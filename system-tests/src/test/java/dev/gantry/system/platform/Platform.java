@@ -76,9 +76,11 @@ public final class Platform {
         if (instance == null) {
             try {
                 Path home = Files.createDirectories(REPO.resolve("system-tests/target/system-home"));
-                instance = new Platform(home);
-                instance.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "platform-stop"));
+                Platform starting = new Platform(home);
+                // before start: a service that does not come up must not leave the others running after the JVM
+                Runtime.getRuntime().addShutdownHook(new Thread(starting::stopAll, "platform-stop"));
+                starting.start();
+                instance = starting;
             } catch (Exception e) {
                 throw new IllegalStateException("the platform did not start: " + e.getMessage(), e);
             }
