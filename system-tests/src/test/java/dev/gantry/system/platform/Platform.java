@@ -162,7 +162,9 @@ public final class Platform {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"),
                 "QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
                 "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
-                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"),
+                // on a machine loaded by parallel builds, a first connection may take longer than Agroal's 5 s
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
     }
 
     private static Path jar(String module) {
