@@ -95,6 +95,7 @@ class ServiceConfigurationTest {
         RenderedChart chart = RenderedChart.render(Map.of(
                 "agentWorker.llm.anthropicBaseUrl", "https://anthropic.internal.example/v1",
                 "agentWorker.llm.ollamaBaseUrl", "http://ollama.models.svc:11434",
+                "agentWorker.llm.anthropicPromptCaching", "false",
                 "agentWorker.llm.fallbackModels[0]", "anthropic/claude-haiku-4-5",
                 "agentWorker.llm.fallbackModels[1]", "gemini/gemini-2.5-flash",
                 "agentWorker.llm.temperature", "0.2",
@@ -103,6 +104,7 @@ class ServiceConfigurationTest {
                 "agentWorker.llm.apiKeysSecret", "llm-keys"));
         WorkerConfig.Llm llm = read("agent-worker", chart).getConfigMapping(WorkerConfig.class).llm();
         assertThat(llm.anthropic().baseUrl()).isEqualTo("https://anthropic.internal.example/v1");
+        assertThat(llm.anthropic().promptCaching()).isFalse();
         assertThat(llm.gemini().baseUrl()).isEqualTo("https://generativelanguage.googleapis.com/v1beta");
         assertThat(llm.ollama().baseUrl()).isEqualTo("http://ollama.models.svc:11434");
         assertThat(llm.fallbackModels()).hasValue(List.of("anthropic/claude-haiku-4-5", "gemini/gemini-2.5-flash"));
@@ -122,6 +124,7 @@ class ServiceConfigurationTest {
         WorkerConfig.Llm defaults = read("agent-worker", RenderedChart.render(Map.of()))
                 .getConfigMapping(WorkerConfig.class).llm();
         assertThat(defaults.fallbackModels()).isEmpty();
+        assertThat(defaults.anthropic().promptCaching()).isTrue();
         assertThat(defaults.temperature()).isEmpty();
         assertThat(defaults.maxOutputTokens()).isEmpty();
         assertThat(defaults.defaultApiKey()).isEmpty();
@@ -164,6 +167,7 @@ class ServiceConfigurationTest {
                 "agentWorker.prices.ollama/llama3:8b.input", "0.2",
                 "agentWorker.prices.ollama/llama3:8b.output", "0.6",
                 "agentWorker.prices.gpt-4\\.1.cachedInput", "0.4",
+                "agentWorker.prices.claude-haiku-4-5.cacheWriteInput", "1.5",
                 "agentWorker.risk.confirmAt", "HIGH",
                 "conversationService.defaults.maxBudget", "5.00",
                 "conversationService.defaults.maxTokens", "200000"));
@@ -173,6 +177,7 @@ class ServiceConfigurationTest {
         assertThat(worker.prices().get("ollama/llama3:8b").output()).hasValue(new BigDecimal("0.6"));
         assertThat(worker.prices().get("ollama/llama3:8b").cachedInput()).isEmpty();
         assertThat(worker.prices().get("gpt-4.1").cachedInput()).hasValue(new BigDecimal("0.4"));
+        assertThat(worker.prices().get("claude-haiku-4-5").cacheWriteInput()).hasValue(new BigDecimal("1.5"));
         assertThat(worker.risk().confirmAt()).isEqualTo(SecurityRisk.HIGH);
         ConversationConfig.Defaults defaults = read("conversation-service", chart).getConfigMapping(ConversationConfig.class)
                 .defaults();

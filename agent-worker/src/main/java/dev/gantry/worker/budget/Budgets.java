@@ -42,7 +42,8 @@ public class Budgets {
         BigDecimal cost = before.cost();
         Optional<ModelPrice> price = prices.of(model);
         if (price.isPresent()) {
-            BigDecimal call = price.get().cost(reply.promptTokens(), reply.cachedPromptTokens(), reply.completionTokens());
+            BigDecimal call = price.get().cost(reply.promptTokens(), reply.cachedPromptTokens(),
+                    reply.cacheWritePromptTokens(), reply.completionTokens());
             cost = cost == null ? call : cost.add(call);
             if (metrics != null) {
                 metrics.spent(model, user, call);

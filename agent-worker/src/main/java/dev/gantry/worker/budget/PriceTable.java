@@ -62,10 +62,14 @@ public class PriceTable {
         BigDecimal cachedInput = override.cachedInput()
                 .or(() -> Optional.ofNullable(shipped).filter(s -> override.input().isEmpty()).map(ModelPrice::cachedInput))
                 .orElse(input);
+        BigDecimal cacheWriteInput = override.cacheWriteInput()
+                .or(() -> Optional.ofNullable(shipped).filter(s -> override.input().isEmpty()).map(ModelPrice::cacheWriteInput))
+                .orElse(input);
         requireNotNegative(model, "input", input);
         requireNotNegative(model, "cached-input", cachedInput);
+        requireNotNegative(model, "cache-write-input", cacheWriteInput);
         requireNotNegative(model, "output", output);
-        return new ModelPrice(input, cachedInput, output);
+        return new ModelPrice(input, cachedInput, cacheWriteInput, output);
     }
 
     private static IllegalStateException missing(String model, String field) {
@@ -80,6 +84,11 @@ public class PriceTable {
         }
     }
 
+    private static BigDecimal priceOr(JsonNode model, String field, BigDecimal otherwise) {
+        JsonNode price = model.path(field);
+        return price.isMissingNode() ? otherwise : new BigDecimal(price.asText());
+    }
+
     static Map<String, ModelPrice> shipped() {
         try (InputStream in = PriceTable.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -90,8 +99,8 @@ public class PriceTable {
             while (models.hasNext()) {
                 Map.Entry<String, JsonNode> model = models.next();
                 BigDecimal input = new BigDecimal(model.getValue().path("input").asText());
-                JsonNode cached = model.getValue().path("cachedInput");
-                table.put(model.getKey(), new ModelPrice(input, cached.isMissingNode() ? input : new BigDecimal(cached.asText()),
+                table.put(model.getKey(), new ModelPrice(input, priceOr(model.getValue(), "cachedInput", input),
+                        priceOr(model.getValue(), "cacheWriteInput", input),
                         new BigDecimal(model.getValue().path("output").asText())));
             }
             return table;

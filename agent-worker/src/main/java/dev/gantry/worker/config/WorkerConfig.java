@@ -183,6 +183,13 @@ public interface WorkerConfig {
         /** The most tokens one answer may have when {@code max-output-tokens} is not set: the API needs a bound. */
         @WithDefault("8192")
         int maxTokens();
+
+        /**
+         * Whether the system prompt and the tools are marked for Anthropic's prompt cache: later calls of a conversation
+         * read them at a tenth of the input price (writing them costs 1.25 times once per five minutes).
+         */
+        @WithDefault("true")
+        boolean promptCaching();
     }
 
     interface Gemini {
@@ -231,6 +238,12 @@ public interface WorkerConfig {
          * either, else the input price (a budget errs towards stopping early).
          */
         Optional<BigDecimal> cachedInput();
+
+        /**
+         * Prompt tokens written to the provider's cache (Anthropic's cache writes). Left out, the table's when
+         * {@code input} is not given either, else the input price.
+         */
+        Optional<BigDecimal> cacheWriteInput();
 
         Optional<BigDecimal> output();
     }

@@ -10,9 +10,16 @@ import dev.langchain4j.data.message.AiMessage;
  * @param latencyMillis      how long the call took
  * @param cachedPromptTokens the prompt tokens the provider served from its prompt cache (cheaper), 0 when it says none
  * @param model              the model that answered, as configured: the conversation's, or one of the fallback models
+ * @param cacheWritePromptTokens the prompt tokens the provider wrote to its prompt cache (Anthropic prices them apart)
  */
 public record LlmReply(AiMessage message, String responseId, long promptTokens, long completionTokens,
-        long latencyMillis, long cachedPromptTokens, String model) {
+        long latencyMillis, long cachedPromptTokens, String model, long cacheWritePromptTokens) {
+
+    /** A reply whose usage names no cache writes. */
+    public LlmReply(AiMessage message, String responseId, long promptTokens, long completionTokens, long latencyMillis,
+            long cachedPromptTokens, String model) {
+        this(message, responseId, promptTokens, completionTokens, latencyMillis, cachedPromptTokens, model, 0);
+    }
 
     /** A reply of {@code model} whose usage names no cached tokens. */
     public LlmReply(AiMessage message, String responseId, long promptTokens, long completionTokens, long latencyMillis,

@@ -59,13 +59,15 @@ class ModelCall {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         TokenUsage usage = response.tokenUsage();
         long cached = cachedTokens(usage);
+        long written = usage instanceof AnthropicTokenUsage anthropic && anthropic.cacheCreationInputTokens() != null
+                ? anthropic.cacheCreationInputTokens() : 0;
         long input = (usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount())
-                // Anthropic counts the prompt tokens read from its cache apart from its input tokens
-                + (usage instanceof AnthropicTokenUsage ? cached : 0);
+                // Anthropic counts the prompt tokens read from and written to its cache apart from its input tokens
+                + (usage instanceof AnthropicTokenUsage ? cached + written : 0);
         long output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         metrics.answered(model, user, took, input, output);
         String id = response.id() != null ? response.id() : "gantry-" + UUID.randomUUID();
-        return new LlmReply(response.aiMessage(), id, input, output, took.toMillis(), cached, model);
+        return new LlmReply(response.aiMessage(), id, input, output, took.toMillis(), cached, model, written);
     }
 
     /** The prompt tokens the provider served from its prompt cache, as OpenAI-compatible and Anthropic APIs report them. */

@@ -35,7 +35,10 @@ class PriceTableTest {
         PriceTable table = table(Map.of());
 
         assertThat(table.of("gpt-4o").orElseThrow()).isEqualTo(price("2.50", "1.25", "10.00"));
-        assertThat(table.of("claude-sonnet-4-5").orElseThrow()).isEqualTo(price("3.00", "0.30", "15.00"));
+        // Anthropic prices its cache writes apart: 1.25 times the input price
+        assertThat(table.of("claude-sonnet-4-5").orElseThrow())
+                .isEqualTo(new ModelPrice(new BigDecimal("3.00"), new BigDecimal("0.30"), new BigDecimal("3.75"),
+                        new BigDecimal("15.00")));
         assertThat(table.of("deepseek-chat").orElseThrow()).isEqualTo(price("0.28", "0.028", "0.42"));
         // no published cache price: cached tokens cost what other input tokens cost
         assertThat(table.of("mistral-large-latest").orElseThrow()).isEqualTo(price("2.00", "2.00", "6.00"));
@@ -94,6 +97,24 @@ class PriceTableTest {
         // 600k uncached * 2.50 + 400k cached * 1.25 + 100k * 10.00, per million
         assertThat(price.cost(1_000_000, 400_000, 100_000)).isEqualByComparingTo("3.00");
         assertThat(price.cost(120, 0, 30)).isEqualByComparingTo("0.0006");
+    }
+
+    @Test
+    void aCallThatWritesTheCacheCostsItsWrittenTokensAtTheCacheWritePrice() {
+        ModelPrice sonnet = table(Map.of()).of("anthropic/claude-sonnet-4-5").orElseThrow();
+
+        // 10k prompt tokens: 2k uncached * 3.00 + 6k read * 0.30 + 2k written * 3.75, and 1k output * 15.00
+        assertThat(sonnet.cost(10_000, 6_000, 2_000, 1_000)).isEqualByComparingTo("0.0303");
+        // a model that does not price writes apart: written tokens cost the input price
+        assertThat(price("2.50", "1.25", "10.00").cost(1_000_000, 0, 1_000_000, 0)).isEqualByComparingTo("2.50");
+    }
+
+    @Test
+    void theInstallationOverridesTheCacheWritePrice() {
+        PriceTable table = table(Map.of("gantry.worker.prices.\"claude-haiku-4-5\".cache-write-input", "2.00"));
+
+        assertThat(table.of("claude-haiku-4-5").orElseThrow().cacheWriteInput()).isEqualByComparingTo("2.00");
+        assertThat(table.of("claude-haiku-4-5").orElseThrow().cachedInput()).isEqualByComparingTo("0.10");
     }
 
     private static ModelPrice price(String input, String cached, String output) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.GantryJson;
+import dev.gantry.worker.llm.provider.ProviderOptions;
 import dev.gantry.worker.support.ScriptedWireServer;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import java.util.List;
@@ -84,6 +85,44 @@ class AnthropicWireTest {
         assertThat(result.path("content").get(0).path("type").asText()).isEqualTo("tool_result");
         assertThat(result.path("content").get(0).path("tool_use_id").asText()).isEqualTo("toolu_01");
         assertThat(result.path("content").get(0).toString()).contains("a.txt\\nb.txt");
+    }
+
+    @Test
+    void theSystemPromptAndToolsAreMarkedForThePromptCacheAndItsReadsAndWritesAreCounted() {
+        wire.server.answer(messages, """
+                {"id": "msg_03", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5",
+                 "content": [{"type": "text", "text": "Done."}], "stop_reason": "end_turn",
+                 "usage": {"input_tokens": 50, "cache_creation_input_tokens": 2000, "cache_read_input_tokens": 6000,
+                           "output_tokens": 10}}""");
+        LlmSettings settings = new LlmSettings(wire.server.url() + prefix + "/v1", "anthropic/claude-sonnet-4-5",
+                "sk-ant-test", "user-1");
+
+        LlmReply reply = wire.caller().chat(settings, WireFixture.question(), List.of(WireFixture.TERMINAL));
+
+        JsonNode body = wire.server.requests(messages).getLast().body();
+        assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        assertThat(body.path("tools").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        // Anthropic's input_tokens leave out what was read from and written to the cache
+        assertThat(reply.promptTokens()).isEqualTo(8050);
+        assertThat(reply.cachedPromptTokens()).isEqualTo(6000);
+        assertThat(reply.cacheWritePromptTokens()).isEqualTo(2000);
+    }
+
+    @Test
+    void promptCachingTurnedOffSendsNoCacheMarks() {
+        wire.server.answer(messages, """
+                {"id": "msg_04", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5",
+                 "content": [{"type": "text", "text": "Done."}], "stop_reason": "end_turn",
+                 "usage": {"input_tokens": 50, "output_tokens": 10}}""");
+        LlmSettings settings = new LlmSettings(wire.server.url() + prefix + "/v1", "anthropic/claude-sonnet-4-5",
+                "sk-ant-test", "user-1");
+        ProviderOptions defaults = DirectLlm.options(List.of());
+        ProviderOptions uncached = new ProviderOptions(defaults.fallbackModels(), null, null, null, 8192, false, null,
+                defaults.endpoints());
+
+        wire.caller(uncached).chat(settings, WireFixture.question(), List.of(WireFixture.TERMINAL));
+
+        assertThat(wire.server.requests(messages).getLast().body().toString()).doesNotContain("cache_control");
     }
 
     @Test

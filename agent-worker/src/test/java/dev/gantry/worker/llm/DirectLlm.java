@@ -17,7 +17,7 @@ final class DirectLlm {
 
     /** The installation's options as the defaults leave them, with these fallback models. */
     static ProviderOptions options(List<String> fallbackModels) {
-        return new ProviderOptions(fallbackModels, null, null, null, 8192, null, List.of(
+        return new ProviderOptions(fallbackModels, null, null, null, 8192, true, null, List.of(
                 new ProviderOptions.Installed(LlmProvider.OPENAI, "https://api.openai.com/v1", null),
                 new ProviderOptions.Installed(LlmProvider.ANTHROPIC, "https://api.anthropic.com/v1", null),
                 new ProviderOptions.Installed(LlmProvider.GEMINI, "https://generativelanguage.googleapis.com/v1beta", null),

@@ -101,6 +101,6 @@ class FallbackModelsTest {
                 .map(e -> e.provider() == LlmProvider.GEMINI ? new ProviderOptions.Installed(LlmProvider.GEMINI,
                         wire.server.url() + installed + "/v1beta", "gm-installation") : e)
                 .toList();
-        return new ProviderOptions(fallbacks, null, null, null, 8192, null, endpoints);
+        return new ProviderOptions(fallbacks, null, null, null, 8192, true, null, endpoints);
     }
 }

@@ -92,7 +92,7 @@ class ProviderRoutingTest {
 
     @Test
     void temperatureTopPAndMaxOutputTokensReachEveryProvidersWire() {
-        ProviderOptions options = new ProviderOptions(List.of(), 0.2, 0.9, 1000, 8192, 32768,
+        ProviderOptions options = new ProviderOptions(List.of(), 0.2, 0.9, 1000, 8192, true, 32768,
                 DirectLlm.options(List.of()).endpoints());
         LlmCaller caller = wire.caller(options);
         String base = wire.server.url() + prefix;
@@ -169,6 +169,6 @@ class ProviderRoutingTest {
                 .map(e -> e.provider() == LlmProvider.ANTHROPIC ? new ProviderOptions.Installed(LlmProvider.ANTHROPIC,
                         baseUrl, key) : e)
                 .toList();
-        return new ProviderOptions(List.of(), null, null, null, 8192, null, endpoints);
+        return new ProviderOptions(List.of(), null, null, null, 8192, true, null, endpoints);
     }
 }

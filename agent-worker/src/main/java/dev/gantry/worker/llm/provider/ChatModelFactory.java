@@ -48,6 +48,9 @@ public final class ChatModelFactory {
                     .temperature(options.temperature())
                     .topP(options.topP())
                     .maxTokens(options.maxOutputTokens() != null ? options.maxOutputTokens() : options.anthropicMaxTokens())
+                    // the prefix every call of a conversation repeats: cached, later calls read it at a tenth of the price
+                    .cacheSystemMessages(options.anthropicPromptCaching())
+                    .cacheTools(options.anthropicPromptCaching())
                     .timeout(timeout)
                     .maxRetries(0)
                     .build();

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param topP               null for each provider's default
  * @param maxOutputTokens    null for each provider's default
  * @param anthropicMaxTokens the bound Anthropic is sent when {@code maxOutputTokens} is null
+ * @param anthropicPromptCaching whether Anthropic is asked to cache the system prompt and the tools
  * @param ollamaNumCtx       Ollama's context window, null for the server's default
  */
 public record ProviderOptions(List<String> fallbackModels, Double temperature, Double topP, Integer maxOutputTokens,
-        int anthropicMaxTokens, Integer ollamaNumCtx, List<Installed> endpoints) {
+        int anthropicMaxTokens, boolean anthropicPromptCaching, Integer ollamaNumCtx, List<Installed> endpoints) {
 
     private static final String PREFIX = "gantry.worker.llm.";
 
@@ -67,7 +68,7 @@ public record ProviderOptions(List<String> fallbackModels, Double temperature, D
 
     public static ProviderOptions of(WorkerConfig.Llm llm) {
         return new ProviderOptions(llm.fallbackModels().orElse(List.of()), llm.temperature().orElse(null),
-                llm.topP().orElse(null), llm.maxOutputTokens().orElse(null), llm.anthropic().maxTokens(),
+                llm.topP().orElse(null), llm.maxOutputTokens().orElse(null), llm.anthropic().maxTokens(), llm.anthropic().promptCaching(),
                 llm.ollama().numCtx().orElse(null), List.of(
                         new Installed(LlmProvider.OPENAI, llm.defaultBaseUrl(), llm.defaultApiKey().orElse(null)),
                         new Installed(LlmProvider.ANTHROPIC, llm.anthropic().baseUrl(), llm.anthropic().apiKey().orElse(null)),

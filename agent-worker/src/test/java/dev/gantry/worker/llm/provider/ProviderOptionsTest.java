@@ -31,6 +31,6 @@ class ProviderOptionsTest {
     }
 
     private static ProviderOptions options(List<String> fallbacks, Double temperature, Double topP, Integer maxTokens) {
-        return new ProviderOptions(fallbacks, temperature, topP, maxTokens, 8192, null, List.of());
+        return new ProviderOptions(fallbacks, temperature, topP, maxTokens, 8192, true, null, List.of());
     }
 }
