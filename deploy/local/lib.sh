@@ -17,6 +17,13 @@ GANTRY_KAFKA_CONTROLLER_PORT=${GANTRY_KAFKA_CONTROLLER_PORT:-9093}
 # The services of a local platform and their fixed ports.
 GANTRY_SERVICES=(conversation-service:8081 agent-worker:8082 sandbox-manager:8083 event-store:8084
   integrations-service:8085 gateway:8080)
+# The gateway's health and metrics are on its management interface, not its public port.
+GANTRY_GATEWAY_MANAGEMENT_PORT=9080
+
+# The port of a service's /q/health and /q/metrics: the gateway's management port, the others' own port.
+management_port() {
+  if [[ $1 == gateway ]]; then echo "$GANTRY_GATEWAY_MANAGEMENT_PORT"; else echo "$2"; fi
+}
 
 log() { printf '\033[1m[gantry]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[gantry] %s\033[0m\n' "$*" >&2; exit 1; }

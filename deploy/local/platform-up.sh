@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole platform locally in its embedded default: the infrastructure (infra-up.sh),
 # then the six services as processes from their built jars, sandboxes as local processes.
-# Prints each service's URL once every /q/health/ready answers UP. Safe to run again: running
+# Prints each service's URL once every /q/health/ready answers UP (the gateway's on its management port). Safe to run again: running
 # services are left running. Builds first when a service jar is missing or nothing is running,
 # or always with --build. Sandboxes run under bubblewrap; --unisolated is the operator's opt-in to
 # sandboxes that run as this user and see all it sees (where bubblewrap cannot run).
@@ -29,6 +29,7 @@ check_reachable_ports() {
   [[ -n $ports ]] || return 0
   local platform_ports=("$GANTRY_PG_PORT" "$GANTRY_REDIS_PORT" "$GANTRY_KAFKA_PORT" "$GANTRY_KAFKA_CONTROLLER_PORT")
   for entry in "${GANTRY_SERVICES[@]}"; do platform_ports+=("${entry##*:}"); done
+  platform_ports+=("$GANTRY_GATEWAY_MANAGEMENT_PORT")
   IFS=, read -ra reachable <<< "$ports"
   for port in "${reachable[@]}"; do
     port=${port//[[:space:]]/}
@@ -110,6 +111,9 @@ start_service() {
     return
   fi
   port_open 127.0.0.1 "$port" && die "$name: port $port is taken by another process: stop it, or stop Gantry with ./gantry down"
+  local management; management=$(management_port "$name" "$port")
+  [[ $management == "$port" ]] || ! port_open 127.0.0.1 "$management" ||
+    die "$name: its management port $management is taken by another process: stop it, or stop Gantry with ./gantry down"
   local datasource=() own=()
   internal_auth_env "$name"
   case $name in
@@ -130,14 +134,15 @@ start_service() {
   echo $! > "$pidfile"
 }
 
-ready() { [[ $(http_status 127.0.0.1 "$1" /q/health/ready) == 200 ]]; }
+# $1: the service's name, $2: its port
+ready() { [[ $(http_status 127.0.0.1 "$(management_port "$1" "$2")" /q/health/ready) == 200 ]]; }
 
 for entry in "${GANTRY_SERVICES[@]}"; do
   start_service "${entry%%:*}" "${entry##*:}"
 done
 for entry in "${GANTRY_SERVICES[@]}"; do
   name=${entry%%:*} port=${entry##*:}
-  if ! wait_for 90 "$name" ready "$port"; then
+  if ! wait_for 90 "$name" ready "$name" "$port"; then
     pid_alive "$GANTRY_RUN/$name.pid" || log "$name: the process has exited"
     tail -n 30 "$GANTRY_LOGS/$name.log" >&2 || true
     die "$name is not ready on port $port after 90 s: see $GANTRY_LOGS/$name.log"
@@ -146,7 +151,8 @@ done
 
 printf '\nGantry is up (logs in %s):\n' "$GANTRY_LOGS"
 for entry in "${GANTRY_SERVICES[@]}"; do
-  printf '  %-22s http://127.0.0.1:%s   (ready: http://127.0.0.1:%s/q/health/ready)\n' "${entry%%:*}" "${entry##*:}" "${entry##*:}"
+  printf '  %-22s http://127.0.0.1:%s   (ready: http://127.0.0.1:%s/q/health/ready)\n' "${entry%%:*}" "${entry##*:}" \
+    "$(management_port "${entry%%:*}" "${entry##*:}")"
 done
 printf '  %-22s 127.0.0.1:%s\n' kafka "$GANTRY_KAFKA_PORT"
 # the local user's token, also kept for the gantry CLI

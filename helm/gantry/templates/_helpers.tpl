@@ -35,6 +35,14 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 gantry.dev/sandbox-client
 {{- end -}}
 
+{{/*
+The port (by name) of a component's health and metrics: the gateway's are on Quarkus' management interface, a port
+of their own that neither its public Service nor the ingress exposes; the internal services' on their one port.
+*/}}
+{{- define "gantry.managementPort" -}}
+{{- if eq .component "gateway" -}}management{{- else -}}http{{- end -}}
+{{- end -}}
+
 {{/* The label of the one Service per component that the ServiceMonitors scrape (not the gateway's public one). */}}
 {{- define "gantry.metricsServiceLabel" -}}
 gantry.dev/metrics
@@ -154,13 +162,32 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
     - name: http
       containerPort: 8080
       protocol: TCP
+    {{- if eq (include "gantry.managementPort" .) "management" }}
+    - name: management
+      containerPort: 9000
+      protocol: TCP
+    {{- end }}
   env:
     # the services bind 127.0.0.1 unless told otherwise; in a pod, the Service and the probes reach the pod's IP
     - name: QUARKUS_HTTP_HOST
       value: 0.0.0.0
+    {{- if eq (include "gantry.managementPort" .) "management" }}
+    # /q/health and /q/metrics on the management interface (port 9000), for the probes and the ServiceMonitor
+    - name: QUARKUS_MANAGEMENT_HOST
+      value: 0.0.0.0
+    - name: QUARKUS_MANAGEMENT_PORT
+      value: "9000"
+    {{- end }}
     # one JSON object a line, the conversation, sandbox and user ids in "mdc" (plain lines when logging.json=false)
     - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
       value: {{ .root.Values.logging.json | quote }}
+    {{- with .root.Values.tracing.otlpEndpoint }}
+    # spans to the OTLP collector; without it the OpenTelemetry SDK stays off
+    - name: GANTRY_OTEL_ENDPOINT
+      value: {{ . | quote }}
+    - name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+      value: {{ $.root.Values.tracing.protocol | quote }}
+    {{- end }}
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -177,15 +204,15 @@ Call with (dict "root" $ "component" "event-store" "values" .Values.eventStore "
     {{- toYaml . | nindent 4 }}
     {{- end }}
   startupProbe:
-    httpGet: {path: /q/health/started, port: http}
+    httpGet: {path: /q/health/started, port: {{ include "gantry.managementPort" . }}}
     periodSeconds: 2
     failureThreshold: 60
   livenessProbe:
-    httpGet: {path: /q/health/live, port: http}
+    httpGet: {path: /q/health/live, port: {{ include "gantry.managementPort" . }}}
     periodSeconds: 10
     failureThreshold: 3
   readinessProbe:
-    httpGet: {path: /q/health/ready, port: http}
+    httpGet: {path: /q/health/ready, port: {{ include "gantry.managementPort" . }}}
     periodSeconds: 5
     failureThreshold: 3
   resources:
@@ -322,6 +349,12 @@ spec:
       port: 8080
       targetPort: http
       protocol: TCP
+    {{- if eq (include "gantry.managementPort" .) "management" }}
+    - name: management
+      port: 9000
+      targetPort: management
+      protocol: TCP
+    {{- end }}
 {{- end -}}
 
 {{/* The platform secrets a component reads, as env entries. Call with (dict "root" $ "keys" (list ...)). */}}

@@ -3,10 +3,15 @@ package dev.gantry.helm;
 import static dev.gantry.helm.RenderedChart.SERVICES;
 import static dev.gantry.helm.RenderedChart.objectName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.io.IOException;
@@ -53,6 +58,30 @@ class MetricsTest {
                         .contains((String) endpoint.get("port"));
             });
         }
+    }
+
+    @Test
+    void theGatewaysHealthAndMetricsAreOnItsManagementPortWhichItsPublicServiceDoesNotExpose() {
+        RenderedChart chart = RenderedChart.render(Map.of("metrics.serviceMonitor.enabled", "true"));
+        Container gateway = chart.container("gateway");
+        assertThat(gateway.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                .contains(tuple("http", 8080), tuple("management", 9000));
+        for (Probe probe : List.of(gateway.getStartupProbe(), gateway.getLivenessProbe(), gateway.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        }
+        assertThat(gateway.getEnv()).contains(new EnvVar("QUARKUS_MANAGEMENT_PORT", "9000", null),
+                new EnvVar("QUARKUS_MANAGEMENT_HOST", "0.0.0.0", null));
+        Service publicService = chart.all(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(objectName("gateway") + "-public")).findFirst().orElseThrow();
+        assertThat(publicService.getSpec().getPorts()).extracting(port -> port.getTargetPort().getStrVal())
+                .containsExactly("http");
+        GenericKubernetesResource monitor = chart.all(GenericKubernetesResource.class).stream()
+                .filter(m -> m.getKind().equals("ServiceMonitor") && m.getMetadata().getName().equals(objectName("gateway")))
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+        assertThat(endpoints).singleElement().satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "management"));
+        // the internal services keep one port for their API, health and metrics
+        assertThat(chart.container("event-store").getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
     }
 
     @Test

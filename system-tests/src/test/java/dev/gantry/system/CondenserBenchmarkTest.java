@@ -115,7 +115,7 @@ class CondenserBenchmarkTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        String metrics = given().baseUri(worker.url().toString()).get("/q/metrics").then().statusCode(200).extract()
+        String metrics = given().baseUri(worker.managementUrl().toString()).get("/q/metrics").then().statusCode(200).extract()
                 .asString();
         double heap = 0;
         for (String line : metrics.split("\n")) {

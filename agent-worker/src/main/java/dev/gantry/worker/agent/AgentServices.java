@@ -1,5 +1,6 @@
 package dev.gantry.worker.agent;
 
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.worker.agent.prompt.SystemPrompt;
 import dev.gantry.worker.budget.Budgets;
 import dev.gantry.worker.client.ConversationServiceClient;
@@ -31,5 +32,6 @@ record AgentServices(
         SkillLoader skills,
         Budgets budgets,
         RiskPolicy risk,
-        Condenser condenser) {
+        Condenser condenser,
+        Tracing tracing) {
 }

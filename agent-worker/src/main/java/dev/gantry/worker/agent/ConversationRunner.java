@@ -28,6 +28,7 @@ import dev.gantry.contracts.event.SkillsLoadedEvent;
 import dev.gantry.contracts.event.SystemPromptEvent;
 import dev.gantry.contracts.event.UserRejectObservation;
 import dev.gantry.platform.logging.LogContext;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
 import dev.gantry.worker.client.ConversationServiceApi;
@@ -58,6 +59,8 @@ import dev.gantry.worker.tools.ToolContext;
 import dev.gantry.worker.tools.ToolResult;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.time.Duration;
@@ -83,7 +86,8 @@ import java.util.function.Predicate;
  */
 final class ConversationRunner {
 
-    private record Inbound(long offset, ConversationCommand command) {
+    /** {@code trace}: the context of the command's record, which the work it causes continues. */
+    private record Inbound(long offset, ConversationCommand command, Context trace) {
     }
 
     private final UUID conversationId;
@@ -111,6 +115,8 @@ final class ConversationRunner {
     private int iterations;
     /** The conversation's repository credentials, read when first needed; null until then. */
     private RepositoryAccess repositoryAccess;
+    /** The trace of the command handled last: the steps it sets going are spans of that trace. */
+    private Context trace = Context.root();
 
     ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
             Predicate<ConversationRunner> leave, Consumer<ConversationRunner> gone) {
@@ -131,7 +137,7 @@ final class ConversationRunner {
     }
 
     /** Called on the consumer thread: queues the command; a stop also reaches a running tool at once. */
-    void offer(long offset, ConversationCommand command) {
+    void offer(long offset, ConversationCommand command, Context trace) {
         if (command instanceof Stop || command instanceof DeleteConversation) {
             stopRequested = true;
             Runnable interrupt = onStop;
@@ -139,7 +145,7 @@ final class ConversationRunner {
                 Thread.ofVirtual().name("stop-" + conversationId).start(interrupt);
             }
         }
-        mailbox.add(new Inbound(offset, command));
+        mailbox.add(new Inbound(offset, command, trace));
     }
 
     /** This worker lost the conversation: stop without writing anything more. */
@@ -237,6 +243,15 @@ final class ConversationRunner {
     // ---- commands
 
     private void handle(Inbound inbound) {
+        try (Tracing.ActiveSpan span = services.tracing().begin(
+                "handle " + inbound.command().getClass().getSimpleName(), SpanKind.INTERNAL, inbound.trace())) {
+            span.span().setAttribute(Tracing.CONVERSATION_ID, conversationId.toString());
+            trace = span.context();
+            handleCommand(inbound);
+        }
+    }
+
+    private void handleCommand(Inbound inbound) {
         heldOffsets.add(inbound.offset());
         ConversationCommand command = inbound.command();
         UUID causedId = NewEvent.idCausedBy(command.commandId());
@@ -363,7 +378,15 @@ final class ConversationRunner {
 
     // ---- the agent loop
 
+    /** One step (an LLM call and the actions it asks for, or the pending actions) as a span of its command's trace. */
     private void step() throws InterruptedException {
+        try (Tracing.ActiveSpan span = services.tracing().begin("agent step", SpanKind.INTERNAL, trace)) {
+            span.span().setAttribute(Tracing.CONVERSATION_ID, conversationId.toString());
+            takeStep();
+        }
+    }
+
+    private void takeStep() throws InterruptedException {
         stepPermits.acquire();
         try {
             List<ConversationEvent> pending = state.pendingActions();

@@ -3,6 +3,7 @@ package dev.gantry.worker.agent;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.worker.messaging.CommandHandler;
 import dev.gantry.worker.messaging.OwnedPartition;
+import io.opentelemetry.context.Context;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ class Conversations implements CommandHandler {
     }
 
     @Override
-    public void onCommand(OwnedPartition partition, long offset, ConversationCommand command) {
+    public void onCommand(OwnedPartition partition, long offset, ConversationCommand command, Context trace) {
         // compute, not computeIfAbsent + offer: a runner that is leaving must not miss the command
         runners.compute(command.conversationId(), (id, existing) -> {
             ConversationRunner runner = existing;
@@ -36,7 +37,7 @@ class Conversations implements CommandHandler {
                         gone -> runners.remove(gone.conversationId(), gone));
                 runner.start();
             }
-            runner.offer(offset, command);
+            runner.offer(offset, command, trace);
             return runner;
         });
     }

@@ -3,9 +3,12 @@ package dev.gantry.worker.messaging;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.platform.tracing.KafkaTraceHeaders;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +40,7 @@ class CommandConsumer {
     private final WorkerConfig config;
     private final CommandHandler handler;
     private final MeterRegistry meters;
+    private final Tracing tracing;
     private final Map<Integer, OwnedPartition> owned = new ConcurrentHashMap<>();
     private final Map<Integer, CommandOffsets> offsets = new ConcurrentHashMap<>();
     private volatile ConsumerGroupMetadata groupMetadata;
@@ -45,8 +49,10 @@ class CommandConsumer {
     private Thread thread;
     private KafkaClientMetrics consumerMetrics;
 
-    CommandConsumer(KafkaSettings settings, WorkerConfig config, CommandHandler handler, MeterRegistry meters) {
+    CommandConsumer(KafkaSettings settings, WorkerConfig config, CommandHandler handler, MeterRegistry meters,
+            Tracing tracing) {
         this.settings = settings;
+        this.tracing = tracing;
         this.config = config;
         this.handler = handler;
         this.meters = meters;
@@ -97,16 +103,25 @@ class CommandConsumer {
             return;
         }
         offsets.get(record.partition()).received(record.offset());
+        // the command continues the trace of the request that issued it (conversation-service's outbox relay)
+        try (Tracing.ActiveSpan process = tracing.messaging("process", record.topic(), SpanKind.CONSUMER,
+                KafkaTraceHeaders.extract(tracing, record.headers()))) {
+            take(partition, record, process);
+        }
+    }
+
+    private void take(OwnedPartition partition, ConsumerRecord<String, String> record, Tracing.ActiveSpan process) {
         ConversationCommand command;
         try {
             command = GantryJson.mapper().readValue(record.value(), ConversationCommand.class);
         } catch (IOException | IllegalArgumentException e) {
+            process.failed(e);
             Log.warnf("skipping an unreadable command at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             partition.settle(List.of(record.offset()));
             return;
         }
-        handler.onCommand(partition, record.offset(), command);
+        handler.onCommand(partition, record.offset(), command, process.context());
     }
 
     private void release(int partition) {
@@ -129,7 +144,7 @@ class CommandConsumer {
                 offsets.put(tp.partition(), partitionOffsets);
                 owned.put(tp.partition(), new OwnedPartition(tp.partition(),
                         new PartitionWriter(tp.partition(), settings.eventWriter(tp.partition()), partitionOffsets,
-                                () -> groupMetadata)));
+                                () -> groupMetadata, tracing)));
                 Log.infof("took command partition %d", tp.partition());
             }
         }

@@ -1,6 +1,9 @@
 package dev.gantry.worker.messaging;
 
 import dev.gantry.contracts.Topics;
+import dev.gantry.platform.tracing.KafkaTraceHeaders;
+import dev.gantry.platform.tracing.Tracing;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +72,7 @@ final class PartitionWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final CommandOffsets offsets;
     private final Supplier<ConsumerGroupMetadata> groupMetadata;
+    private final Tracing tracing;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile RuntimeException failure;
@@ -81,8 +85,9 @@ final class PartitionWriter implements AutoCloseable {
     private final List<Write> uncommitted = new ArrayList<>();
 
     PartitionWriter(int partition, Map<String, Object> producerConfig, CommandOffsets offsets,
-            Supplier<ConsumerGroupMetadata> groupMetadata) {
+            Supplier<ConsumerGroupMetadata> groupMetadata, Tracing tracing) {
         this.partition = partition;
+        this.tracing = tracing;
         this.offsets = offsets;
         this.groupMetadata = groupMetadata;
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
@@ -103,6 +108,7 @@ final class PartitionWriter implements AutoCloseable {
      */
     CompletableFuture<Void> write(List<ProducerRecord<String, String>> records, List<Long> settledOffsets,
             Held releases) {
+        traced(records);
         Write write = new Write(records, settledOffsets, releases, new CompletableFuture<>());
         if (failure != null) {
             write.committed().completeExceptionally(failure);
@@ -117,6 +123,7 @@ final class PartitionWriter implements AutoCloseable {
      * once the broker has taken them, which a fenced writer never gets.
      */
     Held hold(List<ProducerRecord<String, String>> records, Duration grace) {
+        traced(records);
         Held step = new Held(records, grace);
         if (failure != null) {
             step.sent.completeExceptionally(failure);
@@ -124,6 +131,12 @@ final class PartitionWriter implements AutoCloseable {
             queue.add(step);
         }
         return step;
+    }
+
+    /** Called on the writing conversation's thread: the records carry the trace of the step that wrote them. */
+    private void traced(List<ProducerRecord<String, String>> records) {
+        Context current = Context.current();
+        records.forEach(record -> KafkaTraceHeaders.inject(tracing, current, record.headers()));
     }
 
     @Override

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.GantryJson;
+import dev.gantry.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -50,12 +54,17 @@ public final class RuntimeClient {
             Integer insertLine, List<Integer> viewRange) {
     }
 
+    private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+
     private final HttpClient http;
+    private final Tracing tracing;
     private final URI baseUrl;
     private final String sessionKey;
     private final Duration readTimeout;
 
-    public RuntimeClient(HttpClient http, URI baseUrl, String sessionKey, Duration readTimeout) {
+    public RuntimeClient(HttpClient http, Tracing tracing, URI baseUrl, String sessionKey, Duration readTimeout) {
+        this.tracing = tracing;
         this.http = http;
         this.baseUrl = baseUrl;
         this.sessionKey = sessionKey;
@@ -234,7 +243,26 @@ public final class RuntimeClient {
         return response.body();
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+    /** The call as a client span of the current trace, whose context the request carries to the runtime. */
+    private <T> HttpResponse<T> exchange(HttpRequest untraced, HttpResponse.BodyHandler<T> body)
+            throws InterruptedException {
+        try (Tracing.ActiveSpan span = tracing.begin(untraced.method() + " " + untraced.uri().getPath(),
+                SpanKind.CLIENT, Context.current())) {
+            HttpRequest.Builder traced = HttpRequest.newBuilder(untraced, (name, value) -> true);
+            tracing.inject(span.context(), traced::setHeader);
+            span.span().setAttribute(HTTP_METHOD, untraced.method());
+            try {
+                HttpResponse<T> response = exchangeUntraced(traced.build(), body);
+                span.span().setAttribute(HTTP_STATUS, response.statusCode());
+                return response;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private <T> HttpResponse<T> exchangeUntraced(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws InterruptedException {
         HttpResponse<T> response;
         try {

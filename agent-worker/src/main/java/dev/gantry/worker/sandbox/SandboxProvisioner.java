@@ -4,6 +4,7 @@ import dev.gantry.contracts.sandbox.CreateSandbox;
 import dev.gantry.contracts.sandbox.ResumeSandbox;
 import dev.gantry.contracts.sandbox.SandboxStatus;
 import dev.gantry.contracts.sandbox.SandboxStatusChanged;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.worker.client.SandboxManagerApi;
 import dev.gantry.worker.client.SandboxManagerClient;
 import dev.gantry.worker.config.WorkerConfig;
@@ -36,10 +37,12 @@ public class SandboxProvisioner {
     private final WorkerConfig config;
     /** Shared by every sandbox: it keeps a connection open to each runtime in use. */
     private final HttpClient http;
+    private final Tracing tracing;
 
     SandboxProvisioner(SandboxCommandPublisher commands, SandboxStatusRegistry statuses, SandboxManagerClient manager,
-            WorkerConfig config) {
+            WorkerConfig config, Tracing tracing) {
         this.commands = commands;
+        this.tracing = tracing;
         this.statuses = statuses;
         this.manager = manager;
         this.config = config;
@@ -113,7 +116,7 @@ public class SandboxProvisioner {
             throw e;
         }
         URI runtimeUrl = URI.create(connection.runtimeUrl());
-        RuntimeClient runtime = new RuntimeClient(http, runtimeUrl, connection.sessionApiKey(),
+        RuntimeClient runtime = new RuntimeClient(http, tracing, runtimeUrl, connection.sessionApiKey(),
                 config.runtime().readTimeout());
         Log.infof("conversation %s uses sandbox %s at %s", conversationId, sandboxId, runtimeUrl);
         return Optional.of(new SandboxSession(runtimeUrl, runtime));

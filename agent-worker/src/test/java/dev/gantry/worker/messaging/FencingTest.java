@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.contracts.Topics;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.testing.KafkaTestResource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +114,8 @@ class FencingTest {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new PartitionWriter(0, config, new CommandOffsets(), () -> new ConsumerGroupMetadata("fencing-test"));
+        return new PartitionWriter(0, config, new CommandOffsets(), () -> new ConsumerGroupMetadata("fencing-test"),
+                Tracing.off());
     }
 
     private ProducerRecord<String, String> record(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.contracts.Topics;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.local.TopicProvisioner;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.worker.config.WorkerConfig;
@@ -113,7 +114,7 @@ class SecuredKafkaTest {
 
     private static PartitionWriter writer(KafkaSettings settings) {
         return new PartitionWriter(0, settings.eventWriter(0), new CommandOffsets(),
-                () -> new ConsumerGroupMetadata("secured-kafka-test"));
+                () -> new ConsumerGroupMetadata("secured-kafka-test"), Tracing.off());
     }
 
     /** The settings the worker builds from {@code kafka.*} = the broker, SASL/PLAIN and the given password. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.contracts.sandbox.SandboxCommand;
+import dev.gantry.platform.tracing.Tracing;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,12 @@ public class CommandOutbox {
 
     private final OutboxRepository outbox;
     private final ObjectMapper json;
+    private final Tracing tracing;
 
-    CommandOutbox(OutboxRepository outbox, ObjectMapper json) {
+    CommandOutbox(OutboxRepository outbox, ObjectMapper json, Tracing tracing) {
         this.outbox = outbox;
         this.json = json;
+        this.tracing = tracing;
     }
 
     /** Queues a command for {@link Topics#CONVERSATION_COMMANDS}, keyed by its conversation. */
@@ -49,6 +52,8 @@ public class CommandOutbox {
         message.kind = kind;
         message.payload = payload;
         message.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // the relay sends it later, on a pass of its own: the row keeps the trace of the request that issued it
+        message.traceparent = tracing.traceparent();
         return outbox.persist(message).replaceWithVoid();
     }
 

@@ -1,6 +1,12 @@
 package dev.gantry.conversation.outbox;
 
 import dev.gantry.conversation.config.OutboxConfig;
+import dev.gantry.platform.tracing.KafkaTraceHeaders;
+import dev.gantry.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,16 +30,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class KafkaRecordSender {
 
     private final Producer<String, String> producer;
+    private final Tracing tracing;
 
     /** Built on the application's {@code kafka.*} settings (servers, security), tuned for the relay. */
     @Inject
-    KafkaRecordSender(@Identifier("default-kafka-broker") Map<String, Object> kafka, OutboxConfig config) {
-        this(producerConfig(kafka, config));
+    KafkaRecordSender(@Identifier("default-kafka-broker") Map<String, Object> kafka, OutboxConfig config,
+            Tracing tracing) {
+        this(producerConfig(kafka, config), tracing);
     }
 
     /** A sender with the given producer settings; tests point one at a broker that is not there. */
-    public KafkaRecordSender(Map<String, Object> producerConfig) {
+    public KafkaRecordSender(Map<String, Object> producerConfig, Tracing tracing) {
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+        this.tracing = tracing;
     }
 
     /**
@@ -53,18 +62,29 @@ public class KafkaRecordSender {
         return settings;
     }
 
-    /** Completes when the broker acknowledged the record, fails when it did not within the send timeout. */
-    public Uni<Void> send(String topic, String key, String value) {
+    /**
+     * Completes when the broker acknowledged the record, fails when it did not within the send timeout. The
+     * record continues the trace of {@code traceparent} (the request that wrote the row; null for none): its
+     * publish span is a child of it, and its headers carry the publish span to the consumers.
+     */
+    public Uni<Void> send(String topic, String key, String value, String traceparent) {
         return Uni.createFrom().<Void>emitter(emitter -> {
+            Span publish = tracing.messagingSpan("publish", topic, SpanKind.PRODUCER,
+                    tracing.fromTraceparent(traceparent));
             try {
-                producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                KafkaTraceHeaders.inject(tracing, Context.root().with(publish), record.headers());
+                producer.send(record, (metadata, failure) -> {
                     if (failure == null) {
+                        publish.end();
                         emitter.complete(null);
                     } else {
+                        publish.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName()).end();
                         emitter.fail(failure);
                     }
                 });
             } catch (RuntimeException failure) {
+                publish.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName()).end();
                 emitter.fail(failure);
             }
         })

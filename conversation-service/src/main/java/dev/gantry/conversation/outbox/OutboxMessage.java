@@ -26,6 +26,8 @@ public class OutboxMessage {
     public int attempts;
     /** Why the last send failed; never holds a secret, since commands carry none. */
     public String lastError;
+    /** The W3C trace context of the request that issued it, so its record continues that trace; null if untraced. */
+    public String traceparent;
     /** When Kafka acknowledged it; null while pending. */
     public Instant sentAt;
 }

@@ -123,7 +123,7 @@ public class OutboxRelay {
             return Uni.createFrom().item(true);
         }
         OutboxMessage message = batch.get(index);
-        return sender.send(message.topic, message.recordKey, message.payload)
+        return sender.send(message.topic, message.recordKey, message.payload, message.traceparent)
                 .emitOn(onSessionContext)
                 .onItemOrFailure().transformToUni((sent, failure) -> {
                     message.attempts++;

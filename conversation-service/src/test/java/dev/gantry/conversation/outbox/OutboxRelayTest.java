@@ -10,6 +10,7 @@ import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.command.Pause;
 import dev.gantry.conversation.config.OutboxConfig;
 import dev.gantry.conversation.support.CommandLog;
+import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -62,8 +63,8 @@ class OutboxRelayTest {
     void aCommandWrittenWhileKafkaIsUnreachableIsDeliveredOnceItReturns() throws IOException {
         Map<String, Object> unreachable = new HashMap<>(KafkaRecordSender.producerConfig(kafka, config));
         unreachable.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + portNobodyListensOn());
-        KafkaRecordSender brokerDown = new KafkaRecordSender(unreachable);
-        KafkaRecordSender brokerBack = new KafkaRecordSender(KafkaRecordSender.producerConfig(kafka, config));
+        KafkaRecordSender brokerDown = new KafkaRecordSender(unreachable, Tracing.off());
+        KafkaRecordSender brokerBack = new KafkaRecordSender(KafkaRecordSender.producerConfig(kafka, config), Tracing.off());
         try {
             // the relay stops a pass at the first failure; commands of earlier tests go first
             await().atMost(OUTAGE_SEEN).until(() -> pendingCount() == 0);

@@ -3,9 +3,11 @@ package dev.gantry.gateway.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,12 @@ class ReadinessWithoutRedisTest {
         }
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL ready;
+
     @Test
     void isNotReadyWhileRedisIsUnreachable() {
-        given().when().get("/q/health/ready")
+        given().when().get(ready)
                 .then().log().ifValidationFails()
                 .statusCode(503)
                 .body("status", is("DOWN"))

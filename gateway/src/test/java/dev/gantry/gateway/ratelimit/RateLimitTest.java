@@ -11,8 +11,10 @@ import dev.gantry.gateway.support.Stubs;
 import dev.gantry.gateway.support.TestTokens;
 import dev.gantry.testing.PrometheusText;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
 class RateLimitTest {
+
+    /** Scraped where Prometheus scrapes the gateway: its management interface, not the public port. */
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL metrics;
 
     @BeforeEach
     void settingsAnswer() {
@@ -63,8 +69,8 @@ class RateLimitTest {
                 Map.of("uri", "/api/v1/settings", "status", "200"))).isGreaterThanOrEqualTo(allowed);
     }
 
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
     private boolean stopped;
     private final Path home;
     private final ScriptedLlmServer llm;
+    private final OtlpReceiver traces;
     private final GitHttpServer git;
     private final Path gitRoot;
     private final String gitToken;
@@ -67,6 +68,7 @@ public final class Platform implements AutoCloseable {
         this.home = home;
         this.setup = setup;
         this.llm = ScriptedLlmServer.start();
+        this.traces = OtlpReceiver.start();
         SecureRandom random = new SecureRandom();
         byte[] tokenBytes = new byte[18];
         random.nextBytes(tokenBytes);
@@ -75,13 +77,17 @@ public final class Platform implements AutoCloseable {
         this.git = GitHttpServer.start(gitRoot, gitToken);
         byte[] masterKey = new byte[32];
         random.nextBytes(masterKey);
-        common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", setup.kafkaBootstrapServers(),
-                "QUARKUS_REDIS_HOSTS", setup.redisUrl(),
-                "GANTRY_HOME", home.toString(),
-                "GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
+        common = Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", setup.kafkaBootstrapServers()),
+                Map.entry("QUARKUS_REDIS_HOSTS", setup.redisUrl()),
+                Map.entry("GANTRY_HOME", home.toString()),
+                Map.entry("GANTRY_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey)),
                 // as ./gantry up: the tests' LLM and callback receivers listen on this machine
-                "GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true");
+                Map.entry("GANTRY_OUTBOUND_ALLOW_PRIVATE_ADDRESSES", "true"),
+                // every service traces to the receiver, over OTLP/HTTP, exporting its spans within a moment
+                Map.entry("GANTRY_OTEL_ENDPOINT", traces.endpoint()),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
     }
 
     /** The running platform, started on first use. */
@@ -182,7 +188,9 @@ public final class Platform implements AutoCloseable {
         environment.putAll(own);
         environment.putAll(credentials.environmentOf(module));
         Path logs = Files.createDirectories(home.resolve("logs"));
-        services.put(name, new ServiceProcess(name, jar(module), port, environment, logs));
+        // the gateway's health and metrics are on its management interface, never its public port
+        int managementPort = module.equals("gateway") ? freePort() : port;
+        services.put(name, new ServiceProcess(name, jar(module), port, managementPort, environment, logs));
     }
 
     private Map<String, String> database(String name) {
@@ -194,7 +202,9 @@ public final class Platform implements AutoCloseable {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", setup.databaseAddress().apply(config.get("quarkus.datasource.reactive.url")),
                 "QUARKUS_DATASOURCE_JDBC_URL", setup.databaseAddress().apply(config.get("quarkus.datasource.jdbc.url")),
                 "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
-                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"),
+                // on a machine loaded by parallel builds, a first connection may take longer than Agroal's 5 s
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
     }
 
     private static Path jar(String module) {
@@ -218,6 +228,11 @@ public final class Platform implements AutoCloseable {
 
     public ScriptedLlmServer llm() {
         return llm;
+    }
+
+    /** The OTLP receiver the services export their spans to. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     public Path home() {
@@ -247,7 +262,8 @@ public final class Platform implements AutoCloseable {
         old.close();
         Map<String, String> environment = new HashMap<>(old.environment());
         environment.putAll(changed);
-        ServiceProcess fresh = new ServiceProcess(name, jar(name), old.port(), environment, home.resolve("logs"));
+        ServiceProcess fresh = new ServiceProcess(name, jar(name.replaceFirst("-\\d+$", "")), old.port(),
+                old.managementUrl().getPort(), environment, home.resolve("logs"));
         services.put(name, fresh);
         fresh.start().awaitReady(START_TIMEOUT);
     }
@@ -293,6 +309,7 @@ public final class Platform implements AutoCloseable {
             }
         }
         llm.close();
+        traces.close();
         git.close();
         // the served repositories (the benchmark's is 50 MB) are this run's alone
         try (java.util.stream.Stream<Path> tree = Files.walk(gitRoot)) {

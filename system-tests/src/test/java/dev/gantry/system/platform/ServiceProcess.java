@@ -25,14 +25,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    /** Where /q/health and /q/metrics answer: the port itself, or the management interface's (the gateway's). */
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
+    public ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+            Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.log = logDir.resolve(name + ".log");
     }
@@ -54,6 +58,11 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The base URL of the service's health and metrics. */
+    public URI managementUrl() {
+        return URI.create("http://127.0.0.1:" + managementPort);
+    }
+
     public Path log() {
         return log;
     }
@@ -68,6 +77,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        if (managementPort != port) {
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        }
         process = builder.start();
         return this;
     }
@@ -89,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private int readyStatus() throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(url().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+            return HTTP.send(HttpRequest.newBuilder(managementUrl().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notYet) {
             return 0;

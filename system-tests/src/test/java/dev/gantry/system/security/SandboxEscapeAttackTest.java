@@ -108,6 +108,7 @@ class SandboxEscapeAttackTest {
                 "event-store", "integrations-service")) {
             ports.put(service, platform.service(service).url().getPort());
         }
+        ports.put("the gateway's management interface", platform.service("gateway").managementUrl().getPort());
         ports.put("another sandbox's runtime", victim.runtimeUrl().getPort());
         List<String> addresses = new ArrayList<>(List.of("127.0.0.1"));
         hostAddress().ifPresent(addresses::add);
