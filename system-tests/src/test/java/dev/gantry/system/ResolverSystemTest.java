@@ -51,7 +51,9 @@ class ResolverSystemTest {
 
     @AfterAll
     static void stopGitHub() {
-        github.close();
+        if (github != null) {
+            github.close();
+        }
     }
 
     @Test
