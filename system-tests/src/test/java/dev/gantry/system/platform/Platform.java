@@ -30,7 +30,8 @@ import java.security.SecureRandom;
 public final class Platform {
 
     public static final Path REPO = Path.of(System.getProperty("gantry.repo", "..")).toAbsolutePath().normalize();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a 2-core machine shared by parallel builds a service takes minutes to start. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** Set by the benchmark profile: long conversations and a warm pool. */
     private static final boolean BENCHMARK = Boolean.getBoolean("gantry.benchmark");
 
