@@ -8,7 +8,8 @@ import java.util.stream.DoubleStream;
 
 /**
  * Reads samples out of a Prometheus text exposition ({@code /q/metrics}), as a scraper would: by metric name
- * and the labels a sample must carry (others may be present too).
+ * and the labels a sample must carry (others may be present too). An exemplar after a sample ({@code # {trace_id=...}
+ * 1.0 ...}, which Micrometer adds once OpenTelemetry traces the request) is not part of its value.
  */
 public final class PrometheusText {
 
@@ -31,9 +32,14 @@ public final class PrometheusText {
     private static DoubleStream samples(String scrape, String name, Map<String, String> labels) {
         return scrape.lines()
                 .filter(line -> !line.startsWith("#"))
-                .map(line -> SAMPLE.matcher(line.strip()))
+                .map(line -> SAMPLE.matcher(withoutExemplar(line).strip()))
                 .filter(sample -> sample.matches() && sample.group(1).equals(name) && carries(sample.group(3), labels))
                 .mapToDouble(sample -> Double.parseDouble(sample.group(4)));
+    }
+
+    private static String withoutExemplar(String line) {
+        int exemplar = line.indexOf(" # {");
+        return exemplar < 0 ? line : line.substring(0, exemplar);
     }
 
     private static boolean carries(String labelText, Map<String, String> wanted) {

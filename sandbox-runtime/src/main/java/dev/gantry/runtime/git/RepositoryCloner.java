@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -181,7 +182,7 @@ public class RepositoryCloner {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
             for (Path entry : entries) {
                 if (!entry.getFileName().toString().equals(".git")) {
-                    Files.move(entry, workspace.resolve(entry.getFileName().toString()));
+                    merge(entry, workspace.resolve(entry.getFileName().toString()));
                 }
             }
             Files.move(staging.resolve(".git"), workspace.resolve(".git"));
@@ -193,6 +194,24 @@ public class RepositoryCloner {
         } catch (IOException e) {
             throw new GitFailure(GitFailure.Reason.WORKSPACE, "the clone could not be moved into the workspace: " + e.getMessage());
         }
+    }
+
+    /**
+     * Moves {@code from} to {@code to}; a directory both have (the platform's own {@code .gantry}, where the runtime
+     * keeps its action journal and the editor's history, in a repository that has skills there too) is merged entry
+     * by entry. A file both have is the repository's and the workspace's at once: refused.
+     */
+    private static void merge(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(from)) {
+                for (Path child : children) {
+                    merge(child, to.resolve(child.getFileName().toString()));
+                }
+            }
+            Files.delete(from);
+            return;
+        }
+        Files.move(from, to);
     }
 
     /** What an interrupted clone left behind. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.runtime.config.RuntimeConfig;
 import dev.gantry.testing.git.GitHttpServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,7 @@ class GitResourceTest {
         served = Files.createTempDirectory("gantry-git-served-");
         server = GitHttpServer.start(served, TOKEN);
         server.createRepository("acme/api", Map.of("README.md", "# api\n", "src/app.py", "print('hi')\n"));
+        server.createRepository("acme/skilled", Map.of("README.md", "# skilled\n", ".gantry/skills/style.md", "Be brief.\n"));
         Path bare = served.resolve("acme/api.git");
         Path work = Files.createTempDirectory("gantry-git-branch-");
         GitHttpServer.git(work, "clone", "--quiet", bare.toString(), ".");
@@ -124,6 +127,20 @@ class GitResourceTest {
     void askingAgainAnswersTheCloneThatIsThere() {
         String first = clone(Map.of()).statusCode(200).extract().path("commit");
         clone(Map.of()).statusCode(200).body("commit", is(first));
+    }
+
+    @Test
+    void aRepositoryWithItsOwnGantryDirectoryIsClonedBesideTheRuntimesJournal() throws Exception {
+        // the clone as the agent-worker asks for it: under an action id, whose journal is written in .gantry first
+        authorized().contentType(ContentType.JSON).header(GantryHeaders.ACTION_ID, UUID.randomUUID().toString())
+                .body(Map.of("url", server.baseUrl() + "/acme/skilled.git", "username", "x-access-token", "token", TOKEN,
+                        "timeoutSeconds", 60, "authorName", "Ada Lovelace", "authorEmail", "ada@example.com"))
+                .post("/api/v1/git/clone").then().statusCode(200);
+
+        Path workspace = config.workspace();
+        assertThat(workspace.resolve(".gantry/skills/style.md")).hasContent("Be brief.");
+        assertThat(workspace.resolve(".gantry/actions")).isDirectory();
+        assertThat(workspace.resolve("README.md")).exists();
     }
 
     @Test
