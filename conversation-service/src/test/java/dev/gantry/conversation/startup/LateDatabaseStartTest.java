@@ -1,4 +1,4 @@
-package dev.gantry.conversation.health;
+package dev.gantry.conversation.startup;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL is not there when the service starts (as right after a full test run, or a restart of it) and comes
  * up seconds later: the migration waits for it with backoff (quarkus.flyway.connect-retries) instead of ending
  * the start with "Acquisition timeout", and the service is ready once the database answers.
+ * <p>
+ * In a package of its own that sorts after the others: a test application started before ConversationMetricsTest's in
+ * the same JVM leaves that test's status gauges off its scrape (a test-JVM effect, one application per JVM in use).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
