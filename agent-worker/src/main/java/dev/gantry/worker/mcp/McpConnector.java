@@ -12,19 +12,14 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.util.function.Consumer;
 import java.util.UUID;
 
 /**
  * Connects the MCP SDK's client to one server: a {@code stdio} server through the sandbox-runtime's relay
  * (it runs inside the sandbox), a {@code streamable-http} or {@code sse} server from this worker, once its
- * URL passes the outbound address policy and its {@code secret:<name>} headers are resolved. The SDK's HTTP client goes
- * out through {@link McpEgress}, so every request it makes (the SSE transport's message endpoint included) is held to
- * the policy at the address it connects to.
+ * URL passes the outbound address policy and its {@code secret:<name>} headers are resolved.
  */
 @Singleton
 public class McpConnector {
@@ -34,14 +29,12 @@ public class McpConnector {
     private final McpConfig config;
     private final AddressPolicy policy;
     private final ConversationServiceClient conversations;
-    private final McpEgress egress;
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
 
-    McpConnector(McpConfig config, AddressPolicy policy, ConversationServiceClient conversations, McpEgress egress) {
+    McpConnector(McpConfig config, AddressPolicy policy, ConversationServiceClient conversations) {
         this.config = config;
         this.policy = policy;
         this.conversations = conversations;
-        this.egress = egress;
     }
 
     McpConfig config() {
@@ -95,15 +88,12 @@ public class McpConnector {
         HttpRequest.Builder request = HttpRequest.newBuilder();
         server.headers().forEach((name, value) -> request.header(name, value.startsWith(McpServerConfig.SECRET_PREFIX)
                 ? secret(conversationId, server, value.substring(McpServerConfig.SECRET_PREFIX.length())) : value));
-        ProxySelector throughPolicy = egress.selector();
-        Consumer<HttpClient.Builder> pinned = client -> client.proxy(throughPolicy).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER);
         if (server.transport().equals("sse")) {
             return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request)
-                    .connectTimeout(config.connectTimeout()).customizeClient(pinned).jsonMapper(json).build();
+                    .connectTimeout(config.connectTimeout()).jsonMapper(json).build();
         }
         return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).requestBuilder(request)
-                .connectTimeout(config.connectTimeout()).customizeClient(pinned).jsonMapper(json).build();
+                .connectTimeout(config.connectTimeout()).jsonMapper(json).build();
     }
 
     private String secret(UUID conversationId, McpServerConfig server, String name) {

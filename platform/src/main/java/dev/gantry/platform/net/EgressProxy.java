@@ -41,6 +41,8 @@ public final class EgressProxy implements AutoCloseable {
     private static final List<String> HOP_BY_HOP = List.of("host", "connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+    private static final int MAX_CONNECTIONS_PER_TARGET = 256;
+
     private final Vertx vertx;
     private final AddressPolicy policy;
     private final HttpServer server;
@@ -51,7 +53,9 @@ public final class EgressProxy implements AutoCloseable {
         this.vertx = vertx;
         this.policy = policy;
         int timeout = (int) connectTimeout.toMillis();
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout));
+        // an MCP client holds a long-lived event stream per session besides its requests: more than Vert.x's
+        // default 5 connections per target, or a request waits behind open streams until it times out
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setMaxPoolSize(MAX_CONNECTIONS_PER_TARGET));
         this.tunnels = vertx.createNetClient(new NetClientOptions().setConnectTimeout(timeout));
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(this::handle);

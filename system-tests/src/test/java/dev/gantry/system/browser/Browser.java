@@ -94,7 +94,9 @@ public final class Browser implements AutoCloseable {
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
+            // the page re-renders as events arrive: an element found a moment ago may be replaced by the time it is asked
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             throw new TimeoutException(e.getMessage() + "\n" + describe(), e);
         }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code .steps}, {@code .step-seconds}, {@code .faults} (names or {@code all}), {@code .exactly-once} (false:
  * steps run twice are reported, not failed on).
  */
+@org.junit.jupiter.api.Tag("chaos")
 class ChaosTest {
 
     private static final int CONVERSATIONS = Integer.getInteger("gantry.chaos.conversations", 2);
