@@ -24,8 +24,15 @@ public final class Topics {
      * deliveries it verified, read back by its resolver (one repository's deliveries in order).
      */
     public static final String RESOLVER_DELIVERIES = "gantry.resolver-deliveries";
+    /**
+     * Key: as {@link #RESOLVER_DELIVERIES}. Written by integrations-service's resolver: the deliveries whose processing
+     * failed on every try, as they were read, with the reason in the {@code dead-letter-reason} header; kept for a
+     * month so an operator can replay them (README, "The resolver").
+     */
+    public static final String RESOLVER_DELIVERIES_FAILED = "gantry.resolver-deliveries-failed";
 
     private static final String WEEK_MS = Long.toString(Duration.ofDays(7).toMillis());
+    private static final String MONTH_MS = Long.toString(Duration.ofDays(30).toMillis());
 
     /**
      * Every topic with the partitions and configs it is created with. The conversation topics have
@@ -38,7 +45,8 @@ public final class Topics {
             new TopicSpec(SANDBOX_COMMANDS, 6, Map.of("retention.ms", WEEK_MS)),
             // the latest status per sandbox is what matters: compaction keeps it for any late reader
             new TopicSpec(SANDBOX_STATUS, 6, Map.of("cleanup.policy", "compact")),
-            new TopicSpec(RESOLVER_DELIVERIES, 6, Map.of("retention.ms", WEEK_MS)));
+            new TopicSpec(RESOLVER_DELIVERIES, 6, Map.of("retention.ms", WEEK_MS)),
+            new TopicSpec(RESOLVER_DELIVERIES_FAILED, 1, Map.of("retention.ms", MONTH_MS)));
 
     private Topics() {
     }

@@ -13,7 +13,8 @@ class TopicsTest {
     void listsEveryTopicOfTheArchitectureOnce() {
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
                 "gantry.conversation-commands", "gantry.conversation-events",
-                "gantry.sandbox-commands", "gantry.sandbox-status", "gantry.resolver-deliveries");
+                "gantry.sandbox-commands", "gantry.sandbox-status", "gantry.resolver-deliveries",
+                "gantry.resolver-deliveries-failed");
     }
 
     @Test

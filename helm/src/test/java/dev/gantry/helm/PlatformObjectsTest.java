@@ -100,6 +100,8 @@ class PlatformObjectsTest {
     void theIntegrationsServiceReadsCallbacksFromConversationServiceWithItsOwnToken() {
         assertThat(chart.config("integrations-service").getProperty("quarkus.rest-client.conversation-service.url"))
                 .isEqualTo("http://" + objectName("conversation-service") + ":8080");
+        assertThat(chart.config("integrations-service").getProperty("quarkus.rest-client.event-store.url"))
+                .isEqualTo("http://" + objectName("event-store") + ":8080");
         assertThat(chart.container("integrations-service").getEnv()).anySatisfy(env -> {
             assertThat(env.getName()).isEqualTo("GANTRY_AUTH_SERVICE_TOKEN");
             assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(objectName("internal-auth"));

@@ -27,7 +27,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * A conversation's event log: history pages, single events, counts, the head, and the live stream. Called
- * for users (the gateway's signed user token) and, for the history and the head, by the agent-worker.
+ * for users (the gateway's signed user token) and, for the history and the head, by the agent-worker and the
+ * integrations-service (the resolver reads the end of a conversation's log for its closing comment).
  * Ownership is the gateway's business (it asks the conversation-service first): an unknown conversation
  * simply has no events, and a user token is not matched against the conversation's owner here.
  */
@@ -56,7 +57,7 @@ public class EventResource {
      */
     @GET
     @Path("/events")
-    @CalledBy(users = true, services = ServiceNames.AGENT_WORKER)
+    @CalledBy(users = true, services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
     public Uni<EventPage> events(@RestPath String id, @RestQuery String afterSeq, @RestQuery String limit,
             @RestQuery String kind, @RestQuery String source, @RestQuery String pageId) {
         ParameterReader parameters = new ParameterReader();
@@ -96,7 +97,7 @@ public class EventResource {
 
     @GET
     @Path("/head")
-    @CalledBy(users = true, services = ServiceNames.AGENT_WORKER)
+    @CalledBy(users = true, services = {ServiceNames.AGENT_WORKER, ServiceNames.INTEGRATIONS_SERVICE})
     public Uni<ConversationHead> head(@RestPath String id) {
         ParameterReader parameters = new ParameterReader();
         UUID conversationId = parameters.uuid("id", id);

@@ -23,7 +23,7 @@ class CallerVerificationTest {
 
     private static final UUID CONVERSATION = UUID.randomUUID();
 
-    /** A route, and whether the agent-worker calls it. */
+    /** A route, and whether the agent-worker and the integrations-service (the resolver) call it. */
     record Route(String path, boolean agentWorker) {
 
         @Override
@@ -60,19 +60,20 @@ class CallerVerificationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void aServiceTheRouteDoesNotAdmitIsForbidden(Route route) {
-        asService(TestCallers.INTEGRATIONS_SERVICE_TOKEN).get(route.path()).then().statusCode(403)
+        asService(TestCallers.GATEWAY_TOKEN).get(route.path()).then().statusCode(403)
                 .contentType(Problem.MEDIA_TYPE).body("status", is(403));
-        asService(TestCallers.GATEWAY_TOKEN).get(route.path()).then().statusCode(403);
         if (!route.agentWorker()) {
             asService(TestCallers.AGENT_WORKER_TOKEN).get(route.path()).then().statusCode(403);
+            asService(TestCallers.INTEGRATIONS_SERVICE_TOKEN).get(route.path()).then().statusCode(403);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
-    void theAgentWorkerReadsTheHistoryAndTheHead(Route route) {
+    void theAgentWorkerAndTheResolverReadTheHistoryAndTheHead(Route route) {
         if (route.agentWorker()) {
             asService(TestCallers.AGENT_WORKER_TOKEN).get(route.path()).then().statusCode(200);
+            asService(TestCallers.INTEGRATIONS_SERVICE_TOKEN).get(route.path()).then().statusCode(200);
         }
     }
 

@@ -26,7 +26,11 @@ import org.jboss.resteasy.reactive.RestResponse;
  * triggers the resolver, as its configuration's user: the task is the issue's or request's title, body and comments;
  * on a pull request the agent works on its branch. conversation-service records the delivery with the conversation,
  * so a delivery read again (a crash before the offset was committed, a provider's redelivery) starts nothing twice.
- * A record's offset is committed once it is handled; a failing dependency is tried again, doubling the wait.
+ * A record's offset is committed once it is handled; a failing dependency is tried again, doubling the wait, and a
+ * delivery that still fails after {@code max-attempts} tries is not dropped: it is nacked, and the channel's
+ * dead-letter strategy writes it to {@code gantry.resolver-deliveries-failed} (with the reason in its
+ * {@code dead-letter-reason} header) before its offset is committed, so one repository's broken delivery neither
+ * blocks the others' nor is lost. Replaying it (README, "The resolver") starts nothing twice.
  */
 @ApplicationScoped
 public class DeliveryProcessor {
@@ -67,9 +71,10 @@ public class DeliveryProcessor {
                 return;
             } catch (RuntimeException failure) {
                 if (attempt >= config.maxAttempts()) {
-                    Log.errorf("%s delivery %s for %s/%s failed %d times, dropped: %s", delivery.provider(),
-                            delivery.deliveryId(), delivery.host(), delivery.repository(), attempt, failure.toString());
-                    return;
+                    Log.errorf("%s delivery %s for %s/%s failed %d times, set aside on %s: %s", delivery.provider(),
+                            delivery.deliveryId(), delivery.host(), delivery.repository(), attempt,
+                            Topics.RESOLVER_DELIVERIES_FAILED, failure.toString());
+                    throw new DeliveryFailedException(delivery, attempt, failure);
                 }
                 Log.warnf("%s delivery %s failed (%s); trying again in %d ms", delivery.provider(), delivery.deliveryId(),
                         failure.toString(), wait);

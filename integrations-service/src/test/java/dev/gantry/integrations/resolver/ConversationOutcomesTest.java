@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,7 +26,9 @@ import dev.gantry.contracts.event.EventPayload;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.SecurityRisk;
+import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
+import dev.gantry.testing.auth.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -112,6 +115,49 @@ class ConversationOutcomesTest {
                 .withRequestBody(matchingJsonPath("$.body", containing("upgrading it is enough")))));
         await().atMost(WAIT).untilAsserted(() -> provider.verify(postRequestedFor(urlPathEqualTo(COMMENTS.formatted(8)))
                 .withRequestBody(matchingJsonPath("$.body", containing("(error): budget reached: $1.00")))));
+    }
+
+    @Test
+    void aFinalMessageThatWentByBeforeARestartIsReadFromTheEndOfTheLog() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        job(conversation, 7, false);
+        noPullRequests(conversation);
+        String finish = GantryJson.mapper().writeValueAsString(ConversationEvent.of(conversation, 41, Instant.now(),
+                EventSource.AGENT, new ActionEvent("finish", "call-41", GantryJson.mapper().createObjectNode()
+                        .put("message", "Said before the restart."), "", SecurityRisk.LOW, "r-41")));
+        store.stubFor(get(urlPathEqualTo("/conversations/" + conversation + "/head")).willReturn(okJson(
+                "{\"conversationId\":\"" + conversation + "\",\"lastSeq\":42}")));
+        store.stubFor(get(urlPathEqualTo("/conversations/" + conversation + "/events"))
+                .withQueryParam("afterSeq", equalTo("0")).willReturn(okJson(
+                "{\"items\":[" + finish + "],\"nextPageId\":null}")));
+
+        // only the end goes by this process: the finish event was read by the one before it
+        publish(conversation, 42, ConversationStateUpdateEvent.status(ExecutionStatus.FINISHED));
+
+        await().atMost(WAIT).untilAsserted(() -> provider.verify(postRequestedFor(urlPathEqualTo(COMMENTS.formatted(7)))
+                .withRequestBody(matchingJsonPath("$.body", containing("Said before the restart.")))));
+        store.verify(getRequestedFor(urlPathEqualTo("/conversations/" + conversation + "/head"))
+                .withHeader(InternalHeaders.SERVICE_TOKEN, equalTo(TestCallers.INTEGRATIONS_SERVICE_TOKEN)));
+    }
+
+    @Test
+    void aClosingCommentTheProviderRefusesAtFirstIsPostedWhenItAnswersAgain() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        job(conversation, 8, false);
+        noPullRequests(conversation);
+        provider.stubFor(post(urlPathEqualTo(COMMENTS.formatted(8))).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
+        provider.stubFor(post(urlPathEqualTo(COMMENTS.formatted(8))).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(created()));
+
+        publish(conversation, 1, new AgentErrorEvent(null, null, "the sandbox could not start"));
+        publish(conversation, 2, new ConversationStateUpdateEvent(ExecutionStatus.ERROR, null, null));
+
+        await().atMost(WAIT).untilAsserted(() -> store.verify(patchRequestedFor(urlPathEqualTo(
+                "/internal/resolver/jobs/" + conversation)).withRequestBody(matchingJsonPath("$.closingCommentPosted",
+                equalTo("true")))));
+        provider.verify(2, postRequestedFor(urlPathEqualTo(COMMENTS.formatted(8)))
+                .withRequestBody(matchingJsonPath("$.body", containing("the sandbox could not start"))));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Two WireMock servers: one answering as conversation-service's internal routes (the resolver's records, the
- * users' git connections and secrets), one as the git provider's REST API. The resolver's consumers read the topics
+ * users' git connections and secrets) and as the event-store's read routes, one as the git provider's REST API. The resolver's consumers read the topics
  * in groups of the test's own.
  */
 public class ResolverTestResource implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +31,7 @@ public class ResolverTestResource implements QuarkusTestResourceLifecycleManager
         provider = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         provider.start();
         return Map.of("quarkus.rest-client.conversation-service.url", store.baseUrl(),
+                "quarkus.rest-client.event-store.url", store.baseUrl(),
                 "gantry.integrations.git.backoff", "10ms",
                 "gantry.integrations.git.max-backoff", "50ms",
                 "gantry.integrations.resolver.conversation-url", "https://gantry.example.com/conversations/{conversationId}",

@@ -14,10 +14,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gantry.contracts.Topics;
 import dev.gantry.integrations.webhooks.WebhookSignatures;
 import dev.gantry.platform.auth.InternalHeaders;
 import dev.gantry.testing.KafkaTestResource;
@@ -27,8 +29,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +112,36 @@ class ResolverWebhooksTest {
                 .withRequestBody(matchingJsonPath("$.deliveryId", equalTo(delivery)))));
         processedAfter(delivery);
         provider.verify(0, postRequestedFor(urlPathEqualTo("/repos/acme/api/issues/7/comments")));
+    }
+
+    @Test
+    void aDeliveryFailingOnEveryTryIsSetAsideOnTheFailedTopicWithItsReasonAndTheNextOneIsStillProcessed() {
+        String delivery = UUID.randomUUID().toString();
+        store.stubFor(post(urlPathEqualTo(START.formatted("github")))
+                .withRequestBody(matchingJsonPath("$.deliveryId", equalTo(delivery)))
+                .willReturn(aResponse().withStatus(503)));
+
+        github("issues", delivery, labeledIssue("gantry")).then().statusCode(202);
+
+        try (KafkaConsumer<String, String> failed = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "failed-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            failed.subscribe(List.of(Topics.RESOLVER_DELIVERIES_FAILED));
+            List<ConsumerRecord<String, String>> setAside = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                failed.poll(Duration.ofMillis(200)).forEach(setAside::add);
+                return setAside.stream().anyMatch(r -> r.value().contains(delivery));
+            });
+            ConsumerRecord<String, String> record = setAside.stream().filter(r -> r.value().contains(delivery))
+                    .findFirst().orElseThrow();
+            assertThat(record.key()).isEqualTo("github:github.com/acme/api");
+            assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains(delivery).contains("failed 5 times");
+        }
+        store.verify(5, postRequestedFor(urlPathEqualTo(START.formatted("github")))
+                .withRequestBody(matchingJsonPath("$.deliveryId", equalTo(delivery))));
+        processedAfter(delivery);
     }
 
     @Test

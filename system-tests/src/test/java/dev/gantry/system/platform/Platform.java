@@ -156,6 +156,7 @@ public final class Platform implements AutoCloseable {
         }
         define("integrations-service", integrationsPort, Map.of(
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
+                "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 // a test may run before the service's consumer has its partitions: from the start, not the end
                 "MP_MESSAGING_INCOMING__GANTRY_CONVERSATION_EVENTS__AUTO_OFFSET_RESET", "earliest"));
         // the tests poll the API much faster than a person: rate limits have their own gateway tests
