@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code gantry.conversations{status}}: how many conversations are in each status, counted from the database
  * every {@code gantry.conversations.status-metrics-refresh}. A gauge per status from the start, so a dashboard
  * sees zeros rather than missing series; every replica reports the same totals (aggregate with max, not sum).
+ * Made at start, so the series are on the first scrape, before the scheduler's first count.
  */
+@Startup
 @ApplicationScoped
 public class ConversationStatusGauges {
 
