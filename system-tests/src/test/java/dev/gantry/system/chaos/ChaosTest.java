@@ -50,11 +50,7 @@ class ChaosTest {
             List<ChaosConversation> wave = startWave(chaos, callbacks, all);
             Map<Fault, Duration> recoveries = new TreeMap<>();
             for (Fault fault : FAULTS) {
-                if (nearlyDone(wave)) {
-                    // every fault hits conversations mid-run: a new wave when the last is about to end
-                    wave = startWave(chaos, callbacks, all);
-                }
-                awaitMidStep(wave);
+                wave = awaitMidStep(chaos, callbacks, all, wave);
                 long before = observed(all);
                 Instant start = Instant.now();
                 System.out.printf("[chaos] %s at %s, %d steps observed so far%n", fault, start, before);
@@ -96,19 +92,42 @@ class ChaosTest {
         return wave.stream().allMatch(c -> observations(c) >= c.steps() * 3 / 4);
     }
 
-    /** Until some conversation has an action running (the latest event of its log is an action). */
-    private static void awaitMidStep(List<ChaosConversation> wave) throws InterruptedException {
+    /**
+     * Until some conversation of the wave has a step running, and answers that wave: every fault hits conversations
+     * mid-run, so a new wave starts when the last is about to end (or ended before a step was seen running).
+     */
+    private static List<ChaosConversation> awaitMidStep(FaultInjector chaos, CallbackReceiver callbacks,
+            List<ChaosConversation> all, List<ChaosConversation> wave) throws InterruptedException {
         Instant deadline = Instant.now().plus(RECOVERY);
+        List<ChaosConversation> current = wave;
         while (Instant.now().isBefore(deadline)) {
-            for (ChaosConversation conversation : wave) {
-                List<ConversationEvent> log = log(conversation);
-                if (!log.isEmpty() && log.getLast().payload() instanceof ActionEvent) {
-                    return;
+            if (nearlyDone(current)) {
+                current = startWave(chaos, callbacks, all);
+            }
+            for (ChaosConversation conversation : current) {
+                if (midStep(log(conversation))) {
+                    return current;
                 }
             }
             Thread.sleep(250);
         }
         throw new AssertionError("no conversation had a step running within " + RECOVERY);
+    }
+
+    /**
+     * Whether the log's latest step event is an action not yet observed. Not simply the latest event: an action is
+     * followed at once by the state update that counts it.
+     */
+    static boolean midStep(List<ConversationEvent> log) {
+        for (ConversationEvent event : log.reversed()) {
+            if (event.payload() instanceof ObservationEvent) {
+                return false;
+            }
+            if (event.payload() instanceof ActionEvent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Until the platform is working again: more steps observed than before the fault, on the streams. */
