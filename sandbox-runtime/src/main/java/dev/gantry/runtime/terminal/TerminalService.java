@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +56,8 @@ public class TerminalService {
     private volatile Map<String, String> added = Map.of();
     /** Why the next answer starts with a notice about the shell, if it does. */
     private String pendingNotice = "";
+    /** The shell being started ahead of the first call, until a call takes it (under the call lock). */
+    private CompletableFuture<ShellSession> ahead;
     /** The shell was started ahead of the first call and has served none yet; it was started under this name. */
     private boolean fresh;
     private Path freshName;
@@ -63,34 +69,27 @@ public class TerminalService {
 
     /**
      * Starts the shell as the runtime starts, so that the first command finds it ready (a warm sandbox's first
-     * command then costs a round trip, not a shell start). Not under the call lock: a first call that comes
-     * meanwhile starts its own shell, and this one is closed.
+     * command then costs a round trip, not a shell start). A first call that comes while it is still starting waits
+     * for it rather than starting a second one.
      */
     void prestart(@Observes StartupEvent start) {
         if (!config.prestart()) {
             return;
         }
+        CompletableFuture<ShellSession> starting = new CompletableFuture<>();
+        callLock.lock();
+        try {
+            ahead = starting;
+            freshName = paths.namedWorkspace();
+        } finally {
+            callLock.unlock();
+        }
         Thread.ofVirtual().name("gantry-shell-prestart").start(() -> {
             try {
-                Path name = paths.namedWorkspace();
-                ShellSession started = ShellSession.start(config, paths.workspace(), shellEnvironment());
-                boolean kept = false;
-                callLock.lock();
-                try {
-                    if (shell == null) {
-                        shell = started;
-                        fresh = true;
-                        freshName = name;
-                        kept = true;
-                    }
-                } finally {
-                    callLock.unlock();
-                }
-                if (!kept) {
-                    started.close();
-                }
+                starting.complete(ShellSession.start(config, paths.workspace(), shellEnvironment()));
             } catch (IOException | RuntimeException e) {
                 Log.warnf("the shell could not be started ahead of the first command: %s", e.toString());
+                starting.completeExceptionally(e);
             }
         });
     }
@@ -112,7 +111,7 @@ public class TerminalService {
         added = variables;
         if (callLock.tryLock()) {
             try {
-                if (shell != null && fresh) {
+                if ((shell != null && fresh) || ahead != null) {
                     // started ahead and never used: the agent has nothing to lose, the next command starts anew
                     closeShell();
                 } else if (shell != null && !shell.isRunning()) {
@@ -300,6 +299,10 @@ public class TerminalService {
     }
 
     private ShellSession shell() throws IOException {
+        if (shell == null && ahead != null) {
+            shell = takeAhead();
+            fresh = shell != null;
+        }
         if (shell != null && fresh) {
             fresh = false;
             Path name = paths.namedWorkspace();
@@ -337,7 +340,33 @@ public class TerminalService {
         return environment;
     }
 
+    /** The shell started ahead, once it is up; null when it could not start in time (it is closed when it does). */
+    private ShellSession takeAhead() throws IOException {
+        CompletableFuture<ShellSession> starting = ahead;
+        ahead = null;
+        try {
+            return starting.get(config.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            return null;
+        } catch (TimeoutException e) {
+            discard(starting);
+            return null;
+        } catch (InterruptedException e) {
+            discard(starting);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the shell started");
+        }
+    }
+
+    private static void discard(CompletableFuture<ShellSession> starting) {
+        starting.thenAccept(ShellSession::close);
+    }
+
     private void closeShell() {
+        if (ahead != null) {
+            discard(ahead);
+            ahead = null;
+        }
         fresh = false;
         if (shell != null) {
             Log.infof("stopping shell pid %d", shell.pid());
