@@ -2,6 +2,7 @@ package dev.gantry.sandbox.launcher.process;
 
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.LaunchException;
+import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,39 @@ final class BubblewrapIsolation {
                     + "bubblewrap) but " + tool + " is missing: install the Debian package " + debianPackage
                     + " (./gantry up does), or opt in to unisolated sandboxes with ./gantry up --unisolated");
         }
+    }
+
+    /**
+     * Kills whatever still runs as the instance's uid. A wrapper that dies on its own (killed from outside) leaves
+     * the sandbox's pid namespace running, reparented to init and out of the launcher's sight: its processes are
+     * found by the uid that is the instance's alone.
+     */
+    void killLeftovers(InstanceDirectory dir) {
+        Path file = dir.root().resolve(UID_FILE);
+        long uid;
+        try {
+            uid = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.allProcesses().filter(process -> realUid(process) == uid).forEach(process -> {
+            Log.warnf("killing pid %d of sandbox %s, left running by its wrapper", process.pid(), dir.instanceId());
+            process.destroyForcibly();
+        });
+    }
+
+    /** The process's real uid, -1 when it is gone. */
+    private static long realUid(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile
+        }
+        return -1;
     }
 
     /** The instance's uid: the one it was given, else the lowest of the range no other instance holds. */

@@ -292,6 +292,7 @@ public class ProcessLauncher implements SandboxLauncher {
             return;
         }
         running.remove(dir.instanceId());
+        killLeftovers(dir);
         dir.clearRunning();
         failures.accept(new InstanceFailed(dir.instanceId(), reason));
     }
@@ -306,8 +307,16 @@ public class ProcessLauncher implements SandboxLauncher {
             process = dir.exists() ? dir.pid().flatMap(ProcessHandle::of).filter(this::isRuntime) : Optional.empty();
         }
         process.ifPresent(this::terminate);
+        killLeftovers(dir);
         if (dir.exists()) {
             dir.clearRunning();
+        }
+    }
+
+    /** What of a sandbox outlived its wrapper (see {@link BubblewrapIsolation#killLeftovers}). */
+    private void killLeftovers(InstanceDirectory dir) {
+        if (config.isolation() == SandboxConfig.Isolation.BUBBLEWRAP && dir.exists()) {
+            bubblewrap.killLeftovers(dir);
         }
     }
 

@@ -138,15 +138,19 @@ class ProcessLauncherRestartTest {
     }
 
     @Test
-    void aRuntimeThatDiesIsReported() {
+    void aRuntimeWhoseWrapperIsKilledIsReportedAndLeavesNothingRunning() {
         ProcessLauncher launcher = launcher();
         String id = UUID.randomUUID().toString();
         launcher.start(new InstanceSpec(id, TEMPLATE, Optional.empty()));
+        ProcessHandle wrapper = ProcessHandle.of(pid(id)).orElseThrow();
+        // under bubblewrap: the sandbox's init and the runtime's JVM, which a killed outer wrapper leaves behind
+        List<ProcessHandle> inside = wrapper.descendants().toList();
 
-        ProcessHandle.of(pid(id)).orElseThrow().destroyForcibly();
+        wrapper.destroyForcibly();
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(failures).extracting(InstanceFailed::instanceId).containsExactly(id));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inside).noneMatch(ProcessHandle::isAlive));
     }
 
     private long pid(String instanceId) {
