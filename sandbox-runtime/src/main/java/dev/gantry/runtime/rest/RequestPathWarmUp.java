@@ -1,6 +1,5 @@
 package dev.gantry.runtime.rest;
 
-import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.runtime.config.RuntimeConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
@@ -16,18 +15,18 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Warms the terminal's request path as soon as the HTTP server listens, so that a warm sandbox's first command
- * does not pay for the first use of the route, the session-key check, the JSON mapping and the problem answers
- * (about 100 ms of a 2-core machine's time, measured with {@code ./gantry bench sandboxes}). It sends itself,
- * over loopback with its own session key, a terminal request that is refused before it reaches the shell (two
- * commands at once: 422): nothing runs, nothing is journaled, the shell started ahead stays fresh. Off with
- * {@code gantry.runtime.terminal.prestart=false}, like the shell started ahead.
+ * Warms the request path as soon as the HTTP server listens, so that a warm sandbox's first command does not pay
+ * for the first use of the server's request handling and the problem answers. It sends itself, over loopback, a
+ * terminal request <em>without</em> the session key, refused by the key filter (401) before any route: nothing runs,
+ * nothing is journaled, the shell started ahead stays fresh, and the key never leaves the runtime (until the server
+ * listens, the port might be another process's). Off with {@code gantry.runtime.terminal.prestart=false}, like the
+ * shell started ahead.
  */
 @ApplicationScoped
 class RequestPathWarmUp {
 
-    /** Two commands at once: refused by the terminal before it takes the shell. */
-    private static final String REFUSED_BODY = "{\"command\":\"true\\ntrue\"}";
+    /** Refused for its missing key whatever it says. */
+    private static final byte[] BODY = "{\"command\":\"true\"}".getBytes(StandardCharsets.UTF_8);
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private final RuntimeConfig config;
@@ -49,7 +48,7 @@ class RequestPathWarmUp {
     /** The server may start listening just after the start-up event: a few tries, briefly apart. */
     private void sendWhenListening() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            if (send(port)) {
+            if (send()) {
                 return;
             }
             try {
@@ -61,17 +60,15 @@ class RequestPathWarmUp {
         }
     }
 
-    private boolean send(int port) {
-        byte[] body = REFUSED_BODY.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/v1/terminal HTTP/1.1\r\nHost: 127.0.0.1\r\n" + GantryHeaders.SESSION_API_KEY + ": "
-                + config.sessionApiKey() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
+    private boolean send() {
+        String head = "POST /api/v1/terminal HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + BODY.length + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            out.write(BODY);
             out.flush();
             InputStream in = socket.getInputStream();
             in.readAllBytes();
