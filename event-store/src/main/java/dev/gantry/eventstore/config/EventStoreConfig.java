@@ -56,6 +56,14 @@ public interface EventStoreConfig {
         @WithDefault("5s")
         Duration publishTimeout();
 
+        /**
+         * How often each replica sends itself a probe on the channel. A probe that has not come back by the next
+         * one, or a subscription whose connection ends, counts as the channel lost: the replica subscribes again
+         * and, until a probe comes back, its streams read the log at this pace instead of waiting for announcements.
+         */
+        @WithDefault("1s")
+        Duration probeInterval();
+
         /** How long start-up waits for the Redis subscription before it gives up. */
         @WithDefault("10s")
         Duration subscribeTimeout();

@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,6 +65,10 @@ public class EventRepository {
             + " WHERE conversation_id = $1 AND id = $2 ORDER BY seq LIMIT 1";
 
     private static final String HEAD = "SELECT coalesce(max(seq), 0) FROM conversation_events WHERE conversation_id = $1";
+
+    private static final String HEADS = "SELECT conversation.id, head.seq FROM UNNEST($1::uuid[]) AS conversation (id)"
+            + " CROSS JOIN LATERAL (SELECT coalesce(max(seq), 0) AS seq FROM conversation_events"
+            + " WHERE conversation_id = conversation.id) AS head";
 
     private static final String DELETE = "DELETE FROM conversation_events WHERE conversation_id = $1";
 
@@ -122,6 +129,16 @@ public class EventRepository {
     public Uni<Long> lastSeq(UUID conversationId) {
         return pool.preparedQuery(HEAD).execute(Tuple.of(conversationId))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The last stored seq of each of these conversations (0 when it has none), in one statement. */
+    public Uni<Map<UUID, Long>> lastSeqs(Collection<UUID> conversationIds) {
+        return pool.preparedQuery(HEADS).execute(Tuple.tuple().addArrayOfUUID(conversationIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Long> heads = new HashMap<>();
+                    rows.forEach(row -> heads.put(row.getUUID(0), row.getLong(1)));
+                    return heads;
+                });
     }
 
     /** Forgets every event of a conversation, returning how many there were. */

@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,40 +18,31 @@ import java.util.function.Consumer;
 
 /**
  * Hands the events announced on Redis, by this replica or any other, to this replica's open
- * streams of their conversation. Handing over never waits: each stream buffers on its own.
+ * streams of their conversation, and tells streams to read the log when announcements may have
+ * been lost. Handing over never waits: each stream buffers on its own.
  */
 @ApplicationScoped
 public class LiveEventHub {
 
-    private final ConcurrentMap<UUID, Set<Consumer<EventFrame>>> listeners = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Set<Consumer<LiveSignal>>> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter opened;
-    private final ReactiveRedisDataSource redis;
     private final LiveMessageCodec codec;
-    private final EventStoreConfig config;
+    private final String channel;
 
-    public LiveEventHub(ReactiveRedisDataSource redis, LiveMessageCodec codec, EventStoreConfig config,
-            MeterRegistry registry) {
-        this.redis = redis;
+    public LiveEventHub(LiveMessageCodec codec, EventStoreConfig config, MeterRegistry registry) {
         this.codec = codec;
-        this.config = config;
+        this.channel = config.stream().channel();
         Gauge.builder("gantry.streams.open", open, AtomicInteger::get)
                 .description("Live event streams open on this replica").register(registry);
         opened = Counter.builder("gantry.streams.opened")
                 .description("Live event streams opened on this replica since it started").register(registry);
     }
 
-    /** Subscribes before the first request can open a stream, so no stream starts deaf. */
-    void subscribe(@Observes StartupEvent start) {
-        String channel = config.stream().channel();
-        redis.pubsub(String.class).subscribe(channel, this::dispatch).await().atMost(config.stream().subscribeTimeout());
-        Log.infof("live fan-out: subscribed to Redis channel %s", channel);
-    }
-
-    /** Starts handing this conversation's events to the listener until the registration is closed. */
-    public Registration register(UUID conversationId, Consumer<EventFrame> listener) {
+    /** Starts handing this conversation's signals to the listener until the registration is closed. */
+    public Registration register(UUID conversationId, Consumer<LiveSignal> listener) {
         listeners.compute(conversationId, (id, current) -> {
-            Set<Consumer<EventFrame>> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+            Set<Consumer<LiveSignal>> set = current == null ? ConcurrentHashMap.newKeySet() : current;
             set.add(listener);
             return set;
         });
@@ -68,21 +57,41 @@ public class LiveEventHub {
         };
     }
 
-    private void dispatch(String message) {
+    /** The conversations with at least one open stream here. */
+    public Set<UUID> listened() {
+        return Set.copyOf(listeners.keySet());
+    }
+
+    /** Sends the streams of these conversations to the log, for what may not have been announced. */
+    public void catchUp(Collection<UUID> conversationIds) {
+        for (UUID conversationId : conversationIds) {
+            Set<Consumer<LiveSignal>> streams = listeners.get(conversationId);
+            if (streams != null) {
+                streams.forEach(stream -> stream.accept(CatchUp.INSTANCE));
+            }
+        }
+    }
+
+    /** Sends every stream here to the log. */
+    public void catchUpAll() {
+        catchUp(listeners.keySet());
+    }
+
+    /** Hands the events of an announced batch to the streams of their conversations. */
+    void dispatch(String batch) {
         if (listeners.isEmpty()) {
             // nobody listens here: the message need not even be read
             return;
         }
         List<EventFrame> frames;
         try {
-            frames = codec.decode(message, listeners::containsKey);
+            frames = codec.decode(batch, listeners::containsKey);
         } catch (RuntimeException | JsonProcessingException e) {
-            Log.warnf("ignored a message on Redis channel %s that is not a batch of events: %s",
-                    config.stream().channel(), e.getMessage());
+            Log.warnf("ignored a message on Redis channel %s that is not a batch of events: %s", channel, e.getMessage());
             return;
         }
         for (EventFrame frame : frames) {
-            Set<Consumer<EventFrame>> streams = listeners.get(frame.conversationId());
+            Set<Consumer<LiveSignal>> streams = listeners.get(frame.conversationId());
             if (streams != null) {
                 streams.forEach(stream -> stream.accept(frame));
             }

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Announces stored events on Redis, so the streams of every replica see them. It runs after the
@@ -31,6 +32,7 @@ public class LiveEventPublisher {
     private final String channel;
     private final Duration timeout;
     private final Counter failures;
+    private final AtomicBoolean lost = new AtomicBoolean();
 
     public LiveEventPublisher(ReactiveRedisDataSource redis, LiveMessageCodec codec, EventStoreConfig config,
             MeterRegistry registry) {
@@ -55,16 +57,43 @@ public class LiveEventPublisher {
     }
 
     /**
+     * After announcements were lost, tells every replica's streams to read the log, once Redis takes
+     * messages again. {@link LiveChannel} calls it at each of its probes.
+     */
+    void noticeLoss() {
+        // cleared first: a batch stored from now on is announced (or fails and sets it again); every
+        // batch skipped before was stored before the notice goes, so the notice covers it
+        if (!lost.compareAndSet(true, false)) {
+            return;
+        }
+        pubsub.publish(channel, codec.catchUpNotice())
+                .ifNoItem().after(timeout).fail()
+                .subscribe().with(receivers -> Log.infof(
+                        "announcing on Redis channel %s again; every stream reads the log for what was not announced",
+                        channel), failure -> lost.set(true));
+    }
+
+    /**
      * Never fails, because the events are stored already: a stream that missed the announcement
-     * reads them from the log when the conversation's next event arrives.
+     * reads them from the log when the conversation's next event arrives, or when the catch-up
+     * notice that follows a loss reaches it. While announcements are being lost, the next ones are
+     * not even tried (they would wait out their timeout one after the other): the notice covers them.
      */
     private Uni<Void> send(String message) {
+        if (lost.get()) {
+            failures.increment();
+            return Uni.createFrom().voidItem();
+        }
         return pubsub.publish(channel, message)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().invoke(failure -> {
                     failures.increment();
-                    Log.warnf("could not announce stored events on Redis channel %s: %s", channel, failure.getMessage());
+                    if (lost.compareAndSet(false, true)) {
+                        Log.warnf("could not announce stored events on Redis channel %s (%s); streams read them from the log",
+                                channel, failure);
+                    }
                 })
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 }

@@ -11,8 +11,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The Redis message that announces a stored batch: a JSON array of {@code ConversationEvent}s,
- * one message per batch so a batch's events keep their order on the channel.
+ * The Redis messages of the live channel. One announces a stored batch: a JSON array of
+ * {@code ConversationEvent}s, one message per batch so a batch's events keep their order on the
+ * channel. The others are JSON objects: {@code {"probe": token}}, a replica checking that it
+ * still hears the channel, and {@code {"catchUp": true}}, sent after announcements were lost,
+ * which sends every stream of every replica to the log.
  */
 @ApplicationScoped
 public class LiveMessageCodec {
@@ -21,6 +24,41 @@ public class LiveMessageCodec {
 
     public LiveMessageCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** What a message on the channel is. */
+    public sealed interface Message permits Batch, Probe, CatchUpNotice {
+    }
+
+    public record Batch(String json) implements Message {
+    }
+
+    public record Probe(String token) implements Message {
+    }
+
+    public record CatchUpNotice() implements Message {
+    }
+
+    public Message read(String message) throws JsonProcessingException {
+        if (message.startsWith("[")) {
+            return new Batch(message);
+        }
+        JsonNode notice = mapper.readTree(message);
+        if (notice.hasNonNull("probe")) {
+            return new Probe(notice.get("probe").asText());
+        }
+        if (notice.path("catchUp").asBoolean(false)) {
+            return new CatchUpNotice();
+        }
+        throw new IllegalArgumentException("neither a batch of events, a probe nor a catch-up notice");
+    }
+
+    public String probe(String token) {
+        return mapper.createObjectNode().put("probe", token).toString();
+    }
+
+    public String catchUpNotice() {
+        return mapper.createObjectNode().put("catchUp", true).toString();
     }
 
     public String encode(List<ConversationEvent> events) {
