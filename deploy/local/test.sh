@@ -6,7 +6,7 @@
 # Kafka needs nothing: the tests start a real broker inside their JVM.
 # Extra arguments go to Maven, e.g. deploy/local/test.sh -pl contracts
 #   --chaos  the whole chaos suite alone (system-tests ChaosTest, -Pchaos): every component killed mid-step
-#   --browser the web UI tests alone in headless Chromium (system-tests WebUiTest, -Pbrowser)
+#   --browser the web UI tests alone in headless Chromium (system-tests WebUiTest, WebUiOidcSignInTest, -Pbrowser)
 #   --load   the load run alone (system-tests LoadRunTest, -Pload): figures; -Dgantry.load.conversations=200
 #            -Dgantry.load.duration=PT10M for the full run
 set -euo pipefail

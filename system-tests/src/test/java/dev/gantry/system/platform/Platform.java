@@ -61,6 +61,7 @@ public final class Platform implements AutoCloseable {
     private final Path gitRoot;
     private final String gitToken;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> defined = new HashMap<>();
     private final Map<String, String> common;
     private final InternalCredentials credentials = InternalCredentials.generate();
 
@@ -192,6 +193,7 @@ public final class Platform implements AutoCloseable {
         // the gateway's health and metrics are on its management interface, never its public port
         int managementPort = module.equals("gateway") ? freePort() : port;
         services.put(name, new ServiceProcess(name, jar(module), port, managementPort, environment, logs));
+        defined.put(name, Map.copyOf(environment));
     }
 
     private Map<String, String> database(String name) {
@@ -259,10 +261,19 @@ public final class Platform implements AutoCloseable {
      * environment changed: a benchmark compares a setting's values in one run.
      */
     public void restartWith(String name, Map<String, String> changed) throws Exception {
+        Map<String, String> environment = new HashMap<>(services.get(name).environment());
+        environment.putAll(changed);
+        restartAs(name, environment);
+    }
+
+    /** Stops a service and starts it again with the environment the platform first gave it. */
+    public void restore(String name) throws Exception {
+        restartAs(name, defined.get(name));
+    }
+
+    private void restartAs(String name, Map<String, String> environment) throws Exception {
         ServiceProcess old = services.get(name);
         old.close();
-        Map<String, String> environment = new HashMap<>(old.environment());
-        environment.putAll(changed);
         ServiceProcess fresh = new ServiceProcess(name, jar(name.replaceFirst("-\\d+$", "")), old.port(),
                 old.managementUrl().getPort(), environment, home.resolve("logs"));
         services.put(name, fresh);
