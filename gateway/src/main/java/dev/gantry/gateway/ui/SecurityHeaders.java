@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * The headers every answer carries so the web UI served at {@code /} runs only its own code: a Content Security
  * Policy with no inline script or style and nothing loaded from elsewhere (the identity provider excepted, for
- * its discovery document and tokens, when OIDC sign-in is on), no framing, no MIME sniffing, no referrer. The
- * app's files are revalidated on each load so a new build is never mixed with an old one.
+ * its discovery document and tokens, when OIDC sign-in is on), no framing, no MIME sniffing, no referrer. What
+ * the web UI serves is revalidated on each use unless it says otherwise ({@link AppFiles}: its versioned files).
  */
 @ApplicationScoped
 class SecurityHeaders {
@@ -39,13 +39,15 @@ class SecurityHeaders {
     void addHeaders(RoutingContext context) {
         String path = context.request().path();
         boolean app = path != null && !path.startsWith("/api/") && !path.startsWith("/q/");
+        // the versioned files say themselves how long they keep (AppFiles); the static files' own day is too long
+        boolean revalidated = app && !path.startsWith("/app/v-");
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             headers.set("Content-Security-Policy", policy);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            if (app) {
+            if (revalidated) {
                 headers.set("Cache-Control", "no-cache");
             }
         });

@@ -32,7 +32,35 @@ class WebUiServingTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .header("Cache-Control", equalTo("no-cache"))
-                .body(containsString("<script type=\"module\" src=\"/app/main.js\"></script>"));
+                .body(containsString("<script type=\"module\" src=\"" + versioned() + "main.js\"></script>"));
+    }
+
+    @Test
+    void theAppsFilesAreNamedByTheirVersionAndKeptForAYearWhileThePageIsRevalidated() {
+        String current = versioned();
+        given().when().get(current + "pages/conversation.js").then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .header("Content-Security-Policy", containsString(POLICY));
+        given().when().get(current + "app.css").then().statusCode(200).contentType(containsString("text/css"))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        // another build's name for a file: served, never kept
+        given().when().get("/app/v-000000000000/main.js").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-cache"));
+        // only the app's files: nothing else of the classpath, however the path is spelled
+        given().when().get(current + "nothing.js").then().statusCode(404);
+        given().when().get(current + "../../application.properties").then().statusCode(404);
+        given().when().get(current + "..%2F..%2Fapplication.properties").then().statusCode(404);
+        // the plain paths stay, revalidated on each use
+        given().when().get("/app/main.js").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+    }
+
+    /** Where the page names the app's files: {@code /app/v-<digest of their contents>/}. */
+    private static String versioned() {
+        String index = given().when().get("/").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher main = java.util.regex.Pattern.compile("src=\"(/app/v-[0-9a-f]{12}/)main\\.js\"").matcher(index);
+        assertThat(main.find()).as("the page names main.js under a version: " + index).isTrue();
+        return main.group(1);
     }
 
     @Test
@@ -65,10 +93,11 @@ class WebUiServingTest {
     @Test
     void everyModuleIsPreloadedByThePageSoTheyLoadAtOnceNotImportByImport() throws IOException {
         String index = given().when().get("/").then().statusCode(200).extract().asString();
-        Path resources = Path.of("src/main/resources/META-INF/resources");
-        try (var files = Files.walk(resources.resolve("app"))) {
+        String prefix = versioned();
+        Path app = Path.of("src/main/resources/META-INF/resources/app");
+        try (var files = Files.walk(app)) {
             files.filter(f -> f.toString().endsWith(".js") && !f.endsWith("main.js"))
-                    .map(f -> "/" + resources.relativize(f).toString().replace('\\', '/'))
+                    .map(f -> prefix + app.relativize(f).toString().replace('\\', '/'))
                     .forEach(module -> assertThat(index).contains("<link rel=\"modulepreload\" href=\"" + module + "\">"));
         }
     }
