@@ -126,6 +126,36 @@ class WebUiTest {
     }
 
     @Test
+    void aLongConversationKeepsItsLatestEventsInThePageAndShowsTheEarlierOnesOnDemandInOrder() {
+        String token = tokenFor("long");
+        TestUserEvents api = new TestUserEvents(token);
+        api.replaySettings("never");
+        String steps = LongStream.rangeClosed(1, 95).mapToObj(i ->
+                "{\"tool\": \"think\", \"arguments\": {\"thought\": \"thought " + i + "\"}}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        String id = api.start("long", steps);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                .until(() -> "finished".equals(api.status(id)));
+        long last = api.lastSeq(id);
+        assertThat(last).as("more events than the page keeps at once").isGreaterThan(250);
+        try (Browser browser = Browser.open(Platform.get().gateway().toString())) {
+            browser.signIn(token);
+            browser.go("/#/c/" + id);
+            browser.await(d -> !browser.shownSeqs().isEmpty() && browser.shownSeqs().getLast() == last);
+            assertThat(browser.shownSeqs()).as("the latest 250, in order")
+                    .containsExactlyElementsOf(LongStream.rangeClosed(last - 249, last).boxed().toList());
+            WebElement earlier = browser.find(By.id("show-earlier"));
+            assertThat(earlier.getText()).contains((last - 250) + " not shown");
+
+            earlier.click();
+            browser.await(d -> browser.shownSeqs().size() == last);
+            assertThat(browser.shownSeqs()).as("every event once, in order")
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+            assertThat(browser.driver().findElement(By.id("show-earlier")).isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void anotherUserCannotOpenTheFirstUsersConversation() {
         TestUserEvents owner = new TestUserEvents(tokenFor("owner"));
         owner.replaySettings("never");

@@ -77,7 +77,34 @@ export function render(main, [id, tab]) {
   message.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) composer.requestSubmit();
   });
-  replace(content, confirmation.element, log, composer);
+  // at most WINDOW events are in the page at once (a long conversation stays light to lay out, scroll and leave);
+  // the older ones are kept aside and put back, a window at a time, on demand
+  const WINDOW = 250;
+  const shown = [];
+  const aside = [];
+  let expanded = false;
+  const earlier = h('button', {type: 'button', id: 'show-earlier', class: 'link', hidden: true, onclick: () => {
+    expanded = true;
+    const back = aside.splice(Math.max(0, aside.length - WINDOW));
+    const fragment = document.createDocumentFragment();
+    for (const event of back) fragment.append(renderEvent(event));
+    log.prepend(fragment);
+    shown.unshift(...back);
+    updateEarlier();
+  }});
+  function updateEarlier() {
+    earlier.hidden = aside.length === 0;
+    earlier.textContent = `Show ${Math.min(WINDOW, aside.length)} earlier events (${aside.length} not shown)`;
+  }
+  function trim() {
+    if (expanded) return;
+    while (shown.length > WINDOW) {
+      aside.push(shown.shift());
+      log.firstElementChild.remove();
+    }
+    updateEarlier();
+  }
+  replace(content, confirmation.element, earlier, log, composer);
 
   function markCaughtUp() {
     if (!caughtUp && conversation && lastShown >= conversation.lastSeq) {
@@ -95,6 +122,7 @@ export function render(main, [id, tab]) {
     const fragment = document.createDocumentFragment();
     for (const event of events) {
       fragment.append(renderEvent(event));
+      shown.push(event);
       confirmation.observe(event);
       const p = event.payload || {};
       if (event.kind === 'ConversationStateUpdateEvent') {
@@ -103,6 +131,7 @@ export function render(main, [id, tab]) {
       }
     }
     log.append(fragment);
+    trim();
     if (first) {
       first = false;
       performance.mark('gantry:first-event');
