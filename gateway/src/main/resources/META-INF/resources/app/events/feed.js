@@ -7,6 +7,8 @@ import {API, get, seg} from '../api.js';
 import {token} from '../auth.js';
 
 const PAGE = 100;
+// the first read fills a screen, no more: the stream that follows carries the rest of the history at once
+const FIRST_PAGE = 40;
 
 export class EventFeed {
   /**
@@ -44,7 +46,7 @@ export class EventFeed {
       try {
         if (first) {
           this.onState('history');
-          await this.readHistory(Infinity, 1);
+          await this.readHistory(Infinity, 1, FIRST_PAGE);
           first = false;
         }
         if (this.closed) return;
@@ -65,12 +67,12 @@ export class EventFeed {
   }
 
   /** Reads pages (at most `pages`) after the last seq seen, up to (not including) `beforeSeq`. */
-  async readHistory(beforeSeq, pages = Infinity) {
+  async readHistory(beforeSeq, pages = Infinity, limit = PAGE) {
     for (let read = 0; read < pages && !this.closed && this.lastSeq + 1 < beforeSeq; read++) {
-      const page = await get(`/conversations/${seg(this.id)}/events`, {afterSeq: this.lastSeq, limit: PAGE});
+      const page = await get(`/conversations/${seg(this.id)}/events`, {afterSeq: this.lastSeq, limit});
       const items = (page.items || []).filter((e) => e.seq < beforeSeq);
       this.accept(items);
-      if ((page.items || []).length < PAGE || items.length < (page.items || []).length) return;
+      if ((page.items || []).length < limit || items.length < (page.items || []).length) return;
     }
   }
 
