@@ -31,6 +31,7 @@ import dev.gantry.platform.logging.LogContext;
 import dev.gantry.platform.tracing.Tracing;
 import dev.gantry.worker.agent.history.ChatHistory;
 import dev.gantry.worker.agent.sandbox.ConversationSandbox;
+import dev.gantry.worker.agent.sandbox.SandboxRest;
 import dev.gantry.worker.client.ConversationServiceApi;
 import dev.gantry.worker.condenser.Condensation;
 import dev.gantry.worker.config.WorkerConfig;
@@ -117,6 +118,8 @@ final class ConversationRunner {
     private RepositoryAccess repositoryAccess;
     /** The trace of the command handled last: the steps it sets going are spans of that trace. */
     private Context trace = Context.root();
+    /** Pauses the sandbox of a conversation that stays ended. */
+    private final SandboxRest sandboxRest;
 
     ConversationRunner(UUID conversationId, OwnedPartition partition, AgentServices services, Semaphore stepPermits,
             Predicate<ConversationRunner> leave, Consumer<ConversationRunner> gone) {
@@ -126,6 +129,7 @@ final class ConversationRunner {
         this.stepPermits = stepPermits;
         this.leave = leave;
         this.gone = gone;
+        this.sandboxRest = new SandboxRest(services.config().sandboxPauseAfterEnd(), this::pauseSandbox);
         this.thread = Thread.ofVirtual().name("conversation-" + conversationId).unstarted(() -> {
             LogContext.conversation(conversationId);
             run();
@@ -180,6 +184,7 @@ final class ConversationRunner {
             handle(first);
             while (!halted) {
                 if (state.status() == ExecutionStatus.RUNNING) {
+                    sandboxRest.running();
                     Inbound next = mailbox.poll();
                     if (next != null) {
                         handle(next);
@@ -187,10 +192,11 @@ final class ConversationRunner {
                         step();
                     }
                 } else {
-                    Inbound next = mailbox.poll(services.config().idleEviction().toMillis(), TimeUnit.MILLISECONDS);
+                    Duration wait = sandboxRest.wait(state.status(), services.config().idleEviction());
+                    Inbound next = mailbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                     if (next != null) {
                         handle(next);
-                    } else if (leave.test(this)) {
+                    } else if (!sandboxRest.restIfDue(state.status()) && leave.test(this)) {
                         return;
                     }
                 }
@@ -615,6 +621,19 @@ final class ConversationRunner {
                     () -> sandbox().session().runtime(), ToolCatalog.BUILT_IN_NAMES);
         }
         return mcp;
+    }
+
+    /** The conversation ended a while ago: its sandbox stops holding a runtime until it is needed again. */
+    private void pauseSandbox() {
+        if (setup == null || setup.sandboxId() == null) {
+            return;
+        }
+        Log.infof("conversation %s ended %s ago: pausing its sandbox %s (its workspace stays)", conversationId,
+                services.config().sandboxPauseAfterEnd(), setup.sandboxId());
+        services.sandboxes().pause(setup.sandboxId());
+        if (sandbox != null) {
+            sandbox.released();
+        }
     }
 
     private ConversationSandbox sandbox() {

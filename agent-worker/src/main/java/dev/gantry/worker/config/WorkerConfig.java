@@ -26,6 +26,14 @@ public interface WorkerConfig {
     int maxIterations();
 
     /**
+     * How long the sandbox of a conversation that has ended (finished, stopped, stuck, failed) keeps running
+     * before the worker pauses it: its runtime stops, its workspace stays, and the next message, or a look at
+     * its files, starts it again. A running sandbox holds memory and processes whether anyone uses it or not.
+     */
+    @WithDefault("2m")
+    Duration sandboxPauseAfterEnd();
+
+    /**
      * How long a conversation at rest keeps its state in this worker's memory; after that it is read back
      * from the log when its next command comes.
      */

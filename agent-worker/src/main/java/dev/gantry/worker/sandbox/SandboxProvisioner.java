@@ -1,6 +1,7 @@
 package dev.gantry.worker.sandbox;
 
 import dev.gantry.contracts.sandbox.CreateSandbox;
+import dev.gantry.contracts.sandbox.PauseSandbox;
 import dev.gantry.contracts.sandbox.ResumeSandbox;
 import dev.gantry.contracts.sandbox.SandboxStatus;
 import dev.gantry.contracts.sandbox.SandboxStatusChanged;
@@ -94,6 +95,11 @@ public class SandboxProvisioner {
                         + (status.detail() == null ? "" : ": " + status.detail()));
             }
         }
+    }
+
+    /** Asks the sandbox-manager to pause the sandbox (its runtime stops, its workspace stays), without waiting. */
+    public void pause(UUID sandboxId) {
+        commands.send(new PauseSandbox(UUID.randomUUID(), sandboxId, Instant.now()));
     }
 
     /** Asks the sandbox-manager to start a paused sandbox, without waiting; true when it was paused. */

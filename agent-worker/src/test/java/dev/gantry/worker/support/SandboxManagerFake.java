@@ -79,6 +79,11 @@ public final class SandboxManagerFake {
         }
     }
 
+    /** Whether the sandbox has a runtime running now (not paused, not yet started). */
+    public boolean running(UUID sandboxId) {
+        return runtimes.containsKey(sandboxId);
+    }
+
     /** The workspace the runtime of this sandbox works in. */
     public Path workspace(UUID sandboxId) {
         return workspaces.resolve(sandboxId.toString());

@@ -12,6 +12,7 @@ import dev.gantry.sandbox.service.CreateSandboxRequest;
 import dev.gantry.sandbox.service.InvalidRequestException;
 import dev.gantry.sandbox.service.Sandbox;
 import dev.gantry.sandbox.service.SandboxNotFoundException;
+import dev.gantry.sandbox.service.RunningOnDemand;
 import dev.gantry.sandbox.service.SandboxService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,8 +51,10 @@ public class SandboxResource {
     private final SandboxService sandboxes;
     private final CurrentCaller callers;
     private final RuntimeClient runtimes;
+    private final RunningOnDemand onDemand;
 
-    SandboxResource(SandboxService sandboxes, CurrentCaller callers, RuntimeClient runtimes) {
+    SandboxResource(SandboxService sandboxes, CurrentCaller callers, RuntimeClient runtimes, RunningOnDemand onDemand) {
+        this.onDemand = onDemand;
         this.sandboxes = sandboxes;
         this.callers = callers;
         this.runtimes = runtimes;
@@ -166,8 +169,9 @@ public class SandboxResource {
                 Objects.requireNonNullElse(contentType, MediaType.APPLICATION_OCTET_STREAM)));
     }
 
+    /** Its files are wanted now: a paused sandbox is started again, and the request waits for it. */
     private RuntimeEndpoint runtimeOf(Caller caller, String id) {
-        return sandboxes.connection(visible(caller, id).id());
+        return onDemand.endpoint(visible(caller, id).id());
     }
 
     /** The sandbox, if the caller may see it; another user's sandbox is as unknown as a missing one. */

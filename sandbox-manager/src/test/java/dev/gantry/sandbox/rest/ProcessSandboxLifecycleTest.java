@@ -107,6 +107,29 @@ class ProcessSandboxLifecycleTest {
         asUser("bob").delete("/sandboxes/{id}", id).then().statusCode(204);
     }
 
+    @Test
+    void theFilesOfAPausedSandboxStartItAgainOnItsWorkspace() {
+        UUID id = UUID.randomUUID();
+        asUser("carol").body(Map.of("sandboxId", id.toString())).post("/sandboxes").then().statusCode(201);
+        awaitStatus(id, "RUNNING");
+        asUser("carol").contentType("application/octet-stream").body("kept while paused\n".getBytes())
+                .put("/sandboxes/{id}/files?path=notes.txt", id).then().statusCode(201);
+        asUser("carol").post("/sandboxes/{id}/pause", id).then().statusCode(202).body("status", is("PAUSED"));
+
+        // as the files tab of a conversation that ended a while ago asks
+        asUser("carol").get("/sandboxes/{id}/files?path=notes.txt", id)
+                .then().statusCode(200).body(is("kept while paused\n"));
+        internal().get("/sandboxes/{id}", id).then().statusCode(200).body("status", is("RUNNING"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status.statusesOf(id))
+                .containsExactly(STARTING, RUNNING, PAUSED, STARTING, RUNNING));
+        // someone else's request starts nothing
+        asUser("carol").post("/sandboxes/{id}/pause", id).then().statusCode(202);
+        asUser("mallory").get("/sandboxes/{id}/files?path=notes.txt", id).then().statusCode(404);
+        internal().get("/sandboxes/{id}", id).then().statusCode(200).body("status", is("PAUSED"));
+
+        asUser("carol").delete("/sandboxes/{id}", id).then().statusCode(204);
+    }
+
     private static void awaitStatus(UUID id, String wanted) {
         await().atMost(START).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> internal()
                 .get("/sandboxes/{id}", id).then().statusCode(200).body("status", is(wanted)));

@@ -144,14 +144,20 @@ public final class Platform implements AutoCloseable {
                 // the npm MCP servers the tests installed, seen read-only by every sandbox (stdio servers run there)
                 "GANTRY_SANDBOX_PROCESS_BUBBLEWRAP_SHARED_DIRS", Files.isDirectory(NpmMcpServers.cache())
                         ? NpmMcpServers.cache().toString() : ""));
-        Map<String, String> worker = Map.of(
+        Map<String, String> worker = new HashMap<>(Map.of(
                 "QUARKUS_REST_CLIENT_EVENT_STORE_URL", eventStoreUrl,
                 "QUARKUS_REST_CLIENT_SANDBOX_MANAGER_URL", sandboxUrl,
                 "QUARKUS_REST_CLIENT_CONVERSATION_SERVICE_URL", conversationUrl,
                 "QUARKUS_REST_CLIENT_INTEGRATIONS_SERVICE_URL", "http://127.0.0.1:" + integrationsPort,
                 "GANTRY_WORKER_MAX_ITERATIONS", BENCHMARK ? "2000" : "100",
                 // as ./gantry up: the agent is told the workspace by its sandbox's id, which the manager links
-                "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString());
+                "GANTRY_WORKER_WORKSPACE_PATH", home.resolve("workspaces").resolve("{sandboxId}").toString()));
+        // the load run pauses the sandboxes of ended conversations sooner than the default 2 minutes: hundreds of
+        // conversations end per minute there, and each running sandbox holds a runtime of ~100 MB
+        String pauseAfterEnd = System.getProperty("gantry.platform.sandbox-pause-after-end", "");
+        if (!pauseAfterEnd.isBlank()) {
+            worker.put("GANTRY_WORKER_SANDBOX_PAUSE_AFTER_END", pauseAfterEnd);
+        }
         for (int replica = 1; replica <= setup.workers(); replica++) {
             define(replica == 1 ? "agent-worker" : "agent-worker-" + replica, freePort(), worker);
         }

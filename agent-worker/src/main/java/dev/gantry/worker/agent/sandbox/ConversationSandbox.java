@@ -104,6 +104,11 @@ public final class ConversationSandbox {
         return session;
     }
 
+    /** Its sandbox was asked to pause: the next call acquires it again (and has it resumed). */
+    public void released() {
+        session = null;
+    }
+
     /**
      * For a message or a resume that sets the agent going: a paused sandbox is asked to start at once, so it
      * starts while the LLM thinks.
