@@ -1,5 +1,6 @@
 package dev.gantry.contracts.http;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ public record IdempotencyKey(String value) {
     /** On the answer to a repeat: nothing was made again, this is what the first request made. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final int MAX_LENGTH = 255;
-    public static final String RULE = "must be 1 to " + MAX_LENGTH + " printable ASCII characters (no spaces)";
+    public static final String RULE = "must be sent once, as 1 to " + MAX_LENGTH + " printable ASCII characters (no spaces)";
 
     public IdempotencyKey {
         if (!isValid(value)) {
@@ -22,9 +23,18 @@ public record IdempotencyKey(String value) {
         }
     }
 
-    /** The key a request's header carries; empty when it carries none, an exception when it is not a key. */
-    public static Optional<IdempotencyKey> fromHeader(String header) {
-        return header == null ? Optional.empty() : Optional.of(new IdempotencyKey(header));
+    /**
+     * The key a request carries, given the values of its {@code Idempotency-Key} headers (null or none: no key); an
+     * exception when they are not one key (an empty value, or the header twice).
+     */
+    public static Optional<IdempotencyKey> fromHeaders(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new IllegalArgumentException(HEADER + " must be sent once");
+        }
+        return Optional.of(new IdempotencyKey(values.getFirst()));
     }
 
     public static boolean isValid(String value) {

@@ -3,6 +3,7 @@ package dev.gantry.contracts.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {
@@ -23,9 +24,12 @@ class IdempotencyKeyTest {
 
     @Test
     void anAbsentHeaderIsNoKeyAndABadOneIsRefusedNamingTheHeader() {
-        assertThat(IdempotencyKey.fromHeader(null)).isEmpty();
-        assertThat(IdempotencyKey.fromHeader("k-1")).contains(new IdempotencyKey("k-1"));
-        assertThatThrownBy(() -> IdempotencyKey.fromHeader(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(IdempotencyKey.fromHeaders(null)).isEmpty();
+        assertThat(IdempotencyKey.fromHeaders(List.of())).isEmpty();
+        assertThat(IdempotencyKey.fromHeaders(List.of("k-1"))).contains(new IdempotencyKey("k-1"));
+        assertThatThrownBy(() -> IdempotencyKey.fromHeaders(List.of(""))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Idempotency-Key");
+        assertThatThrownBy(() -> IdempotencyKey.fromHeaders(List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("once");
     }
 }
