@@ -18,6 +18,13 @@ public interface ConversationConfig {
     @WithDefault("30s")
     Duration statusMetricsRefresh();
 
+    /**
+     * How long a create's {@code Idempotency-Key} answers its conversation; a repeat after that creates a new one
+     * (the IETF draft leaves the time to the server; Stripe keeps keys 24 hours).
+     */
+    @WithDefault("24h")
+    Duration idempotencyKeyRetention();
+
     /** What a user's settings hold until they change them. */
     Defaults defaults();
 

@@ -34,4 +34,8 @@ public class ConversationEntity {
     public long lastSeq;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The {@code Idempotency-Key} it was created with (unique per owner), or null; freed once past its retention. */
+    public String idempotencyKey;
+    /** The hex SHA-256 of the create request that came with {@link #idempotencyKey}. */
+    public String requestFingerprint;
 }

@@ -25,6 +25,20 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
     }
 
+    /** The owner's conversation created with this idempotency key after {@code since}, or null. */
+    public Uni<ConversationEntity> findByIdempotencyKey(String ownerId, String key, Instant since) {
+        return find("ownerId = ?1 and idempotencyKey = ?2 and createdAt >= ?3", ownerId, key, since).firstResult();
+    }
+
+    /**
+     * Frees the owner's idempotency key from a conversation created with it before {@code before} (past its
+     * retention), so a new create may take it.
+     */
+    public Uni<Integer> freeIdempotencyKey(String ownerId, String key, Instant before) {
+        return update("idempotencyKey = null, requestFingerprint = null"
+                + " where ownerId = ?1 and idempotencyKey = ?2 and createdAt < ?3", ownerId, key, before);
+    }
+
     /** How many conversations there are in each status (statuses without any are left out), in one grouped count. */
     public Uni<Map<ExecutionStatus, Long>> countByStatus() {
         return getSession().flatMap(session -> session

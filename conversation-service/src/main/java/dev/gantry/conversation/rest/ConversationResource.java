@@ -1,6 +1,7 @@
 package dev.gantry.conversation.rest;
 
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.contracts.http.IdempotencyKey;
 import dev.gantry.conversation.rest.dto.CommandAccepted;
 import dev.gantry.conversation.rest.dto.ConfirmationRequest;
 import dev.gantry.conversation.rest.dto.ConversationResponse;
@@ -10,9 +11,11 @@ import dev.gantry.conversation.rest.dto.UpdateConversationRequest;
 import dev.gantry.conversation.service.ConversationQuery;
 import dev.gantry.conversation.service.ConversationService;
 import dev.gantry.conversation.service.ConversationSort;
+import dev.gantry.conversation.service.IdempotentCreate;
 import dev.gantry.conversation.service.Page;
 import dev.gantry.conversation.service.PageCursor;
 import dev.gantry.conversation.service.ProblemException;
+import dev.gantry.conversation.service.Written;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +30,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -46,17 +52,39 @@ public class ConversationResource {
     private static final CreateConversationRequest EMPTY = new CreateConversationRequest(null, null, null, null);
 
     private final ConversationService conversations;
+    private final IdempotentCreate idempotentCreate;
     private final CurrentCaller caller;
 
-    ConversationResource(ConversationService conversations, CurrentCaller caller) {
+    ConversationResource(ConversationService conversations, IdempotentCreate idempotentCreate, CurrentCaller caller) {
         this.conversations = conversations;
+        this.idempotentCreate = idempotentCreate;
         this.caller = caller;
     }
 
+    /**
+     * 201 with the new conversation; with an {@code Idempotency-Key} the create is made once, and a repeat of it
+     * answers the same (201, its conversation as it is now) with {@code Idempotent-Replayed: true}.
+     */
     @POST
-    @ResponseStatus(RestResponse.StatusCode.CREATED)
-    public Uni<ConversationResponse> create(@Valid CreateConversationRequest body) {
-        return conversations.create(caller.userId(), body == null ? EMPTY : body);
+    public Uni<RestResponse<ConversationResponse>> create(HttpHeaders headers, @Valid CreateConversationRequest body) {
+        Optional<IdempotencyKey> key;
+        try {
+            // read as a list: a header param would take an empty value for no header
+            key = IdempotencyKey.fromHeaders(headers.getRequestHeader(IdempotencyKey.HEADER));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(IdempotencyKey.HEADER, IdempotencyKey.RULE);
+        }
+        return idempotentCreate.create(caller.userId(), key, body == null ? EMPTY : body)
+                .map(ConversationResource::created);
+    }
+
+    private static RestResponse<ConversationResponse> created(Written<ConversationResponse> written) {
+        var answer = RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, written.value())
+                .location(URI.create("/conversations/" + written.value().id()));
+        if (!written.created()) {
+            answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
+        }
+        return answer.build();
     }
 
     @GET

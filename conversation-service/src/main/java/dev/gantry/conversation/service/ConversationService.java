@@ -31,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +58,15 @@ public class ConversationService {
 
     /** Stores the conversation with its own new sandbox id and the owner's settings as they are now, and starts it. */
     public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request) {
-        return create(ownerId, request, id -> Uni.createFrom().voidItem());
+        return create(ownerId, request, null, id -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #create(String, CreateConversationRequest)}, keeping the request's idempotency key on the conversation
+     * (see {@link IdempotentCreate}); another create with the key of the same owner fails on its unique index.
+     */
+    public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request, KeyedCreate keyed) {
+        return create(ownerId, request, keyed, id -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -66,7 +75,12 @@ public class ConversationService {
      * finds its conversation and a failed write leaves neither.
      */
     public Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request,
-            java.util.function.Function<UUID, Uni<Void>> alongside) {
+            Function<UUID, Uni<Void>> alongside) {
+        return create(ownerId, request, null, alongside);
+    }
+
+    private Uni<ConversationResponse> create(String ownerId, CreateConversationRequest request, KeyedCreate keyed,
+            Function<UUID, Uni<Void>> alongside) {
         return committed(() -> repositoryOf(ownerId, request).flatMap(repository -> settings.effective(ownerId).flatMap(agentSettings -> {
             Instant now = now();
             ConversationEntity conversation = new ConversationEntity();
@@ -82,9 +96,13 @@ public class ConversationService {
             conversation.metrics = new MetricsColumns();
             conversation.createdAt = now;
             conversation.updatedAt = now;
+            conversation.idempotencyKey = keyed == null ? null : keyed.key();
+            conversation.requestFingerprint = keyed == null ? null : keyed.fingerprint();
             StartConversation start = new StartConversation(UUID.randomUUID(), conversation.id, now, ownerId,
                     conversation.sandboxId, request.initialMessage(), conversation.repository, request.branch(), agentSettings);
-            return conversations.persist(conversation)
+            Uni<Integer> keyFreed = keyed == null ? Uni.createFrom().item(0)
+                    : conversations.freeIdempotencyKey(ownerId, keyed.key(), keyed.keptSince());
+            return keyFreed.flatMap(ignored -> conversations.persist(conversation))
                     .call(() -> alongside.apply(conversation.id))
                     // a conversation that runs at once has its sandbox asked for now, ahead of the agent's first tool
                     .call(() -> start.initialMessage() == null ? Uni.createFrom().voidItem()

@@ -37,6 +37,13 @@ public final class ProblemException extends RuntimeException {
                 .withErrors(List.of(new FieldError(field, reason))));
     }
 
+    /** An idempotency key sent again with another request than the one it was first sent with. */
+    public static ProblemException keyReused(String header) {
+        String reason = "was used with another request; send a new key for a new request";
+        return new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
+                header + ": " + reason).withErrors(List.of(new FieldError(header, reason))));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
     }
