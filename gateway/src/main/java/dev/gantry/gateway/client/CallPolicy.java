@@ -11,7 +11,7 @@ final class CallPolicy {
     static final long TIMEOUT_MILLIS = 5_000;
     /** A call the integrations-service answers from a git provider, which it tries again with backoff when rate limited. */
     static final long GIT_PROVIDER_TIMEOUT_MILLIS = 30_000;
-    /** Only idempotent reads and puts are retried, twice, after a short pause. */
+    /** Only idempotent reads, puts and creates with an Idempotency-Key are retried, twice, after a short pause. */
     static final int MAX_RETRIES = 2;
     static final long RETRY_DELAY_MILLIS = 200;
     static final long RETRY_JITTER_MILLIS = 100;

@@ -1,6 +1,7 @@
 package dev.gantry.gateway.client;
 
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.http.IdempotencyKey;
 import dev.gantry.gateway.api.CommandAccepted;
 import dev.gantry.gateway.api.ConfirmationRequest;
 import dev.gantry.gateway.api.Conversation;
@@ -46,8 +47,19 @@ public class ConversationService {
         this.api = api;
     }
 
-    public Uni<Conversation> start(Caller caller, StartConversationRequest request) {
-        return api.start(caller.user(), request);
+    /** Not tried again: a create that timed out may have been made, and a second would make another. */
+    public Uni<RestResponse<Conversation>> start(Caller caller, StartConversationRequest request) {
+        return api.start(caller.user(), null, request);
+    }
+
+    /**
+     * A create with the client's {@code Idempotency-Key}: conversation-service makes it once and answers a repeat
+     * with what it made, so it is tried again as the idempotent calls are.
+     */
+    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+    public Uni<RestResponse<Conversation>> start(Caller caller, IdempotencyKey key, StartConversationRequest request) {
+        return api.start(caller.user(), key.value(), request);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,

@@ -1,6 +1,7 @@
 package dev.gantry.gateway.client;
 
 import dev.gantry.contracts.command.AgentSettings;
+import dev.gantry.contracts.http.IdempotencyKey;
 import dev.gantry.gateway.api.CommandAccepted;
 import dev.gantry.gateway.api.ConfirmationRequest;
 import dev.gantry.gateway.api.Conversation;
@@ -22,6 +23,7 @@ import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,9 +41,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RegisterProvider(UserCredentialFilter.class)
 public interface ConversationServiceApi {
 
+    /** With an {@code Idempotency-Key} (null: none sent) the create is made once however often it is sent. */
     @POST
     @Path("/conversations")
-    Uni<Conversation> start(@NotBody Caller.User user, StartConversationRequest request);
+    Uni<RestResponse<Conversation>> start(@NotBody Caller.User user,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, StartConversationRequest request);
 
     @GET
     @Path("/conversations")

@@ -1,5 +1,7 @@
 package dev.gantry.gateway.rest;
 
+import dev.gantry.contracts.http.IdempotencyKey;
+import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.api.CommandAccepted;
 import dev.gantry.gateway.api.ConfirmationRequest;
 import dev.gantry.gateway.api.Conversation;
@@ -29,11 +31,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Conversations of the caller: start, list, read, rename, delete, and the commands sent to their agent. */
 @Path("/api/v1/conversations")
@@ -53,12 +64,44 @@ public class ConversationResource {
     }
 
     @POST
-    @ResponseStatus(201)
-    @Operation(summary = "Start a conversation", description = "With an initial message the agent starts working on it.")
-    @APIResponse(responseCode = "201", description = "The new conversation")
-    public Uni<Conversation> start(@Valid StartConversationRequest request) {
-        return conversations.start(caller.get(), request == null
-                ? new StartConversationRequest(null, null, null, null) : request);
+    @Operation(summary = "Start a conversation", description = "With an initial message the agent starts working on it. "
+            + "With an Idempotency-Key (a new random one per conversation, e.g. a UUID) the request may be sent again "
+            + "safely: a repeat with the same key and request within 24 hours answers the conversation the first made, "
+            + "as it is now, with Idempotent-Replayed: true, and creates nothing.")
+    @APIResponse(responseCode = "201", description = "The new conversation (or, replayed, the one the key made)")
+    @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key that is not valid, named")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request")
+    @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
+            description = "1 to 255 printable ASCII characters; the same for every try of one create",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    public Uni<RestResponse<Conversation>> start(HttpHeaders headers, @Valid StartConversationRequest request) {
+        StartConversationRequest body = request == null ? new StartConversationRequest(null, null, null, null) : request;
+        Caller current = caller.get();
+        // read as a list: a header param would take an empty value for no header
+        return keyOf(headers.getRequestHeader(IdempotencyKey.HEADER)).map(key -> conversations.start(current, key, body))
+                .orElseGet(() -> conversations.start(current, body))
+                .map(ConversationResource::created);
+    }
+
+    private static Optional<IdempotencyKey> keyOf(List<String> headerValues) {
+        try {
+            return IdempotencyKey.fromHeaders(headerValues);
+        } catch (IllegalArgumentException e) {
+            throw new RequestProblemException(Problems.invalid(
+                    List.of(new FieldError(IdempotencyKey.HEADER, IdempotencyKey.RULE))));
+        }
+    }
+
+    /** 201 at the conversation's public address, saying when it is the answer of an earlier create (a replay). */
+    private static RestResponse<Conversation> created(RestResponse<Conversation> downstream) {
+        Conversation conversation = downstream.getEntity();
+        var answer = RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, conversation)
+                .location(URI.create("/api/v1/conversations/" + conversation.id()));
+        String replayed = downstream.getHeaderString(IdempotencyKey.REPLAYED_HEADER);
+        if (replayed != null) {
+            answer.header(IdempotencyKey.REPLAYED_HEADER, replayed);
+        }
+        return answer.build();
     }
 
     @GET

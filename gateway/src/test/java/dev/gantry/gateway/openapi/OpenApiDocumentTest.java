@@ -2,6 +2,7 @@ package dev.gantry.gateway.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -43,6 +44,8 @@ class OpenApiDocumentTest {
                 .body("components.securitySchemes.bearer.scheme", is("bearer"))
                 .body("paths.'/api/v1/conversations/{id}'.get.responses.'404'.content.'application/problem+json'.schema",
                         notNullValue())
+                .body("paths.'/api/v1/conversations'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/conversations'.post.responses", hasKey("422"))
                 .body("paths.'/api/v1/settings'.get.responses", hasKey("429"))
                 .body("paths.'/api/v1/git/repositories'.get.responses.'503'.description",
                         containsString("integrations service not available"));

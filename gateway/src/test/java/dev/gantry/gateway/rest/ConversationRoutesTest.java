@@ -1,6 +1,7 @@
 package dev.gantry.gateway.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -14,10 +15,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gantry.gateway.support.GatewayTestResource;
 import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
@@ -64,6 +67,58 @@ class ConversationRoutesTest {
                 .andMatching(InternalCredentials.asUser(user))
                 .withRequestBody(equalToJson("""
                         {"initialMessage":"Fix the build","repository":"acme/app","branch":"main","title":"Build"}""")));
+    }
+
+    @Test
+    void anIdempotencyKeyReachesConversationServiceAndItsReplayIsPassedBack() {
+        String key = UUID.randomUUID().toString();
+        conversations.stubFor(post(urlPathEqualTo("/conversations")).withHeader("Idempotency-Key", equalTo(key))
+                .willReturn(Stubs.json(201, Stubs.conversation(id, user, null))
+                        .withHeader("Location", "http://conversation-service/conversations/" + id)
+                        .withHeader("Idempotent-Replayed", "true")));
+
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"initialMessage\":\"Fix the build\"}")
+                .when().post("/api/v1/conversations")
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .header("Idempotent-Replayed", is("true"))
+                .header("Location", endsWith("/api/v1/conversations/" + id))
+                .body("id", is(id.toString()));
+
+        conversations.verify(1, postRequestedFor(urlPathEqualTo("/conversations"))
+                .andMatching(InternalCredentials.asUser(user))
+                .withHeader("Idempotency-Key", equalTo(key)));
+    }
+
+    @Test
+    void aCreateWithoutAKeySendsNoneAndIsNotTriedAgainWhileAKeyedOneIs() {
+        conversations.stubFor(post(urlPathEqualTo("/conversations"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when().post("/api/v1/conversations")
+                .then().log().ifValidationFails().statusCode(503);
+        conversations.verify(1, postRequestedFor(urlPathEqualTo("/conversations"))
+                .withHeader("Idempotency-Key", absent()));
+
+        conversations.resetRequests();
+        given().auth().oauth2(token).header("Idempotency-Key", "retry-me").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/conversations")
+                .then().log().ifValidationFails().statusCode(503);
+        conversations.verify(3, postRequestedFor(urlPathEqualTo("/conversations"))
+                .withHeader("Idempotency-Key", equalTo("retry-me")));
+    }
+
+    @Test
+    void anIdempotencyKeyThatIsNotOneTo255PrintableAsciiCharactersIsABadRequestNamingItAndReachesNoService() {
+        for (String bad : List.of("", "has space", "x".repeat(256), "clé")) {
+            given().auth().oauth2(token).header("Idempotency-Key", bad).contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/v1/conversations")
+                    .then().log().ifValidationFails()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", is("Idempotency-Key"));
+        }
+        conversations.verify(0, postRequestedFor(urlPathEqualTo("/conversations")));
     }
 
     @Test
