@@ -43,6 +43,19 @@ export async function request(method, path, {body, query, raw, headers, signal} 
   return type.includes('json') ? response.json() : response.text();
 }
 
+/**
+ * A new Idempotency-Key (a random UUID) for one create the user asks for; sent again with each retry of it, so a
+ * create whose answer was lost is not made twice. crypto.randomUUID needs a secure context (https, localhost).
+ */
+export function idempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export const get = (path, query, options) => request('GET', path, {...options, query});
 export const post = (path, body) => request('POST', path, {body});
 export const put = (path, body, query) => request('PUT', path, {body, query});

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.http.IdempotencyKey;
 import dev.gantry.contracts.problem.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +15,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** The calls of Gantry's public API ({@code /api/v1}) the CLI makes, with a bearer token. */
 public final class GantryApi {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A create is tried at most this often, the same Idempotency-Key each time, 1 s then 2 s apart. */
+    private static final int START_TRIES = 3;
+    private static final Duration START_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final URI base;
     private final String token;
@@ -53,9 +59,24 @@ public final class GantryApi {
         send("POST", "/api/v1/settings", settings);
     }
 
-    /** Starts a conversation; answers the conversation as the API describes it. */
+    /**
+     * Starts a conversation; answers the conversation as the API describes it. The create carries one new
+     * {@code Idempotency-Key}, and a try that got no answer or a gateway's 502/503/504 is sent again with it: the
+     * platform makes the conversation once however many of the tries reached it.
+     */
     public JsonNode startConversation(JsonNode request) throws ApiException {
-        return send("POST", "/api/v1/conversations", request);
+        Map<String, String> key = Map.of(IdempotencyKey.HEADER, UUID.randomUUID().toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("POST", "/api/v1/conversations", request, key);
+            } catch (ApiException e) {
+                boolean unanswered = e.status() == 0 || e.status() == 502 || e.status() == 503 || e.status() == 504;
+                if (!unanswered || attempt == START_TRIES || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                pause(START_RETRY_PAUSE.multipliedBy(attempt));
+            }
+        }
     }
 
     public JsonNode conversation(String id) throws ApiException {
@@ -172,6 +193,15 @@ public final class GantryApi {
         send("POST", "/api/v1/conversations/" + id + "/confirmation", body);
     }
 
+    private static void pause(Duration pause) throws ApiException {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted", e);
+        }
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -186,13 +216,18 @@ public final class GantryApi {
     }
 
     private JsonNode send(String method, String path, JsonNode body) throws ApiException {
+        return send(method, path, body, Map.of());
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) throws ApiException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest request = authorized(base.resolve(path))
+        HttpRequest.Builder builder = authorized(base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .method(method, publisher)
-                .build();
+                .method(method, publisher);
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {

@@ -1,5 +1,5 @@
 // A new conversation: the task and, when the user has connected a git provider, the repository and its branch.
-import {get, post} from '../api.js';
+import {get, idempotencyKey, request} from '../api.js';
 import {h, replace, field, errorBox, showError} from '../dom.js';
 
 export function render(main) {
@@ -10,6 +10,8 @@ export function render(main) {
   const submit = h('button', {type: 'submit', class: 'primary'}, 'Start');
   let repository = null;
   let branch = null;
+  // the create being tried: Start pressed again on the same request (after an error) sends the same key
+  let attempt = null;
 
   const form = h('form', {class: 'card', onsubmit: async (e) => {
     e.preventDefault();
@@ -26,7 +28,9 @@ export function render(main) {
       if (title.value.trim()) body.title = title.value.trim();
       if (repository && repository.value) body.repository = repository.value;
       if (branch && branch.value) body.branch = branch.value;
-      const conversation = await post('/conversations', body);
+      const sent = JSON.stringify(body);
+      if (!attempt || attempt.sent !== sent) attempt = {sent, key: idempotencyKey()};
+      const conversation = await request('POST', '/conversations', {body, headers: {'Idempotency-Key': attempt.key}});
       location.hash = `#/c/${conversation.id}`;
     } catch (err) {
       showError(error, err);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.http.IdempotencyKey;
 import dev.gantry.system.platform.Platform;
 import dev.gantry.system.platform.Tokens;
 import io.restassured.http.ContentType;
@@ -56,8 +57,12 @@ public final class ChaosConversation implements AutoCloseable {
                     List.of("ActionEvent", "ObservationEvent"), "signingSecretName", "hook-key"))
                     .post("/api/v1/event-callbacks"), 201);
         }
-        String id = retried(() -> request(platform, token).body(Map.of("title", "chaos", "initialMessage",
-                trajectory(steps, stepSeconds))).post("/api/v1/conversations"), 201).path("id");
+        // every try of the one create carries the same key: a try the gateway timed out on but that was made is
+        // answered with its conversation, not made again
+        String idempotencyKey = UUID.randomUUID().toString();
+        String id = retried(() -> request(platform, token).header(IdempotencyKey.HEADER, idempotencyKey)
+                .body(Map.of("title", "chaos", "initialMessage", trajectory(steps, stepSeconds)))
+                .post("/api/v1/conversations"), 201).path("id");
         ChaosConversation conversation = new ChaosConversation(platform, token, steps, id);
         conversation.stream = new ResumingEventStream(platform.gateway(), id, token);
         return conversation;
