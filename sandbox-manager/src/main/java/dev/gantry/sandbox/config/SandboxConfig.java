@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The sandbox-manager's own settings ({@code gantry.sandbox.*}). */
 @ConfigMapping(prefix = "gantry.sandbox")
@@ -166,6 +167,13 @@ public interface SandboxConfig {
          */
         @WithDefault("true")
         boolean classDataSharing();
+
+        /**
+         * How many runtimes may be starting at once (launched, not yet answering); the others wait their turn, in
+         * order, for at most the start timeout. A start is mostly CPU: more at once than the cores can take only
+         * makes every one of them slower. Twice the cores the manager sees when empty.
+         */
+        OptionalInt concurrentStarts();
 
         /** How long a runtime gets to exit on SIGTERM before it is killed. */
         @WithDefault("10s")

@@ -64,6 +64,7 @@ public class ProcessLauncher implements SandboxLauncher {
     private final RuntimeClient client;
     private final Consumer<InstanceFailed> failures;
     private final BubblewrapIsolation bubblewrap;
+    private final StartGate gate;
     private final ConcurrentMap<String, Running> running = new ConcurrentHashMap<>();
 
     @Inject
@@ -80,6 +81,8 @@ public class ProcessLauncher implements SandboxLauncher {
         this.client = client;
         this.failures = failures;
         this.bubblewrap = new BubblewrapIsolation(this.config);
+        this.gate = new StartGate(this.config.concurrentStarts()
+                .orElse(2 * Runtime.getRuntime().availableProcessors()));
     }
 
     @Override
@@ -107,27 +110,53 @@ public class ProcessLauncher implements SandboxLauncher {
         claim.ifPresent(c -> linkWorkspace(dir, c));
         dir.writeTemplate(spec.template().name());
 
-        int port = freePort();
-        Process process = spawn(jar, dir, claim, port, key);
-        dir.writeRunning(process.pid(), port);
-        RuntimeEndpoint endpoint = new RuntimeEndpoint(URI.create("http://" + LOOPBACK + ":" + port), key);
-        try {
-            probe.awaitAlive(endpoint.baseUrl(), Instant.now().plus(startTimeout), () -> process.isAlive()
-                    ? Optional.empty()
-                    : Optional.of("the runtime exited with code " + process.exitValue()
-                            + " before answering /alive (its output: " + dir.log() + ")"));
-        } catch (LaunchException notUp) {
-            terminate(process.toHandle());
-            dir.clearRunning();
-            throw notUp;
-        }
+        Instant deadline = Instant.now().plus(startTimeout);
+        Launched launched = gate.admit(deadline, () -> spawnAndAwait(jar, dir, claim, key, deadline));
+        Process process = launched.process();
+        RuntimeEndpoint endpoint = launched.endpoint();
         AtomicBoolean stopping = new AtomicBoolean();
         running.put(spec.instanceId(), new Running(process.toHandle(), endpoint, stopping));
         dir.markPaused(false);
         process.onExit().thenAccept(exited -> exitedUnasked(dir, stopping,
                 "the runtime process exited with code " + exited.exitValue()));
-        Log.debugf("runtime of instance %s is up on port %d (pid %d)", spec.instanceId(), port, process.pid());
+        Log.debugf("runtime of instance %s is up on port %d (pid %d)", spec.instanceId(), endpoint.baseUrl().getPort(),
+                process.pid());
         return endpoint;
+    }
+
+    /** Launches the runtime and waits until it answers {@code /alive}; a runtime that does not is ended. */
+    private Launched spawnAndAwait(Path jar, InstanceDirectory dir, Optional<SandboxClaim> claim, String key,
+            Instant deadline) {
+        int port = freePort();
+        Process process = spawn(jar, dir, claim, port, key);
+        dir.writeRunning(process.pid(), port);
+        RuntimeEndpoint endpoint = new RuntimeEndpoint(URI.create("http://" + LOOPBACK + ":" + port), key);
+        try {
+            probe.awaitAlive(endpoint.baseUrl(), deadline, () -> process.isAlive()
+                    ? Optional.empty()
+                    : Optional.of("the runtime exited with code " + process.exitValue()
+                            + " before answering /alive (its output: " + dir.log() + ")"));
+            return new Launched(process, endpoint);
+        } catch (LaunchException notUp) {
+            terminate(process.toHandle());
+            dir.clearRunning();
+            throw notUp;
+        }
+    }
+
+    /** Runtimes launched and not answering yet. */
+    public int startsInProgress() {
+        return gate.starting();
+    }
+
+    /** Starts waiting for their turn ({@code gantry.sandbox.process.concurrent-starts}). */
+    public int startsWaiting() {
+        return gate.waiting();
+    }
+
+    /** The most runtimes that were starting at the same time since the launcher was made. */
+    public int peakConcurrentStarts() {
+        return gate.peak();
     }
 
     @Override
@@ -356,6 +385,9 @@ public class ProcessLauncher implements SandboxLauncher {
         } catch (IOException e) {
             throw new LaunchException("no free port on the loopback interface: " + e.getMessage(), e);
         }
+    }
+
+    private record Launched(Process process, RuntimeEndpoint endpoint) {
     }
 
     private record Running(ProcessHandle process, RuntimeEndpoint endpoint, AtomicBoolean stopping) {

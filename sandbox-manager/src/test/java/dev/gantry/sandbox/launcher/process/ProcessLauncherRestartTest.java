@@ -12,9 +12,6 @@ import dev.gantry.sandbox.launcher.KnownInstance;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import dev.gantry.sandbox.launcher.SandboxClaim;
 import dev.gantry.sandbox.service.SandboxTemplate;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -170,15 +167,11 @@ class ProcessLauncherRestartTest {
     }
 
     private ProcessLauncher launcher(List<InstanceFailed> reports) {
-        // Quarkus' duration syntax (30s, 7d), as the application reads it
-        SandboxConfig config = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of(
-                        "gantry.sandbox.process.root", root.toString(),
-                        "gantry.sandbox.process.workspaces", workspaces.toString(),
-                        "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
-                        "gantry.sandbox.start-timeout", "60s"), "test", 500))
-                .build().getConfigMapping(SandboxConfig.class);
+        SandboxConfig config = LauncherConfigs.of(Map.of(
+                "gantry.sandbox.process.root", root.toString(),
+                "gantry.sandbox.process.workspaces", workspaces.toString(),
+                "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
+                "gantry.sandbox.start-timeout", "60s"));
         RuntimeClient client = new RuntimeClient(config);
         ProcessLauncher launcher = new ProcessLauncher(config, new RuntimeProbe(client, config), client, reports::add);
         launchers.add(launcher);

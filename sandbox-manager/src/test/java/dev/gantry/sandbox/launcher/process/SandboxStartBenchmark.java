@@ -10,9 +10,6 @@ import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import dev.gantry.sandbox.launcher.SandboxClaim;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +40,8 @@ class SandboxStartBenchmark {
     static final int RUNS = Integer.getInteger("bench.runs", 30);
     static final int IDLE = Integer.getInteger("bench.idle", 10);
     static final boolean UNISOLATED = Boolean.getBoolean("bench.unisolated");
+    /** Sandboxes asked for at once in the "together" series; 0 leaves it out. */
+    static final int TOGETHER = Integer.getInteger("bench.together", 20);
 
     @TempDir
     Path base;
@@ -61,6 +60,12 @@ class SandboxStartBenchmark {
                 bubblewrap ? "" : " (bubblewrap needs bwrap and a root manager here)"));
         report.addAll(variant("archive+lean", isolation, true, true));
         report.addAll(variant("plain java -jar", isolation, false, false));
+        if (TOGETHER > 0) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.add(together(isolation, Optional.empty(), "the default, twice the cores: " + 2 * cores));
+            report.add(together(isolation, Optional.of(cores), "the cores"));
+            report.add(together(isolation, Optional.of(TOGETHER), "no limit below their number"));
+        }
         if (UNISOLATED && bubblewrap) {
             report.addAll(variant("archive+lean, isolation none", "none", true, true));
         }
@@ -109,6 +114,36 @@ class SandboxStartBenchmark {
                             + "  p99 %6.0f ms", name, percentile(settled, 50), percentile(settled, 99)),
                     String.format("BENCHMARK [%s] idle runtime (%d at once, after a command): RSS %.0f MB, PSS %.0f MB"
                             + " (50 idle: %.1f GB by PSS)", name, IDLE, rss, pss, pss * 50 / 1024));
+        } finally {
+            launcher.shutdown();
+        }
+    }
+
+    /**
+     * {@code bench.together} cold starts asked for at the same moment (a burst of new conversations), with at most
+     * {@code limit} runtimes starting at once: each one's create -> first command, and when the last answered.
+     */
+    private String together(String isolation, Optional<Integer> limit, String label) throws Exception {
+        ProcessLauncher launcher = launcher("together" + limit.map(String::valueOf).orElse("default"), isolation,
+                true, true, limit);
+        try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Long>> each = new ArrayList<>();
+            for (int i = 0; i < TOGETHER; i++) {
+                SandboxClaim claim = claim();
+                each.add(callers.submit(() -> {
+                    echo(launcher.start(new InstanceSpec(claim.sandboxId().toString(),
+                            ProcessLauncherRestartTest.TEMPLATE, Optional.of(claim))));
+                    return System.nanoTime() - start;
+                }));
+            }
+            List<Long> took = new ArrayList<>();
+            for (var one : each) {
+                took.add(one.get());
+            }
+            return String.format("BENCHMARK [%d cold at once, concurrent-starts %s (%s)] create -> first command:"
+                    + " p50 %6.0f ms  max %6.0f ms", TOGETHER, limit.map(String::valueOf).orElse("unset"), label,
+                    percentile(took, 50), percentile(took, 100));
         } finally {
             launcher.shutdown();
         }
@@ -171,6 +206,11 @@ class SandboxStartBenchmark {
 
     private ProcessLauncher launcher(String name, String isolation, boolean archive, boolean leanOptions)
             throws IOException {
+        return launcher(name, isolation, archive, leanOptions, Optional.empty());
+    }
+
+    private ProcessLauncher launcher(String name, String isolation, boolean archive, boolean leanOptions,
+            Optional<Integer> concurrentStarts) throws IOException {
         Path dir = Files.createDirectories(base.resolve(name));
         Map<String, String> properties = new HashMap<>(Map.of(
                 "gantry.sandbox.process.root", base.resolve("sandboxes").toString(),
@@ -183,10 +223,9 @@ class SandboxStartBenchmark {
             // the JVM's own defaults: what `java -jar quarkus-run.jar` gives
             properties.put("gantry.sandbox.process.jvm-options", "-Ddev.gantry.benchmark-baseline=true");
         }
-        SandboxConfig config = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(properties, "bench", 500))
-                .build().getConfigMapping(SandboxConfig.class);
+        concurrentStarts.ifPresent(limit -> properties.put("gantry.sandbox.process.concurrent-starts",
+                Integer.toString(limit)));
+        SandboxConfig config = LauncherConfigs.of(properties);
         RuntimeClient client = new RuntimeClient(config);
         return new ProcessLauncher(config, new RuntimeProbe(client, config), client, r -> { });
     }
