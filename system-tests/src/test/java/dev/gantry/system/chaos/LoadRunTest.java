@@ -41,6 +41,8 @@ class LoadRunTest {
     private static final int CONVERSATIONS = Integer.getInteger("gantry.load.conversations", 20);
     private static final Duration DURATION = Duration.parse(System.getProperty("gantry.load.duration", "PT1M"));
     private static final int STEPS = Integer.getInteger("gantry.load.steps", 10);
+    /** Lanes start evenly over this time, as users arrive, rather than all in the first second. */
+    private static final Duration RAMP_UP = Duration.parse(System.getProperty("gantry.load.ramp-up", "PT0S"));
     private static final Duration CONVERSATION_TIMEOUT = Duration.ofMinutes(5);
 
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -56,10 +58,13 @@ class LoadRunTest {
             Instant end = start.plus(DURATION);
             ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
             for (int lane = 0; lane < CONVERSATIONS; lane++) {
+                long delay = RAMP_UP.toMillis() * lane / CONVERSATIONS;
                 lanes.submit(() -> {
+                    Thread.sleep(delay);
                     while (Instant.now().isBefore(end)) {
                         runOne(chaos);
                     }
+                    return null;
                 });
             }
             Thread sampler = Thread.ofVirtual().start(() -> sampleMemory(chaos, end));
@@ -167,8 +172,8 @@ class LoadRunTest {
     private void report(Duration ran) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%nLoad run: %d concurrent replayed conversations of %d steps for %s (ran %s), two workers, one"
-                + " stopped and started again%n", CONVERSATIONS, STEPS, DURATION, ran);
+        System.out.printf("%nLoad run: %d concurrent replayed conversations of %d steps for %s (lanes started over %s;"
+                + " ran %s), two workers, one stopped and started again%n", CONVERSATIONS, STEPS, DURATION, RAMP_UP, ran);
         System.out.printf("%-44s %10d%n", "conversations finished and checked", finished.get());
         System.out.printf("%-44s %10d%n", "errors", errors.size());
         System.out.printf("%-44s %10.1f%n", "steps/s", steps.get() / (ran.toMillis() / 1000.0));
