@@ -51,8 +51,9 @@ public final class ChaosConversation implements AutoCloseable {
         retried(() -> request(platform, token).body(Map.of("model", "gantry/replay", "maxIterations", steps * 2 + 10))
                 .post("/api/v1/settings"), 200);
         if (callbacks != null) {
-            retried(() -> request(platform, token).body(Map.of("name", "hook-key", "value", "chaos-hook-key"))
-                    .post("/api/v1/secrets"), 201);
+            // PUT stores or replaces: a try that was made before the gateway timed out is made again harmlessly
+            retried(() -> request(platform, token).body(Map.of("value", "chaos-hook-key"))
+                    .put("/api/v1/secrets/hook-key"), 200);
             retried(() -> request(platform, token).body(Map.of("url", callbacks.url(), "eventKinds",
                     List.of("ActionEvent", "ObservationEvent"), "signingSecretName", "hook-key"))
                     .post("/api/v1/event-callbacks"), 201);
