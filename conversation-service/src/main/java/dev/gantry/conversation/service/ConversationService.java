@@ -167,7 +167,9 @@ public class ConversationService {
             return outbox.enqueue(new Stop(UUID.randomUUID(), id, now))
                     .call(() -> outbox.enqueue(new DeleteConversation(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteSandbox(UUID.randomUUID(), conversation.sandboxId, now)))
-                    .call(() -> conversations.delete(conversation));
+                    // a delete by query, as every other delete here: removing the loaded entity hit Hibernate
+                    // Reactive's thread check under load (HR000069, quarkusio/quarkus#41945), a 500 to the user
+                    .call(() -> conversations.delete("id", conversation.id));
         })).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
     }
 

@@ -232,6 +232,27 @@ class ConversationResourceTest {
     }
 
     @Test
+    void conversationsDeletedAllAtOnceAreEachDeleted() throws Exception {
+        String user = newUser();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(create(user, "Many " + i));
+        }
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (String id : ids) {
+                answers.add(callers.submit(() -> as(user).delete("/conversations/" + id).statusCode()));
+            }
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).isEqualTo(204);
+        }
+        for (String id : ids) {
+            as(user).get("/conversations/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
     void anotherUsersConversationBehavesAsNotFound() {
         String owner = newUser();
         String id = create(owner, "Private");

@@ -47,6 +47,8 @@ class LoadRunTest {
 
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    /** Where each conversation's time went, in ms: its phases by the test's clock and its events' timestamps. */
+    private final Map<String, ConcurrentLinkedQueue<Long>> phases = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
@@ -86,14 +88,17 @@ class LoadRunTest {
 
     private void runOne(ChaosPlatform chaos) {
         ChaosConversation conversation = null;
+        long began = System.currentTimeMillis();
         try {
             conversation = ChaosConversation.start(chaos.platform(), null, STEPS, 0);
+            long created = System.currentTimeMillis();
             Instant deadline = Instant.now().plus(CONVERSATION_TIMEOUT);
             String status = conversation.status();
             while (!List.of("finished", "error", "stopped").contains(status) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(1000);
                 status = conversation.status();
             }
+            long ended = System.currentTimeMillis();
             List<ConversationEvent> log = conversation.events();
             Instant caughtUp = Instant.now().plusSeconds(30);
             while (conversation.stream().received().size() < log.size() && Instant.now().isBefore(caughtUp)) {
@@ -104,6 +109,14 @@ class LoadRunTest {
                 errors.add(conversation.id() + ": " + problem);
                 return;
             }
+            long firstObservation = log.stream().filter(e -> e.payload() instanceof ObservationEvent)
+                    .mapToLong(e -> e.timestamp().toEpochMilli()).min().orElse(created);
+            long lastEvent = log.get(log.size() - 1).timestamp().toEpochMilli();
+            phase("1 set-up and create (the user, settings, POST)", created - began);
+            phase("2 created -> first observation (sandbox, first step)", firstObservation - created);
+            phase("3 first observation -> last event", lastEvent - firstObservation);
+            phase("4 last event -> seen finished (polled each second)", ended - lastEvent);
+            phase("5 seen finished -> its stream had every event", System.currentTimeMillis() - ended);
             for (ResumingEventStream.Received received : conversation.stream().received()) {
                 latencies.add(received.arrivedAtMillis() - received.event().timestamp().toEpochMilli());
             }
@@ -112,8 +125,13 @@ class LoadRunTest {
             conversation.close();
             conversation.delete();
         } catch (Exception | AssertionError e) {
-            errors.add((conversation == null ? "starting a conversation" : conversation.id()) + ": " + e);
+            errors.add((conversation == null ? "starting a conversation" : conversation.id()) + ": "
+                    + e.toString().replaceAll("\\s+", " "));
         }
+    }
+
+    private void phase(String name, long millis) {
+        phases.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(millis);
     }
 
     private static String check(ChaosConversation conversation, String status, List<ConversationEvent> log) {
@@ -179,6 +197,11 @@ class LoadRunTest {
         System.out.printf("%-44s %10.1f%n", "steps/s", steps.get() / (ran.toMillis() / 1000.0));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p50 ms", percentile(sorted, 50));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p99 ms", percentile(sorted, 99));
+        phases.forEach((name, values) -> {
+            List<Long> phase = new ArrayList<>(values);
+            Collections.sort(phase);
+            System.out.printf("%-60s p50 %6d  p99 %6d ms%n", name, percentile(phase, 50), percentile(phase, 99));
+        });
         peakRss.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
                 System.out.printf("%-44s %10d%n", "peak RSS MB: " + entry.getKey(), entry.getValue() / 1024));
         errors.stream().limit(20).forEach(error -> System.out.println("error: " + error));
