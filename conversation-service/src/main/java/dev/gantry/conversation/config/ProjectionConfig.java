@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface ProjectionConfig {
 
     /**
-     * How often one event's update is retried before the projection gives up, which stops its
+     * How often one batch's updates are retried before the projection gives up, which stops its
      * channel and fails the health check, so the pod restarts from the last committed offset.
      */
     @WithDefault("5")

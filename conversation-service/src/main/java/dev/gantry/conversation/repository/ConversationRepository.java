@@ -1,8 +1,7 @@
 package dev.gantry.conversation.repository;
 
-import dev.gantry.contracts.event.ConversationEvent;
-import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.conversation.messaging.ConversationProgress;
 import dev.gantry.conversation.service.ConversationQuery;
 import dev.gantry.conversation.service.ConversationSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -11,7 +10,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,25 +88,27 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
      *
      * @return the number of rows changed: 0 for a repeat or an unknown (deleted) conversation
      */
-    public Uni<Integer> applyEvent(ConversationEvent event) {
+    /**
+     * Brings the conversation's row to {@code progress}: last seq and update time, and the status and metrics it
+     * carries; 0 (nothing changed) when the row is there already or further (a redelivery) or is gone.
+     */
+    public Uni<Integer> applyProgress(ConversationProgress progress) {
         StringBuilder set = new StringBuilder("lastSeq = :seq, updatedAt = :at");
-        Parameters params = Parameters.with("seq", event.seq())
-                .and("at", event.timestamp().truncatedTo(ChronoUnit.MICROS))
-                .and("id", event.conversationId());
-        if (event.payload() instanceof ConversationStateUpdateEvent update) {
-            if (update.status() != null) {
-                set.append(", status = :status");
-                params.and("status", update.status());
-            }
-            if (update.metrics() != null) {
-                set.append(", metrics.promptTokens = :promptTokens, metrics.completionTokens = :completionTokens,"
-                        + " metrics.cost = :cost, metrics.llmCalls = :llmCalls, metrics.llmLatencyMillis = :llmLatencyMillis");
-                params.and("promptTokens", update.metrics().promptTokens())
-                        .and("completionTokens", update.metrics().completionTokens())
-                        .and("cost", update.metrics().cost())
-                        .and("llmCalls", update.metrics().llmCalls())
-                        .and("llmLatencyMillis", update.metrics().llmLatencyMillis());
-            }
+        Parameters params = Parameters.with("seq", progress.seq())
+                .and("at", progress.at())
+                .and("id", progress.conversationId());
+        if (progress.status() != null) {
+            set.append(", status = :status");
+            params.and("status", progress.status());
+        }
+        if (progress.metrics() != null) {
+            set.append(", metrics.promptTokens = :promptTokens, metrics.completionTokens = :completionTokens,"
+                    + " metrics.cost = :cost, metrics.llmCalls = :llmCalls, metrics.llmLatencyMillis = :llmLatencyMillis");
+            params.and("promptTokens", progress.metrics().promptTokens())
+                    .and("completionTokens", progress.metrics().completionTokens())
+                    .and("cost", progress.metrics().cost())
+                    .and("llmCalls", progress.metrics().llmCalls())
+                    .and("llmLatencyMillis", progress.metrics().llmLatencyMillis());
         }
         return update(set + " where id = :id and lastSeq < :seq", params);
     }
