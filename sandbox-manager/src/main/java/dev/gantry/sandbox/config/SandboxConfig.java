@@ -175,6 +175,14 @@ public interface SandboxConfig {
          */
         OptionalInt concurrentStarts();
 
+        /**
+         * The niceness each runtime, and so everything its sandbox runs, starts with (0-19; 0: as the manager): the
+         * agents' work and the runtimes' own start yield the CPU to the platform's services, so that a machine busy
+         * with sandboxes still answers its users. Kubernetes sandboxes get their share from their CPU requests.
+         */
+        @WithDefault("10")
+        int niceness();
+
         /** How long a runtime gets to exit on SIGTERM before it is killed. */
         @WithDefault("10s")
         Duration stopTimeout();

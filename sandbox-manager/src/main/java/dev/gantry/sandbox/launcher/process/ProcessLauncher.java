@@ -53,6 +53,7 @@ import java.util.stream.Stream;
 public class ProcessLauncher implements SandboxLauncher {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Path NICE = Path.of("/usr/bin/nice");
     /** A lean runtime: one malloc arena (a JVM's threads otherwise each grow their own, 64 MB apiece at most). */
     private static final Map<String, String> LEAN_RUNTIME_ENV = Map.of("MALLOC_ARENA_MAX", "1");
     /** Environment of the manager that must not reach a runtime: its own settings and secrets. */
@@ -81,6 +82,10 @@ public class ProcessLauncher implements SandboxLauncher {
         this.client = client;
         this.failures = failures;
         this.bubblewrap = new BubblewrapIsolation(this.config);
+        if (this.config.niceness() < 0 || this.config.niceness() > 19) {
+            throw new IllegalArgumentException("gantry.sandbox.process.niceness must be 0 to 19, was "
+                    + this.config.niceness());
+        }
         this.gate = new StartGate(this.config.concurrentStarts()
                 .orElse(2 * Runtime.getRuntime().availableProcessors()));
     }
@@ -281,6 +286,12 @@ public class ProcessLauncher implements SandboxLauncher {
                     javaHome(java), jar, command, env));
             own.entrySet().stream().filter(e -> e.getKey().startsWith("GANTRY_") || e.getKey().startsWith("QUARKUS_")
                     || LEAN_RUNTIME_ENV.containsKey(e.getKey())).forEach(e -> env.put(e.getKey(), e.getValue()));
+        }
+        if (config.niceness() > 0) {
+            // the sandbox (its runtime and all it runs) yields the CPU to the platform's services
+            List<String> lowered = new ArrayList<>(List.of(NICE.toString(), "-n", Integer.toString(config.niceness())));
+            lowered.addAll(builder.command());
+            builder.command(lowered);
         }
         try {
             return builder.start();
