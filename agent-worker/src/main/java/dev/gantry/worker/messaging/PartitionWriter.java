@@ -16,12 +16,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.IllegalGenerationException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -68,6 +71,9 @@ final class PartitionWriter implements AutoCloseable {
         }
     }
 
+    /** How often a transaction is sent again while the workers' group moves under it (about 6 s in all). */
+    private static final int GROUP_MOVED_ATTEMPTS = 6;
+
     private final int partition;
     private final KafkaProducer<String, String> producer;
     private final CommandOffsets offsets;
@@ -83,6 +89,8 @@ final class PartitionWriter implements AutoCloseable {
     private boolean open;
     private final List<Held> held = new ArrayList<>();
     private final List<Write> uncommitted = new ArrayList<>();
+    /** Every record sent in the open transaction, in order: what a transaction sent again carries. */
+    private final List<ProducerRecord<String, String>> inTransaction = new ArrayList<>();
 
     PartitionWriter(int partition, Map<String, Object> producerConfig, CommandOffsets offsets,
             Supplier<ConsumerGroupMetadata> groupMetadata, Tracing tracing) {
@@ -197,7 +205,7 @@ final class PartitionWriter implements AutoCloseable {
         switch (request) {
             case Held step -> {
                 begin();
-                List<Future<RecordMetadata>> acks = step.records.stream().map(producer::send).toList();
+                List<Future<RecordMetadata>> acks = step.records.stream().map(this::send).toList();
                 producer.flush();
                 awaitAll(acks);
                 step.deadline = System.nanoTime() + step.grace.toNanos();
@@ -206,7 +214,7 @@ final class PartitionWriter implements AutoCloseable {
             }
             case Write write -> {
                 begin();
-                write.records().forEach(producer::send);
+                write.records().forEach(this::send);
                 write.settledOffsets().forEach(offsets::settled);
                 uncommitted.add(write);
                 held.remove(write.releases());
@@ -221,7 +229,50 @@ final class PartitionWriter implements AutoCloseable {
         }
     }
 
+    private Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+        inTransaction.add(record);
+        return producer.send(record);
+    }
+
+    /**
+     * Commits the open transaction. When the workers' group moved to a new generation under it (a worker left or
+     * joined and this one kept the partition: the offsets carry the old generation, which the broker refuses) the
+     * writer is not fenced: the transaction is aborted and sent again, the same records in the same order, with
+     * the group's current generation, which the command consumer's next poll brings. A writer that is fenced, or
+     * whose group stays out of reach, stops.
+     */
     private void commit() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commitOnce();
+                return;
+            } catch (CommitFailedException | RebalanceInProgressException | IllegalGenerationException moved) {
+                if (attempt >= GROUP_MOVED_ATTEMPTS) {
+                    throw moved;
+                }
+                Log.infof("event writer of partition %d: the workers' group moved on under the transaction (%s);"
+                        + " sending its %d records again", partition, moved.getMessage(), inTransaction.size());
+                producer.abortTransaction();
+                open = false;
+                pause(Duration.ofMillis(200L << Math.min(attempt - 1, 4)));
+                List<ProducerRecord<String, String>> again = List.copyOf(inTransaction);
+                inTransaction.clear();
+                begin();
+                awaitAll(again.stream().map(this::send).toList());
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a transaction again", e);
+        }
+    }
+
+    private void commitOnce() {
         OptionalLong committable = offsets.committable();
         boolean moved = committable.isPresent() && committable.getAsLong() != committedOffset;
         if (moved) {
@@ -232,6 +283,7 @@ final class PartitionWriter implements AutoCloseable {
         }
         producer.commitTransaction();
         open = false;
+        inTransaction.clear();
         if (moved) {
             committedOffset = committable.getAsLong();
         }
