@@ -171,7 +171,7 @@ public interface SandboxConfig {
         /**
          * How many runtimes may be starting at once (launched, not yet answering); the others wait their turn, in
          * order, for at most the start timeout. A start is mostly CPU: more at once than the cores can take only
-         * makes every one of them slower. Twice the cores the manager sees when empty.
+         * makes every one of them slower (`./gantry bench sandboxes` compares). The cores the manager sees when empty.
          */
         OptionalInt concurrentStarts();
 

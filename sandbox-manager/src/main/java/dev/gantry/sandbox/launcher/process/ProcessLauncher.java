@@ -87,7 +87,7 @@ public class ProcessLauncher implements SandboxLauncher {
                     + this.config.niceness());
         }
         this.gate = new StartGate(this.config.concurrentStarts()
-                .orElse(2 * Runtime.getRuntime().availableProcessors()));
+                .orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     @Override

@@ -62,8 +62,8 @@ class SandboxStartBenchmark {
         report.addAll(variant("plain java -jar", isolation, false, false));
         if (TOGETHER > 0) {
             int cores = Runtime.getRuntime().availableProcessors();
-            report.add(together(isolation, Optional.empty(), "the default, twice the cores: " + 2 * cores));
-            report.add(together(isolation, Optional.of(cores), "the cores"));
+            report.add(together(isolation, Optional.empty(), "the default, the cores: " + cores));
+            report.add(together(isolation, Optional.of(2 * cores), "twice the cores"));
             report.add(together(isolation, Optional.of(TOGETHER), "no limit below their number"));
         }
         if (UNISOLATED && bubblewrap) {
