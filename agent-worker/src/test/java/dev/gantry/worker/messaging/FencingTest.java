@@ -123,7 +123,7 @@ class FencingTest {
     }
 
     /** Reads committed records of the event topic from now on, as the event-store does. */
-    private static KafkaConsumer<String, String> committedReader() {
+    static KafkaConsumer<String, String> committedReader() {
         KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class GroupGenerationTest {
 
     @Test
     void aTransactionWhoseGroupGenerationMovedOnIsSentAgainWithTheNewOneAndItsRecordsAreSeenOnce() throws Exception {
-        try (KafkaConsumer<String, String> first = member(); KafkaConsumer<String, String> reader = committedReader()) {
+        try (KafkaConsumer<String, String> first = member(); KafkaConsumer<String, String> reader = FencingTest.committedReader()) {
             first.subscribe(List.of(Topics.CONVERSATION_COMMANDS));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 first.poll(Duration.ofMillis(100));
@@ -101,20 +100,6 @@ class GroupGenerationTest {
 
     private ProducerRecord<String, String> record(String value) {
         return new ProducerRecord<>(Topics.CONVERSATION_EVENTS, key, value);
-    }
-
-    private static KafkaConsumer<String, String> committedReader() {
-        KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = reader.partitionsFor(Topics.CONVERSATION_EVENTS).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        reader.assign(partitions);
-        reader.seekToEnd(partitions);
-        partitions.forEach(reader::position);
-        return reader;
     }
 
     private List<String> read(KafkaConsumer<String, String> reader) {

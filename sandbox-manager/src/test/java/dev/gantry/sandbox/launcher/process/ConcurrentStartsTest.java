@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.sandbox.client.RuntimeClient;
-import dev.gantry.sandbox.client.RuntimeProbe;
 import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import dev.gantry.sandbox.launcher.LaunchException;
@@ -112,17 +111,11 @@ class ConcurrentStartsTest {
     }
 
     private ProcessLauncher launcher(int concurrentStarts) {
-        SandboxConfig config = config(concurrentStarts);
-        RuntimeClient client = new RuntimeClient(config);
-        return new ProcessLauncher(config, new RuntimeProbe(client, config), client, failure -> { });
+        return LauncherConfigs.launcher(config(concurrentStarts), failure -> { });
     }
 
     private SandboxConfig config(int concurrentStarts) {
-        return LauncherConfigs.of(Map.of(
-                "gantry.sandbox.process.root", root.toString(),
-                "gantry.sandbox.process.workspaces", workspaces.toString(),
-                "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
-                "gantry.sandbox.process.concurrent-starts", Integer.toString(concurrentStarts),
-                "gantry.sandbox.start-timeout", "60s"));
+        return LauncherConfigs.local(root, workspaces,
+                Map.of("gantry.sandbox.process.concurrent-starts", Integer.toString(concurrentStarts)));
     }
 }

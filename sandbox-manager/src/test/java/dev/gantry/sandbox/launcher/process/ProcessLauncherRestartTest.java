@@ -3,9 +3,6 @@ package dev.gantry.sandbox.launcher.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.sandbox.client.RuntimeClient;
-import dev.gantry.sandbox.client.RuntimeProbe;
-import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceFailed;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import dev.gantry.sandbox.launcher.KnownInstance;
@@ -167,13 +164,8 @@ class ProcessLauncherRestartTest {
     }
 
     private ProcessLauncher launcher(List<InstanceFailed> reports) {
-        SandboxConfig config = LauncherConfigs.of(Map.of(
-                "gantry.sandbox.process.root", root.toString(),
-                "gantry.sandbox.process.workspaces", workspaces.toString(),
-                "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
-                "gantry.sandbox.start-timeout", "60s"));
-        RuntimeClient client = new RuntimeClient(config);
-        ProcessLauncher launcher = new ProcessLauncher(config, new RuntimeProbe(client, config), client, reports::add);
+        ProcessLauncher launcher = LauncherConfigs.launcher(LauncherConfigs.local(root, workspaces, Map.of()),
+                reports::add);
         launchers.add(launcher);
         return launcher;
     }

@@ -2,9 +2,6 @@ package dev.gantry.sandbox.launcher.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.sandbox.client.RuntimeClient;
-import dev.gantry.sandbox.client.RuntimeProbe;
-import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,12 +32,7 @@ class RuntimePriorityTest {
 
     @Test
     void theRuntimeAndEveryProcessOfItsSandboxRunAtTheConfiguredNiceness() throws IOException {
-        launcher = launcher("10");
-        String id = UUID.randomUUID().toString();
-        launcher.start(new InstanceSpec(id, ProcessLauncherRestartTest.TEMPLATE, Optional.empty()));
-
-        ProcessHandle wrapper = ProcessHandle.of(Long.parseLong(Files.readString(root.resolve(id)
-                .resolve("runtime.pid")).trim())).orElseThrow();
+        ProcessHandle wrapper = startedWith("10");
         List<ProcessHandle> all = java.util.stream.Stream.concat(java.util.stream.Stream.of(wrapper),
                 wrapper.descendants()).toList();
         // the wrapper, the runtime's JVM and the shell it started ahead
@@ -52,13 +44,7 @@ class RuntimePriorityTest {
 
     @Test
     void aNicenessOfZeroLeavesTheRuntimeAsTheManager() throws IOException {
-        launcher = launcher("0");
-        String id = UUID.randomUUID().toString();
-        launcher.start(new InstanceSpec(id, ProcessLauncherRestartTest.TEMPLATE, Optional.empty()));
-
-        ProcessHandle wrapper = ProcessHandle.of(Long.parseLong(Files.readString(root.resolve(id)
-                .resolve("runtime.pid")).trim())).orElseThrow();
-        assertThat(niceness(wrapper)).isZero();
+        assertThat(niceness(startedWith("0"))).isZero();
     }
 
     /** Field 19 of /proc/<pid>/stat, counted after the command's closing parenthesis. */
@@ -72,14 +58,13 @@ class RuntimePriorityTest {
         }
     }
 
-    private ProcessLauncher launcher(String niceness) {
-        SandboxConfig config = LauncherConfigs.of(Map.of(
-                "gantry.sandbox.process.root", root.toString(),
-                "gantry.sandbox.process.workspaces", workspaces.toString(),
-                "gantry.sandbox.process.runtime-jar", System.getProperty("gantry.sandbox.process.runtime-jar"),
-                "gantry.sandbox.process.niceness", niceness,
-                "gantry.sandbox.start-timeout", "60s"));
-        RuntimeClient client = new RuntimeClient(config);
-        return new ProcessLauncher(config, new RuntimeProbe(client, config), client, failure -> { });
+    /** The process the launcher started for a runtime it was asked for with this niceness (the outer wrapper). */
+    private ProcessHandle startedWith(String niceness) throws IOException {
+        launcher = LauncherConfigs.launcher(LauncherConfigs.local(root, workspaces,
+                Map.of("gantry.sandbox.process.niceness", niceness)), failure -> { });
+        String id = UUID.randomUUID().toString();
+        launcher.start(new InstanceSpec(id, ProcessLauncherRestartTest.TEMPLATE, Optional.empty()));
+        return ProcessHandle.of(Long.parseLong(Files.readString(root.resolve(id).resolve("runtime.pid")).trim()))
+                .orElseThrow();
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.GantryJson;
-import dev.gantry.sandbox.client.RuntimeClient;
-import dev.gantry.sandbox.client.RuntimeProbe;
-import dev.gantry.sandbox.config.SandboxConfig;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
 import dev.gantry.sandbox.launcher.SandboxClaim;
@@ -225,9 +222,7 @@ class SandboxStartBenchmark {
         }
         concurrentStarts.ifPresent(limit -> properties.put("gantry.sandbox.process.concurrent-starts",
                 Integer.toString(limit)));
-        SandboxConfig config = LauncherConfigs.of(properties);
-        RuntimeClient client = new RuntimeClient(config);
-        return new ProcessLauncher(config, new RuntimeProbe(client, config), client, r -> { });
+        return LauncherConfigs.launcher(LauncherConfigs.of(properties), r -> { });
     }
 
     private static SandboxClaim claim() {
