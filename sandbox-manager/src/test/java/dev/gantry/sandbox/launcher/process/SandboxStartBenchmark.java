@@ -3,6 +3,7 @@ package dev.gantry.sandbox.launcher.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.contracts.GantryHeaders;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.sandbox.launcher.InstanceSpec;
 import dev.gantry.sandbox.launcher.RuntimeEndpoint;
@@ -169,7 +170,9 @@ class SandboxStartBenchmark {
     /** The first terminal command: the shell starts for it. */
     private void echo(RuntimeEndpoint endpoint) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.baseUrl().resolve("/api/v1/terminal"))
-                .header("X-Session-API-Key", endpoint.sessionKey()).header("Content-Type", "application/json")
+                .header(GantryHeaders.SESSION_API_KEY, endpoint.sessionKey()).header("Content-Type", "application/json")
+                // named by an action id, as the agent-worker sends every action: the runtime journals it
+                .header(GantryHeaders.ACTION_ID, UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"echo ok\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode answer = GantryJson.mapper().readTree(response.body());
