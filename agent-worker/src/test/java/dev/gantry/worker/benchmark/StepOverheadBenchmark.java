@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.Topics;
+import dev.gantry.contracts.command.CondenserMode;
+import dev.gantry.contracts.command.CondenserSettings;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
@@ -107,7 +109,9 @@ class StepOverheadBenchmark {
         }
         script.toolCall("finish", "{\"message\": \"done\"}");
 
-        conversation.start("Run true many times.");
+        // no condensation midway: its summary would take one of the scripted answers meant for a step
+        conversation.start("Run true many times.", conversation.settings(new CondenserSettings(CondenserMode.OFF, null,
+                null)));
         Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> conversation.status() == ExecutionStatus.FINISHED);
 
         List<Long> answered = script.answeredAt();
