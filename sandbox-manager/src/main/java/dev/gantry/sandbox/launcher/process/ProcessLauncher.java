@@ -116,7 +116,8 @@ public class ProcessLauncher implements SandboxLauncher {
         dir.writeTemplate(spec.template().name());
 
         Instant deadline = Instant.now().plus(startTimeout);
-        Launched launched = gate.admit(deadline, () -> spawnAndAwait(jar, dir, claim, key, deadline));
+        Launched launched = gate.admit(claim.map(SandboxClaim::ownerId), deadline,
+                () -> spawnAndAwait(jar, dir, claim, key, deadline));
         Process process = launched.process();
         RuntimeEndpoint endpoint = launched.endpoint();
         AtomicBoolean stopping = new AtomicBoolean();
