@@ -91,6 +91,9 @@ final class ConversationRunner {
     private record Inbound(long offset, ConversationCommand command, Context trace) {
     }
 
+    /** Reading a conversation's log before its first command longer than this is worth a line. */
+    private static final long SLOW_RECOVERY_NANOS = 1_000_000_000L;
+
     private final UUID conversationId;
     private final OwnedPartition partition;
     private final AgentServices services;
@@ -219,12 +222,19 @@ final class ConversationRunner {
 
     /** Reads the log back: the event-store, then whatever of the topic it has not stored yet. */
     private void recover(ConversationCommand first) {
+        long began = System.nanoTime();
         List<ConversationEvent> stored = services.eventStore().history(conversationId);
+        long read = System.nanoTime();
         Instant since = stored.isEmpty() ? first.issuedAt() : stored.get(stored.size() - 1).timestamp();
         long storedSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
         TreeMap<Long, ConversationEvent> bySeq = new TreeMap<>();
         stored.forEach(e -> bySeq.put(e.seq(), e));
         services.eventTopic().tail(conversationId, storedSeq, since).forEach(e -> bySeq.putIfAbsent(e.seq(), e));
+        long tailed = System.nanoTime();
+        if (tailed - began > SLOW_RECOVERY_NANOS) {
+            Log.infof("reading the log of conversation %s took %d ms (event-store %d ms, event topic %d ms)",
+                    conversationId, (tailed - began) / 1_000_000, (read - began) / 1_000_000, (tailed - read) / 1_000_000);
+        }
         long expected = 1;
         for (ConversationEvent event : bySeq.values()) {
             if (event.seq() != expected++) {
