@@ -169,8 +169,8 @@ public interface SandboxConfig {
         boolean classDataSharing();
 
         /**
-         * How many runtimes may be starting at once (launched, not yet answering); the others wait their turn, in
-         * order, for at most the start timeout. A start is mostly CPU: more at once than the cores can take only
+         * How many runtimes may be starting at once (launched, not yet answering); the others wait their turn (the
+         * users who wait in turn, each one's starts in order, warm-pool starts last), for at most the start timeout. A start is mostly CPU: more at once than the cores can take only
          * makes every one of them slower (`./gantry bench sandboxes` compares). The cores the manager sees when empty.
          */
         OptionalInt concurrentStarts();
