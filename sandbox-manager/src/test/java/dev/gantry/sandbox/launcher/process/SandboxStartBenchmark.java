@@ -97,9 +97,9 @@ class SandboxStartBenchmark {
                 idle.add(instance);
             }
             Thread.sleep(3000);
-            List<long[]> memory = idle.stream().map(this::memoryOf).toList();
-            double rss = memory.stream().mapToLong(m -> m[0]).average().orElse(0) / 1024;
-            double pss = memory.stream().mapToLong(m -> m[1]).average().orElse(0) / 1024;
+            String justStarted = memoryLine(name, "3 s", idle);
+            Thread.sleep(12_000);
+            String settledIdle = memoryLine(name, "15 s", idle);
             idle.forEach(launcher::remove);
             return List.of(
                     String.format("BENCHMARK [%s] cold create -> RUNNING:        p50 %6.0f ms  p99 %6.0f ms", name,
@@ -110,11 +110,22 @@ class SandboxStartBenchmark {
                             + "  p99 %6.0f ms", name, percentile(warm, 50), percentile(warm, 99)),
                     String.format("BENCHMARK [%s] warm claim 3 s after RUNNING -> first command:   p50 %6.0f ms"
                             + "  p99 %6.0f ms", name, percentile(settled, 50), percentile(settled, 99)),
-                    String.format("BENCHMARK [%s] idle runtime (%d at once, after a command): RSS %.0f MB, PSS %.0f MB"
-                            + " (50 idle: %.1f GB by PSS)", name, IDLE, rss, pss, pss * 50 / 1024));
+                    justStarted, settledIdle);
         } finally {
             launcher.shutdown();
         }
+    }
+
+    /**
+     * The mean memory of idle runtimes: RSS counts the start-up archive's pages in every process that maps them,
+     * PSS shares them out between those processes, so it is PSS that says what many idle sandboxes hold together.
+     */
+    private String memoryLine(String name, String after, List<String> idle) {
+        List<long[]> memory = idle.stream().map(this::memoryOf).toList();
+        double rss = memory.stream().mapToLong(m -> m[0]).average().orElse(0) / 1024;
+        double pss = memory.stream().mapToLong(m -> m[1]).average().orElse(0) / 1024;
+        return String.format("BENCHMARK [%s] idle runtime (%d at once, %s after a command): RSS %.0f MB, PSS %.0f MB"
+                + " (50 idle: %.1f GB by PSS)", name, idle.size(), after, rss, pss, pss * 50 / 1024);
     }
 
     /**
