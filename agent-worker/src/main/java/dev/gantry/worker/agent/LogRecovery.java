@@ -1,0 +1,81 @@
+package dev.gantry.worker.agent;
+
+import dev.gantry.contracts.command.ConversationCommand;
+import dev.gantry.contracts.command.StartConversation;
+import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.worker.client.ConversationServiceApi;
+import dev.gantry.worker.messaging.EventLog;
+import dev.gantry.worker.messaging.OwnedPartition;
+import io.quarkus.logging.Log;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Reads a conversation's log back before its first command on this worker, so that a take-over goes on where
+ * the last worker stopped: the state is rebuilt from every event, in order and without a gap, and the setup of a
+ * conversation that has started is asked of conversation-service (only a StartConversation carries it).
+ */
+final class LogRecovery {
+
+    /** Reading a conversation's log before its first command longer than this is worth a line. */
+    private static final long SLOW_RECOVERY_NANOS = 1_000_000_000L;
+
+    private final UUID conversationId;
+    private final OwnedPartition partition;
+    private final AgentServices services;
+    private final ConversationState state;
+    private final ConversationResources resources;
+
+    LogRecovery(UUID conversationId, OwnedPartition partition, AgentServices services, ConversationState state,
+            ConversationResources resources) {
+        this.conversationId = conversationId;
+        this.partition = partition;
+        this.services = services;
+        this.state = state;
+        this.resources = resources;
+    }
+
+    /**
+     * Reads the log back: the event-store, then whatever of the topic it has not stored yet.
+     *
+     * @return the log, to be written after its last event
+     */
+    EventLog recover(ConversationCommand first) {
+        long began = System.nanoTime();
+        List<ConversationEvent> stored = services.eventStore().history(conversationId);
+        long read = System.nanoTime();
+        Instant since = stored.isEmpty() ? first.issuedAt() : stored.get(stored.size() - 1).timestamp();
+        long storedSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
+        TreeMap<Long, ConversationEvent> bySeq = new TreeMap<>();
+        stored.forEach(e -> bySeq.put(e.seq(), e));
+        services.eventTopic().tail(conversationId, storedSeq, since).forEach(e -> bySeq.putIfAbsent(e.seq(), e));
+        long tailed = System.nanoTime();
+        if (tailed - began > SLOW_RECOVERY_NANOS) {
+            Log.infof("reading the log of conversation %s took %d ms (event-store %d ms, event topic %d ms)",
+                    conversationId, (tailed - began) / 1_000_000, (read - began) / 1_000_000, (tailed - read) / 1_000_000);
+        }
+        long expected = 1;
+        for (ConversationEvent event : bySeq.values()) {
+            if (event.seq() != expected++) {
+                throw new IllegalStateException("the log of conversation " + conversationId + " has a gap before seq "
+                        + event.seq());
+            }
+            state.apply(event);
+        }
+        EventLog log = partition.eventLog(conversationId, state.lastSeq());
+        if (first instanceof StartConversation start) {
+            resources.setUp(ConversationSetup.of(start));
+        } else if (state.started()) {
+            ConversationServiceApi.Conversation known = services.conversations().conversation(conversationId);
+            resources.setUp(new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings(),
+                    known.repository()));
+        }
+        if (!bySeq.isEmpty()) {
+            Log.infof("conversation %s taken over at seq %d, status %s", conversationId, state.lastSeq(),
+                    state.status());
+        }
+        return log;
+    }
+}
