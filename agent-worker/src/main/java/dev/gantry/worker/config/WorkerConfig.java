@@ -117,6 +117,14 @@ public interface WorkerConfig {
         /** How long reading the tail of the event topic may take. */
         @WithDefault("30s")
         Duration topicReadTimeout();
+
+        /**
+         * How many tails of the event topic one worker reads at once, each with its own consumer: conversations
+         * that start together recover side by side up to this many; each consumer is one more connection to the
+         * broker.
+         */
+        @WithDefault("4")
+        int topicReaders();
     }
 
     /** The LLM calls. */
