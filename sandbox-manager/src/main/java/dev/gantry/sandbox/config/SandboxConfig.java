@@ -157,8 +157,10 @@ public interface SandboxConfig {
          * alone with one compiler thread and a small code cache, no hsperfdata file. The start-up archive is mapped
          * where it was written ({@code ArchiveRelocationMode=0}): relocated, as the JDK does by default, every one
          * of its pages is written at start and becomes each runtime's own copy (~20 MB each); in place, its
-         * read-only part stays the file's pages, shared by every runtime. The class metadata's address is then
-         * fixed, which gives nothing to a sandbox's commands: they run as the runtime's user beside it. The native
+         * read-only part stays the file's pages, shared by every runtime. It costs a cold start ~60-90 ms (the
+         * pages fault in one by one instead of being read at once; a warm-pool claim does not see it), and the class
+         * metadata's address is then fixed, which gives nothing to a sandbox's commands: they run as the runtime's
+         * user beside it. Leave the option out to favour cold starts over memory. The native
          * heap is given back to the system every 2 s ({@code TrimNativeHeapInterval}): the start's compilations
          * free several MB that the C library would otherwise keep.
          */

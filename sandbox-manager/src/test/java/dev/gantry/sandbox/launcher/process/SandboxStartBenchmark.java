@@ -38,6 +38,11 @@ class SandboxStartBenchmark {
     static final int RUNS = Integer.getInteger("bench.runs", 30);
     static final int IDLE = Integer.getInteger("bench.idle", 10);
     static final boolean UNISOLATED = Boolean.getBoolean("bench.unisolated");
+    /**
+     * Other JVM options of the runtime (comma-separated, as {@code process.jvm-options}) measured in the same run
+     * beside the defaults, to compare a change of them in one run of the machine; unset leaves the series out.
+     */
+    static final Optional<String> COMPARE_OPTIONS = Optional.ofNullable(System.getProperty("bench.compare-options"));
     /** Sandboxes asked for at once in the "together" series; 0 leaves it out. */
     static final int TOGETHER = Integer.getInteger("bench.together", 20);
 
@@ -57,6 +62,9 @@ class SandboxStartBenchmark {
                 Runtime.getRuntime().availableProcessors(), RUNS, isolation,
                 bubblewrap ? "" : " (bubblewrap needs bwrap and a root manager here)"));
         report.addAll(variant("archive+lean", isolation, true, true));
+        if (COMPARE_OPTIONS.isPresent()) {
+            report.addAll(variant("archive+compared options", isolation, true, true, COMPARE_OPTIONS));
+        }
         report.addAll(variant("plain java -jar", isolation, false, false));
         if (TOGETHER > 0) {
             int cores = Runtime.getRuntime().availableProcessors();
@@ -74,7 +82,13 @@ class SandboxStartBenchmark {
 
     private List<String> variant(String name, String isolation, boolean archive, boolean leanOptions)
             throws Exception {
-        ProcessLauncher launcher = launcher(name.replaceAll("[^a-z]", ""), isolation, archive, leanOptions);
+        return variant(name, isolation, archive, leanOptions, Optional.empty());
+    }
+
+    private List<String> variant(String name, String isolation, boolean archive, boolean leanOptions,
+            Optional<String> jvmOptions) throws Exception {
+        ProcessLauncher launcher = launcher(name.replaceAll("[^a-z]", ""), isolation, archive, leanOptions,
+                Optional.empty(), jvmOptions);
         try {
             List<Long> running = new ArrayList<>();
             List<Long> firstCommand = new ArrayList<>();
@@ -134,7 +148,7 @@ class SandboxStartBenchmark {
      */
     private String together(String isolation, Optional<Integer> limit, String label) throws Exception {
         ProcessLauncher launcher = launcher("together" + limit.map(String::valueOf).orElse("default"), isolation,
-                true, true, limit);
+                true, true, limit, Optional.empty());
         try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
             List<java.util.concurrent.Future<Long>> each = new ArrayList<>();
@@ -217,11 +231,11 @@ class SandboxStartBenchmark {
 
     private ProcessLauncher launcher(String name, String isolation, boolean archive, boolean leanOptions)
             throws IOException {
-        return launcher(name, isolation, archive, leanOptions, Optional.empty());
+        return launcher(name, isolation, archive, leanOptions, Optional.empty(), Optional.empty());
     }
 
     private ProcessLauncher launcher(String name, String isolation, boolean archive, boolean leanOptions,
-            Optional<Integer> concurrentStarts) throws IOException {
+            Optional<Integer> concurrentStarts, Optional<String> jvmOptions) throws IOException {
         Path dir = Files.createDirectories(base.resolve(name));
         Map<String, String> properties = new HashMap<>(Map.of(
                 "gantry.sandbox.process.root", base.resolve("sandboxes").toString(),
@@ -234,6 +248,7 @@ class SandboxStartBenchmark {
             // the JVM's own defaults: what `java -jar quarkus-run.jar` gives
             properties.put("gantry.sandbox.process.jvm-options", "-Ddev.gantry.benchmark-baseline=true");
         }
+        jvmOptions.ifPresent(options -> properties.put("gantry.sandbox.process.jvm-options", options));
         concurrentStarts.ifPresent(limit -> properties.put("gantry.sandbox.process.concurrent-starts",
                 Integer.toString(limit)));
         return LauncherConfigs.launcher(LauncherConfigs.of(properties), r -> { });
