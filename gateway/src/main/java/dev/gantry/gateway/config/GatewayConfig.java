@@ -35,7 +35,10 @@ public interface GatewayConfig {
         @WithDefault("40")
         int burst();
 
-        /** A rate-limit check Redis has not answered by then lets the request through. */
+        /**
+         * A rate-limit check Redis has not answered by then is made against a bucket in the replica's memory
+         * instead, with the same burst and rate.
+         */
         @WithDefault("500ms")
         Duration redisTimeout();
     }

@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The request-rate limits (a token bucket each, in Redis): one per user, and one per client address for
  * whatever comes without a valid credential (webhooks, and every request or WebSocket open the gateway
- * refused as unauthenticated, so guessing tokens is limited too). If Redis does not answer, the request goes
- * on: the limit protects the platform, and an unready gateway is taken out of service by its readiness check.
+ * refused as unauthenticated, so guessing tokens is limited too). If Redis does not answer in time, the key is
+ * checked against a bucket in this replica's memory instead ({@link LocalTokenBuckets}): the limits hold through an
+ * outage of Redis, each replica granting up to the full rate, and an unready gateway is taken out of service by its
+ * readiness check. The switch and the way back are logged once each, not at every request.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -26,10 +29,13 @@ public class RateLimits {
     private static final long MILLIS_PER_SECOND = 1_000;
 
     private final TokenBucket buckets;
+    private final LocalTokenBuckets local;
     private final Duration redisTimeout;
+    private final AtomicBoolean redisFailing = new AtomicBoolean();
 
-    RateLimits(TokenBucket buckets, GatewayConfig config) {
+    RateLimits(TokenBucket buckets, LocalTokenBuckets local, GatewayConfig config) {
         this.buckets = buckets;
+        this.local = local;
         this.redisTimeout = config.rateLimit().redisTimeout();
     }
 
@@ -69,11 +75,25 @@ public class RateLimits {
     private Uni<Optional<Long>> take(String key) {
         return buckets.take(key)
                 .ifNoItem().after(redisTimeout).fail()
-                .map(decision -> decision.allowed() ? Optional.<Long>empty() : Optional.of(Math.max(1,
-                        (decision.retryAfter().toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND)))
+                .invoke(this::redisAnswers)
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("gateway: rate limit not checked, Redis failed: %s", failure.toString());
-                    return Optional.empty();
-                });
+                    if (redisFailing.compareAndSet(false, true)) {
+                        Log.warnf("gateway: Redis failed a rate-limit check (%s); limits are checked in this"
+                                + " replica's memory until it answers again", failure.toString());
+                    }
+                    return local.take(key);
+                })
+                .map(RateLimits::secondsToWait);
+    }
+
+    private void redisAnswers() {
+        if (redisFailing.compareAndSet(true, false)) {
+            Log.infof("gateway: Redis answers rate-limit checks again");
+        }
+    }
+
+    private static Optional<Long> secondsToWait(TokenBucket.Decision decision) {
+        return decision.allowed() ? Optional.empty() : Optional.of(Math.max(1,
+                (decision.retryAfter().toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND));
     }
 }
