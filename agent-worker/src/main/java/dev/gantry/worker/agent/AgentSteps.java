@@ -160,8 +160,8 @@ final class AgentSteps {
             Optional<Tool> tool = actions.findTool(call.name());
             if (tool.isEmpty()) {
                 events.add(NewEvent.of(EventSource.AGENT, new AgentErrorEvent(call.name(), callId,
-                        "there is no tool named '" + call.name() + "'; the tools are terminal, file_editor, think,"
-                                + " finish and task_tracker")));
+                        "there is no tool named '" + call.name() + "'; the tools are "
+                                + String.join(", ", state.toolNames()))));
                 continue;
             }
             Optional<ObjectNode> arguments = parseArguments(call.arguments());

@@ -154,6 +154,11 @@ final class ConversationState {
         return tools;
     }
 
+    /** The names of the tools the LLM is offered, as {@link #toolSpecifications()} names them. */
+    List<String> toolNames() {
+        return toolSpecifications().stream().map(spec -> spec.path("function").path("name").asText()).toList();
+    }
+
     ExecutionStatus status() {
         return status;
     }

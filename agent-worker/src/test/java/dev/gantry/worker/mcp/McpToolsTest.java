@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.contracts.event.ActionEvent;
+import dev.gantry.contracts.event.AgentErrorEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.McpToolsEvent;
@@ -25,6 +26,18 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(WorkerTestResource.class)
 class McpToolsTest {
+
+    /** An MCP server over stdio that answers initialize and tools/list (one tool, speak) correctly, then garbage. */
+    private static final String ODD_SERVER = """
+            while IFS= read -r line; do
+              id=$(printf '%s' "$line" | sed -n 's/.*"id":\\([0-9]*\\).*/\\1/p')
+              case "$line" in
+                *'"initialize"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"odd","version":"1"}}}\\n' "$id" ;;
+                *'"tools/list"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[{"name":"speak","inputSchema":{"type":"object"}}]}}\\n' "$id" ;;
+                *'"tools/call"'*) echo 'Segmentation fault (core dumped)' ;;
+              esac
+            done
+            """;
 
     @Test
     void theToolsOfEveryTransportReachTheLlmAndTheirResultsComeBackAsObservations() throws Exception {
@@ -89,19 +102,8 @@ class McpToolsTest {
     @Test
     void aServerAnsweringGarbageGivesAnObservationSayingSo() {
         Conversation conversation = new Conversation();
-        // answers initialize and tools/list correctly, then garbage to anything else
-        String script = """
-                while IFS= read -r line; do
-                  id=$(printf '%s' "$line" | sed -n 's/.*"id":\\([0-9]*\\).*/\\1/p')
-                  case "$line" in
-                    *'"initialize"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"odd","version":"1"}}}\\n' "$id" ;;
-                    *'"tools/list"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[{"name":"speak","inputSchema":{"type":"object"}}]}}\\n' "$id" ;;
-                    *'"tools/call"'*) echo 'Segmentation fault (core dumped)' ;;
-                  esac
-                done
-                """;
         WorkerTestResource.platform().mcpServers(conversation.id, List.of(
-                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", script))));
+                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", ODD_SERVER))));
         conversation.script()
                 .toolCall("odd_speak", "{}")
                 .toolCall("finish", "{\"message\": \"done\"}");
@@ -112,6 +114,27 @@ class McpToolsTest {
         ObservationEvent result = observation(conversation.events(), "odd_speak");
         assertThat(result.error()).isTrue();
         assertThat(result.content()).contains("odd").contains("not JSON-RPC: Segmentation fault (core dumped)");
+    }
+
+    @Test
+    void aToolNameTheLlmWasNotOfferedIsAnErrorNamingEveryToolItWasOfferedMcpToolsToo() {
+        Conversation conversation = new Conversation();
+        WorkerTestResource.platform().mcpServers(conversation.id, List.of(
+                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", ODD_SERVER))));
+        conversation.script()
+                .toolCall("odd_spek", "{}")
+                .toolCall("finish", "{\"message\": \"done\"}");
+
+        conversation.start("Call the odd tool.");
+        conversation.awaitStatus(ExecutionStatus.FINISHED);
+
+        AgentErrorEvent error = conversation.events().stream().map(ConversationEvent::payload)
+                .filter(AgentErrorEvent.class::isInstance).map(AgentErrorEvent.class::cast).findFirst().orElseThrow();
+        List<String> offered = WorkerTestResource.llm().requests(conversation.model).get(0).path("tools")
+                .findValuesAsText("name");
+        assertThat(offered).contains("terminal", "odd_speak");
+        assertThat(error.error()).startsWith("there is no tool named 'odd_spek'; the tools are ")
+                .endsWith(String.join(", ", offered));
     }
 
     private static ObservationEvent observation(List<ConversationEvent> events, String tool) {
