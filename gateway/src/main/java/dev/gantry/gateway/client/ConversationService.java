@@ -26,6 +26,7 @@ import dev.gantry.gateway.mapping.RequestProblemException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,7 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Timeout(CallPolicy.TIMEOUT_MILLIS)
 @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
         delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-        skipOn = RequestProblemException.class)
+        skipOn = {RequestProblemException.class, TimeoutException.class})
 public class ConversationService {
 
     private final ConversationServiceApi api;

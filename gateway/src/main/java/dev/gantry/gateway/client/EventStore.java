@@ -12,6 +12,7 @@ import dev.gantry.gateway.mapping.RequestProblemException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -33,7 +34,7 @@ public class EventStore {
     @Timeout(CallPolicy.TIMEOUT_MILLIS)
     @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
             delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-            skipOn = RequestProblemException.class)
+            skipOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<ConversationEvent>> events(Caller caller, UUID conversationId, Long afterSeq, Integer limit, String kind,
             String source, String pageId) {
         return api.events(caller.user(), conversationId, afterSeq, limit, kind, source, pageId);
@@ -45,7 +46,7 @@ public class EventStore {
     @Timeout(CallPolicy.TIMEOUT_MILLIS)
     @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
             delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-            skipOn = RequestProblemException.class)
+            skipOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<EventLogHead> head(Caller caller, UUID conversationId) {
         return api.head(caller.user(), conversationId);
     }

@@ -10,6 +10,7 @@ import dev.gantry.gateway.mapping.RequestProblemException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** sandbox-manager, called as the given {@link Caller}; it answers 404 for another user's sandbox. */
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Timeout(CallPolicy.TIMEOUT_MILLIS)
 @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
         delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-        skipOn = RequestProblemException.class)
+        skipOn = {RequestProblemException.class, TimeoutException.class})
 public class SandboxManager {
 
     private final SandboxManagerApi api;

@@ -24,7 +24,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,38 @@ class NoisyNeighbourTest {
         given().auth().oauth2(other).contentType(ContentType.JSON).body("{\"title\":\"t\"}")
                 .when().patch("/api/v1/conversations/" + quiet)
                 .then().log().ifValidationFails().statusCode(200);
+    }
+
+    @Test
+    void requestsAServiceIsTooSlowToAnswerInTimeDoNotOpenTheBreakerForOtherUsers() throws Exception {
+        UUID slow = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        int lateBy = GatewayTestResource.TIMEOUT_MILLIS + 500;
+        GatewayTestResource.conversationService().stubFor(patch(urlPathEqualTo("/conversations/" + slow))
+                .willReturn(Stubs.json(200, Stubs.conversation(slow, user, null)).withFixedDelay(lateBy)));
+        GatewayTestResource.conversationService().stubFor(patch(urlPathEqualTo("/conversations/" + quiet))
+                .willReturn(Stubs.json(200, Stubs.conversation(quiet, "other", null))));
+
+        // the user's whole burst at once, each timing out: as many timeouts as the breaker's window of 20 calls
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < GatewayTestResource.BURST; i++) {
+                answers.add(clients.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body("{\"title\":\"t\"}").when().patch("/api/v1/conversations/" + slow).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+        assertThat(statuses).as("each slow request fails on its own").containsOnly(503);
+
+        String other = TestTokens.forUser(TestTokens.newUser());
+        given().auth().oauth2(other).contentType(ContentType.JSON).body("{\"title\":\"t\"}")
+                .when().patch("/api/v1/conversations/" + quiet)
+                .then().log().ifValidationFails().statusCode(200);
+        // the stub's late answers are all sent before the next test uses it
+        Thread.sleep(lateBy);
     }
 
     enum Version { HTTP_1_1, HTTP_2 }
