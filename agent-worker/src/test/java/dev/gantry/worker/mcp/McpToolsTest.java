@@ -101,15 +101,7 @@ class McpToolsTest {
 
     @Test
     void aServerAnsweringGarbageGivesAnObservationSayingSo() {
-        Conversation conversation = new Conversation();
-        WorkerTestResource.platform().mcpServers(conversation.id, List.of(
-                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", ODD_SERVER))));
-        conversation.script()
-                .toolCall("odd_speak", "{}")
-                .toolCall("finish", "{\"message\": \"done\"}");
-
-        conversation.start("Call the odd tool.");
-        conversation.awaitStatus(ExecutionStatus.FINISHED);
+        Conversation conversation = finishedWithTheOddServer("odd_speak");
 
         ObservationEvent result = observation(conversation.events(), "odd_speak");
         assertThat(result.error()).isTrue();
@@ -118,15 +110,7 @@ class McpToolsTest {
 
     @Test
     void aToolNameTheLlmWasNotOfferedIsAnErrorNamingEveryToolItWasOfferedMcpToolsToo() {
-        Conversation conversation = new Conversation();
-        WorkerTestResource.platform().mcpServers(conversation.id, List.of(
-                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", ODD_SERVER))));
-        conversation.script()
-                .toolCall("odd_spek", "{}")
-                .toolCall("finish", "{\"message\": \"done\"}");
-
-        conversation.start("Call the odd tool.");
-        conversation.awaitStatus(ExecutionStatus.FINISHED);
+        Conversation conversation = finishedWithTheOddServer("odd_spek");
 
         AgentErrorEvent error = conversation.events().stream().map(ConversationEvent::payload)
                 .filter(AgentErrorEvent.class::isInstance).map(AgentErrorEvent.class::cast).findFirst().orElseThrow();
@@ -135,6 +119,20 @@ class McpToolsTest {
         assertThat(offered).contains("terminal", "odd_speak");
         assertThat(error.error()).startsWith("there is no tool named 'odd_spek'; the tools are ")
                 .endsWith(String.join(", ", offered));
+    }
+
+    /** A conversation whose user has {@link #ODD_SERVER}, run to its end: the LLM calls {@code tool}, then finishes. */
+    private static Conversation finishedWithTheOddServer(String tool) {
+        Conversation conversation = new Conversation();
+        WorkerTestResource.platform().mcpServers(conversation.id, List.of(
+                Map.of("name", "odd", "transport", "stdio", "command", "/bin/bash", "args", List.of("-c", ODD_SERVER))));
+        conversation.script()
+                .toolCall(tool, "{}")
+                .toolCall("finish", "{\"message\": \"done\"}");
+
+        conversation.start("Call the odd tool.");
+        conversation.awaitStatus(ExecutionStatus.FINISHED);
+        return conversation;
     }
 
     private static ObservationEvent observation(List<ConversationEvent> events, String tool) {
