@@ -52,11 +52,12 @@ final class LogRecovery {
     EventLog recover(ConversationCommand first) {
         long began = System.nanoTime();
         TreeMap<Long, ConversationEvent> bySeq = new TreeMap<>();
-        long[] spent = first instanceof StartConversation ? readSideBySide(first, bySeq) : readInTurn(first, bySeq);
+        ReadTimes spent = first instanceof StartConversation ? readSideBySide(first, bySeq) : readInTurn(first, bySeq);
         long took = System.nanoTime() - began;
         if (took > SLOW_RECOVERY_NANOS) {
             Log.infof("reading the log of conversation %s took %d ms (event-store %d ms, event topic %d ms)",
-                    conversationId, took / 1_000_000, spent[0] / 1_000_000, spent[1] / 1_000_000);
+                    conversationId, took / 1_000_000, spent.eventStoreNanos() / 1_000_000,
+                    spent.topicNanos() / 1_000_000);
         }
         long expected = 1;
         for (ConversationEvent event : bySeq.values()) {
@@ -81,8 +82,16 @@ final class LogRecovery {
         return log;
     }
 
-    /** The event-store, then the topic after its last event; the nanoseconds each took. */
-    private long[] readInTurn(ConversationCommand first, TreeMap<Long, ConversationEvent> bySeq) {
+    /** How long the event-store's read and the topic's took. */
+    private record ReadTimes(long eventStoreNanos, long topicNanos) {
+    }
+
+    /** What one read gave and how long it took. */
+    private record Read(List<ConversationEvent> events, long nanos) {
+    }
+
+    /** The event-store, then the topic after its last event. */
+    private ReadTimes readInTurn(ConversationCommand first, TreeMap<Long, ConversationEvent> bySeq) {
         long began = System.nanoTime();
         List<ConversationEvent> stored = services.eventStore().history(conversationId);
         long read = System.nanoTime();
@@ -90,23 +99,19 @@ final class LogRecovery {
         long storedSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
         stored.forEach(e -> bySeq.put(e.seq(), e));
         services.eventTopic().tail(conversationId, storedSeq, since).forEach(e -> bySeq.putIfAbsent(e.seq(), e));
-        return new long[] {read - began, System.nanoTime() - read};
+        return new ReadTimes(read - began, System.nanoTime() - read);
     }
 
-    /** The event-store and, at the same time, the topic since the start was issued; the nanoseconds each took. */
-    private long[] readSideBySide(ConversationCommand start, TreeMap<Long, ConversationEvent> bySeq) {
+    /** The event-store and, at the same time, the topic since the start was issued. */
+    private ReadTimes readSideBySide(ConversationCommand start, TreeMap<Long, ConversationEvent> bySeq) {
         long began = System.nanoTime();
-        long[] spent = new long[2];
-        List<ConversationEvent> tail;
+        long stored;
+        Read tail;
         try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<ConversationEvent>> fromTopic = reads.submit(() -> {
-                List<ConversationEvent> events = services.eventTopic().tail(conversationId, 0, start.issuedAt());
-                spent[1] = System.nanoTime() - began;
-                return events;
-            });
-            List<ConversationEvent> stored = services.eventStore().history(conversationId);
-            spent[0] = System.nanoTime() - began;
-            stored.forEach(e -> bySeq.put(e.seq(), e));
+            Future<Read> fromTopic = reads.submit(() -> new Read(
+                    services.eventTopic().tail(conversationId, 0, start.issuedAt()), System.nanoTime() - began));
+            services.eventStore().history(conversationId).forEach(e -> bySeq.put(e.seq(), e));
+            stored = System.nanoTime() - began;
             tail = fromTopic.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getCause());
@@ -114,7 +119,7 @@ final class LogRecovery {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the log of conversation " + conversationId, e);
         }
-        tail.forEach(e -> bySeq.putIfAbsent(e.seq(), e));
-        return spent;
+        tail.events().forEach(e -> bySeq.putIfAbsent(e.seq(), e));
+        return new ReadTimes(stored, tail.nanos());
     }
 }
