@@ -60,6 +60,7 @@ class ChartValuesTest {
             "agentWorker.prices.my-llm.perToken | 1 | /agentWorker/prices/my-llm",
             "agentWorker.risk.confirmAt | UNKNOWN | /agentWorker/risk/confirmAt",
             "conversationService.defaults.maxTokens | -5 | /conversationService/defaults/maxTokens",
+            "conversationService.admission.maxRunning | 0 | /conversationService/admission/maxRunning",
             "tracing.otlpEndpoint | otel-collector:4317 | /tracing/otlpEndpoint",
             "tracing.protocol | http/json | /tracing/protocol",
             "secrets.masterKey | c2hvcnQ= | secrets.masterKey must be the base64 of 32 bytes"})

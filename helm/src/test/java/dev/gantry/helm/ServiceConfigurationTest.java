@@ -178,7 +178,7 @@ class ServiceConfigurationTest {
     }
 
     @Test
-    void pricesTheRiskThresholdAndTheBudgetDefaultsReachTheServicesThatReadThem() {
+    void pricesTheRiskThresholdTheBudgetDefaultsAndTheAdmissionLimitsReachTheServicesThatReadThem() {
         RenderedChart chart = RenderedChart.render(Map.of(
                 "agentWorker.prices.ollama/llama3:8b.input", "0.2",
                 "agentWorker.prices.ollama/llama3:8b.output", "0.6",
@@ -186,7 +186,8 @@ class ServiceConfigurationTest {
                 "agentWorker.prices.claude-haiku-4-5.cacheWriteInput", "1.5",
                 "agentWorker.risk.confirmAt", "HIGH",
                 "conversationService.defaults.maxBudget", "5.00",
-                "conversationService.defaults.maxTokens", "200000"));
+                "conversationService.defaults.maxTokens", "200000",
+                "conversationService.admission.maxRunningPerUser", "4"));
 
         WorkerConfig worker = read("agent-worker", chart).getConfigMapping(WorkerConfig.class);
         assertThat(worker.prices().get("ollama/llama3:8b").input()).hasValue(new BigDecimal("0.2"));
@@ -199,6 +200,10 @@ class ServiceConfigurationTest {
                 .defaults();
         assertThat(defaults.maxBudget()).hasValue(new BigDecimal("5.00"));
         assertThat(defaults.maxTokens()).hasValue(200_000L);
+        ConversationConfig.Admission admission = read("conversation-service", chart)
+                .getConfigMapping(ConversationConfig.class).admission();
+        assertThat(admission.maxRunningPerUser()).isEqualTo(4);
+        assertThat(admission.maxRunning()).isEqualTo(128);
 
         WorkerConfig plain = read("agent-worker", RenderedChart.render(Map.of())).getConfigMapping(WorkerConfig.class);
         assertThat(plain.prices()).isEmpty();

@@ -25,6 +25,9 @@ public interface ConversationConfig {
     @WithDefault("24h")
     Duration idempotencyKeyRetention();
 
+    /** How many conversations may run at once (README, "Many conversations at once"). */
+    Admission admission();
+
     /** What a user's settings hold until they change them. */
     Defaults defaults();
 
@@ -51,5 +54,26 @@ public interface ConversationConfig {
 
         /** The most tokens one conversation may use (prompt and completion); absent means no limit. */
         Optional<Long> maxTokens();
+    }
+
+    interface Admission {
+
+        /**
+         * The most conversations of all users whose agent runs at once; a conversation that would run past it is
+         * queued. Each running conversation holds a sandbox and its share of the platform's CPU.
+         */
+        @WithDefault("32")
+        int maxRunning();
+
+        /** The most of one user's conversations that run at once, so one user's burst leaves room for the others. */
+        @WithDefault("16")
+        int maxRunningPerUser();
+
+        /**
+         * How often the queue is looked at even when nothing woke it (a conversation ending wakes it at once); read by
+         * the scheduler as {@code ${gantry.conversations.admission.pass-interval}}.
+         */
+        @WithDefault("2s")
+        Duration passInterval();
     }
 }

@@ -3,6 +3,8 @@ package dev.gantry.conversation.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.contracts.Topics;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.conversation.admission.AdmissionPass;
 import dev.gantry.conversation.config.ProjectionConfig;
 import dev.gantry.conversation.repository.ConversationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,11 +29,14 @@ public class ConversationEventProjection {
     private final ConversationRepository conversations;
     private final ObjectMapper json;
     private final ProjectionConfig config;
+    private final AdmissionPass admission;
 
-    ConversationEventProjection(ConversationRepository conversations, ObjectMapper json, ProjectionConfig config) {
+    ConversationEventProjection(ConversationRepository conversations, ObjectMapper json, ProjectionConfig config,
+            AdmissionPass admission) {
         this.conversations = conversations;
         this.json = json;
         this.config = config;
+        this.admission = admission;
     }
 
     @Incoming(Topics.CONVERSATION_EVENTS)
@@ -50,6 +55,12 @@ public class ConversationEventProjection {
                 .onFailure().retry().withBackOff(config.retryBackoff()).atMost(config.retries())
                 .invoke(changed -> Log.debugf("%d events of %d conversations: %d rows changed", events.size(),
                         progress.size(), changed))
+                // a conversation that stopped running frees a place for a queued one
+                .invoke(() -> {
+                    if (progress.stream().anyMatch(p -> p.status() != null && p.status() != ExecutionStatus.RUNNING)) {
+                        admission.wakeUp();
+                    }
+                })
                 .replaceWithVoid();
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,24 +34,52 @@ public class CommandOutbox {
     /** Queues a command for {@link Topics#CONVERSATION_COMMANDS}, keyed by its conversation. */
     @WithTransaction
     public Uni<Void> enqueue(ConversationCommand command) {
+        return enqueue(command, null);
+    }
+
+    /**
+     * As {@link #enqueue(ConversationCommand)}; with {@code heldFor}, the relay keeps it until that queued
+     * conversation is admitted.
+     */
+    @WithTransaction
+    public Uni<Void> enqueue(ConversationCommand command, UUID heldFor) {
         return write(Topics.CONVERSATION_COMMANDS, command.conversationId(), command.commandId(),
-                command.getClass().getSimpleName(), serialize(ConversationCommand.class, command));
+                command.getClass().getSimpleName(), serialize(ConversationCommand.class, command), heldFor);
     }
 
     /** Queues a command for {@link Topics#SANDBOX_COMMANDS}, keyed by its sandbox. */
     @WithTransaction
     public Uni<Void> enqueue(SandboxCommand command) {
-        return write(Topics.SANDBOX_COMMANDS, command.sandboxId(), command.commandId(),
-                command.getClass().getSimpleName(), serialize(SandboxCommand.class, command));
+        return enqueue(command, null);
     }
 
-    private Uni<Void> write(String topic, UUID key, UUID commandId, String kind, String payload) {
+    /** As {@link #enqueue(SandboxCommand)}, held for a queued conversation as {@link #enqueue(ConversationCommand, UUID)}. */
+    @WithTransaction
+    public Uni<Void> enqueue(SandboxCommand command, UUID heldFor) {
+        return write(Topics.SANDBOX_COMMANDS, command.sandboxId(), command.commandId(),
+                command.getClass().getSimpleName(), serialize(SandboxCommand.class, command), heldFor);
+    }
+
+    /** Lets the relay send, in the order they were written, the commands held for the conversation. */
+    @WithTransaction
+    public Uni<Integer> release(UUID conversation) {
+        return outbox.release(List.of(conversation));
+    }
+
+    /** Forgets the commands held for the conversation, which is deleted before it ran. */
+    @WithTransaction
+    public Uni<Long> dropHeld(UUID conversation) {
+        return outbox.dropHeld(conversation);
+    }
+
+    private Uni<Void> write(String topic, UUID key, UUID commandId, String kind, String payload, UUID heldFor) {
         OutboxMessage message = new OutboxMessage();
         message.topic = topic;
         message.recordKey = key.toString();
         message.commandId = commandId;
         message.kind = kind;
         message.payload = payload;
+        message.heldFor = heldFor;
         message.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // the relay sends it later, on a pass of its own: the row keeps the trace of the request that issued it
         message.traceparent = tracing.traceparent();

@@ -28,6 +28,11 @@ public class OutboxMessage {
     public String lastError;
     /** The W3C trace context of the request that issued it, so its record continues that trace; null if untraced. */
     public String traceparent;
+    /**
+     * The queued conversation whose admission it waits for (the relay leaves it until then), or null: sent in its
+     * turn. See {@link dev.gantry.conversation.admission.Admission}.
+     */
+    public UUID heldFor;
     /** When Kafka acknowledged it; null while pending. */
     public Instant sentAt;
 }

@@ -1,12 +1,11 @@
 package dev.gantry.conversation.outbox;
 
 import dev.gantry.conversation.config.OutboxConfig;
+import dev.gantry.conversation.passes.WakeablePass;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A change that commits commands {@linkplain #wakeUp() wakes the relay} at once, so they go out right
  * after the commit; the periodic pass is the fallback that sends whatever that did not (a crash between the
  * commit and the send, a broker that was away, another replica holding the lock). Within this process one
- * pass runs at a time: a wake-up during a pass is not lost but runs another pass right after it, so a
- * command committed while a pass is under way never waits for the next period.
+ * pass runs at a time ({@link WakeablePass}). Commands held for a queued conversation wait until its admission.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,11 +36,7 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final KafkaRecordSender sender;
     private final OutboxConfig config;
-    private final Vertx vertx;
-    /** A pass of this process is under way. */
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** A pass was asked for since the running one began. */
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final WakeablePass passes;
     /** The periodic pass also purges the old sent messages; the passes after a commit do not spend time on it. */
     private final AtomicBoolean purgeDue = new AtomicBoolean(true);
 
@@ -50,7 +44,7 @@ public class OutboxRelay {
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
-        this.vertx = vertx;
+        this.passes = new WakeablePass("outbox relay", vertx, () -> relayPending(purgeDue.getAndSet(false)));
     }
 
     /** Returns a Uni so that the scheduler calls it on an event loop, where a pass must run (not a worker thread). */
@@ -67,29 +61,7 @@ public class OutboxRelay {
      * periodic pass sends what it leaves.
      */
     public void wakeUp() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            // a context of its own, marked safe: Hibernate Reactive keeps the pass's session on it
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> pass());
-        }
-    }
-
-    private void pass() {
-        requested.set(false);
-        boolean purge = purgeDue.getAndSet(false);
-        // a failure to even begin the pass ends it too, or no wake-up would start another
-        Uni.createFrom().deferred(() -> relayPending(purge))
-                .onFailure().invoke(failure -> Log.warnf("outbox relay pass failed: %s", failure.toString()))
-                .subscribe().with(more -> passEnded(more), failure -> passEnded(false));
-    }
-
-    private void passEnded(boolean more) {
-        running.set(false);
-        if (more || requested.get()) {
-            wakeUp();
-        }
+        passes.wakeUp();
     }
 
     /** One pass, with the purge of the old sent messages. */

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepository<OutboxMessage> {
@@ -25,9 +26,20 @@ public class OutboxRepository implements PanacheRepository<OutboxMessage> {
                 .getSingleResult());
     }
 
-    /** The oldest messages not yet sent, in the order they were written. */
+    /** The oldest messages not yet sent and not held for a queued conversation, in the order they were written. */
     public Uni<List<OutboxMessage>> pending(int max) {
-        return find("sentAt is null", Sort.by("id")).range(0, max - 1).list();
+        return find("sentAt is null and heldFor is null", Sort.by("id")).range(0, max - 1).list();
+    }
+
+    /** Lets the relay send what was held for these conversations, in the order it was written; answers how many. */
+    public Uni<Integer> release(List<UUID> conversations) {
+        return conversations.isEmpty() ? Uni.createFrom().item(0)
+                : update("heldFor = null where heldFor in ?1", conversations);
+    }
+
+    /** Forgets what was held for the conversation (it is deleted before it ran: nobody ever saw those commands). */
+    public Uni<Long> dropHeld(UUID conversation) {
+        return delete("heldFor = ?1", conversation);
     }
 
     public Uni<Long> purgeSentBefore(Instant cutoff) {

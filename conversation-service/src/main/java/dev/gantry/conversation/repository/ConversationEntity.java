@@ -32,6 +32,8 @@ public class ConversationEntity {
     @Embedded
     public MetricsColumns metrics;
     public long lastSeq;
+    /** Since when it waits for admission (status QUEUED), or null. */
+    public Instant queuedAt;
     public Instant createdAt;
     public Instant updatedAt;
     /** The {@code Idempotency-Key} it was created with (unique per owner), or null; freed once past its retention. */

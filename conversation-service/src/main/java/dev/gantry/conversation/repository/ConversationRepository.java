@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +22,14 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
 
     public Uni<ConversationEntity> findOwned(UUID id, String ownerId) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
+    /**
+     * As {@link #findOwned}, locking its row until the end of the transaction: a command decides by its status
+     * whether it is held for a queued conversation, and the admission pass must not change that status meanwhile.
+     */
+    public Uni<ConversationEntity> findOwnedForUpdate(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The owner's conversation created with this idempotency key after {@code since}, or null. */
@@ -98,8 +107,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .and("at", progress.at())
                 .and("id", progress.conversationId());
         if (progress.status() != null) {
-            set.append(", status = :status");
-            params.and("status", progress.status());
+            // a queued conversation stays queued whatever its earlier run's late events say: admission lets it run
+            set.append(", status = case when status = :queued then status else :status end");
+            params.and("status", progress.status()).and("queued", ExecutionStatus.QUEUED);
         }
         if (progress.metrics() != null) {
             set.append(", metrics.promptTokens = :promptTokens, metrics.completionTokens = :completionTokens,"

@@ -11,6 +11,7 @@ import dev.gantry.contracts.command.Stop;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.sandbox.CreateSandbox;
 import dev.gantry.contracts.sandbox.DeleteSandbox;
+import dev.gantry.conversation.admission.Admission;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.outbox.CommandOutbox;
 import dev.gantry.conversation.outbox.OutboxRelay;
@@ -46,10 +47,12 @@ public class ConversationService {
     private final CommandOutbox outbox;
     private final OutboxRelay relay;
     private final GitConnectionRepository gitConnections;
+    private final Admission admission;
 
     ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox,
-            OutboxRelay relay, GitConnectionRepository gitConnections) {
+            OutboxRelay relay, GitConnectionRepository gitConnections, Admission admission) {
         this.gitConnections = gitConnections;
+        this.admission = admission;
         this.conversations = conversations;
         this.settings = settings;
         this.outbox = outbox;
@@ -102,14 +105,18 @@ public class ConversationService {
                     conversation.sandboxId, request.initialMessage(), conversation.repository, request.branch(), agentSettings);
             Uni<Integer> keyFreed = keyed == null ? Uni.createFrom().item(0)
                     : conversations.freeIdempotencyKey(ownerId, keyed.key(), keyed.keptSince());
-            return keyFreed.flatMap(ignored -> conversations.persist(conversation))
+            // one that runs at once is admitted now or queued, as late in the transaction as can be: the decision
+            // holds admission's lock until the commit
+            Uni<UUID> heldFor = start.initialMessage() == null ? Uni.createFrom().nullItem()
+                    : admission.runOrQueue(conversation, now);
+            return keyFreed.flatMap(ignored -> heldFor).flatMap(held -> conversations.persist(conversation)
                     .call(() -> alongside.apply(conversation.id))
                     // a conversation that runs at once has its sandbox asked for now, ahead of the agent's first tool
                     .call(() -> start.initialMessage() == null ? Uni.createFrom().voidItem()
-                            : outbox.enqueue(sandboxFor(conversation, now)))
-                    .call(() -> outbox.enqueue(start))
-                    .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s", conversation.id, ownerId,
-                            conversation.sandboxId))
+                            : outbox.enqueue(sandboxFor(conversation, now), held))
+                    .call(() -> outbox.enqueue(start, held))
+                    .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s%s", conversation.id, ownerId,
+                            conversation.sandboxId, held == null ? "" : ", queued")))
                     .map(ConversationMapping::toResponse);
         })));
     }
@@ -162,9 +169,11 @@ public class ConversationService {
 
     /** Stops the agent, has the worker forget the conversation and the sandbox-manager remove its sandbox, then removes the record. */
     public Uni<Void> delete(String ownerId, UUID id) {
-        return committed(() -> owned(ownerId, id).call(conversation -> {
+        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> {
             Instant now = now();
-            return outbox.enqueue(new Stop(UUID.randomUUID(), id, now))
+            // what was held for a queued conversation never went out: nobody is to see it now
+            Uni<Long> held = conversation.status == ExecutionStatus.QUEUED ? outbox.dropHeld(id) : Uni.createFrom().item(0L);
+            return held.call(() -> outbox.enqueue(new Stop(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteConversation(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteSandbox(UUID.randomUUID(), conversation.sandboxId, now)))
                     // a delete by query, as every other delete here: removing the loaded entity hit Hibernate
@@ -173,15 +182,33 @@ public class ConversationService {
         })).invoke(() -> Log.infof("conversation %s deleted by %s", id, ownerId)).replaceWithVoid();
     }
 
-    /** A message that sets the agent going also has its sandbox asked for (a no-op if it exists) ahead of the first tool. */
+    /**
+     * A message that sets the agent going also has its sandbox asked for (a no-op if it exists) ahead of the first
+     * tool. It sets going a conversation whose agent is done (idle or ended) only if admission lets it run now; else
+     * the conversation is queued, and the message waits with it.
+     */
     public Uni<UUID> sendMessage(String ownerId, UUID id, SendMessageRequest message) {
         Instant now = now();
         SendMessage command = new SendMessage(UUID.randomUUID(), id, now, message.content(), message.runOrDefault());
         if (!command.run()) {
             return issue(ownerId, id, command);
         }
-        return committed(() -> owned(ownerId, id).call(conversation -> outbox.enqueue(sandboxFor(conversation, now))
-                .call(() -> outbox.enqueue(command)))).map(ignored -> command.commandId());
+        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> toRun(conversation, now)
+                .call(held -> outbox.enqueue(sandboxFor(conversation, now), held)
+                        .call(() -> outbox.enqueue(command, held))))).map(ignored -> command.commandId());
+    }
+
+    /**
+     * Whom a command that sets the conversation going is held for: the conversation itself while it is queued, or
+     * once admission queues it; null when it runs now, or its agent is busy (running, paused or waiting for a
+     * confirmation), so the command only joins what the agent does.
+     */
+    private Uni<UUID> toRun(ConversationEntity conversation, Instant now) {
+        return switch (conversation.status) {
+            case QUEUED -> Uni.createFrom().item(conversation.id);
+            case RUNNING, PAUSED, WAITING_FOR_CONFIRMATION -> Uni.createFrom().nullItem();
+            case IDLE, FINISHED, ERROR, STUCK, STOPPED -> admission.runOrQueue(conversation, now);
+        };
     }
 
     /**
@@ -209,10 +236,24 @@ public class ConversationService {
         return issue(ownerId, id, new ConfirmationResponse(UUID.randomUUID(), id, now(), answer.accept(), answer.reason()));
     }
 
-    /** Queues a command for a conversation of the caller's, answering its id. */
+    /**
+     * Queues a command for a conversation of the caller's, answering its id. While the conversation is queued its
+     * commands wait with it, in order, except a stop: that takes it out of the queue, and the commands held for it go
+     * out now, followed by the stop, so the agent is told of everything and does nothing.
+     */
     private Uni<UUID> issue(String ownerId, UUID id, ConversationCommand command) {
-        return committed(() -> owned(ownerId, id).call(ignored -> outbox.enqueue(command)))
-                .map(ignored -> command.commandId());
+        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> {
+            if (conversation.status != ExecutionStatus.QUEUED) {
+                return outbox.enqueue(command);
+            }
+            if (command instanceof Stop) {
+                conversation.status = ExecutionStatus.STOPPED;
+                conversation.queuedAt = null;
+                conversation.updatedAt = now();
+                return outbox.release(id).call(() -> outbox.enqueue(command));
+            }
+            return outbox.enqueue(command, id);
+        })).map(ignored -> command.commandId());
     }
 
     /**
@@ -221,6 +262,12 @@ public class ConversationService {
      */
     private <T> Uni<T> committed(Supplier<Uni<T>> work) {
         return Panache.withTransaction(work).invoke(relay::wakeUp);
+    }
+
+    /** As {@link #owned}, its row locked until the commit (see {@link ConversationRepository#findOwnedForUpdate}). */
+    private Uni<ConversationEntity> ownedForUpdate(String ownerId, UUID id) {
+        return conversations.findOwnedForUpdate(id, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
     }
 
     private Uni<ConversationEntity> owned(String ownerId, UUID id) {

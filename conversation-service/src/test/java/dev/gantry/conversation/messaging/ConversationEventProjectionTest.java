@@ -2,32 +2,24 @@ package dev.gantry.conversation.messaging;
 
 import static dev.gantry.conversation.support.Api.as;
 import static dev.gantry.conversation.support.Api.newUser;
+import static dev.gantry.conversation.support.EventTopic.publish;
+import static dev.gantry.conversation.support.EventTopic.send;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.gantry.contracts.GantryJson;
-import dev.gantry.contracts.Topics;
-import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ConversationMetrics;
 import dev.gantry.contracts.event.ConversationStateUpdateEvent;
-import dev.gantry.contracts.event.EventPayload;
-import dev.gantry.contracts.event.EventSource;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.MessageEvent;
-import dev.gantry.conversation.support.CommandLog;
 import dev.gantry.testing.KafkaTestResource;
 import dev.gantry.testing.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -93,23 +85,5 @@ class ConversationEventProjectionTest {
         await().atMost(PROJECTED).untilAsserted(() -> as(user).get("/conversations/" + id).then()
                 .body("lastSeq", is(1))
                 .body("status", is("finished")));
-    }
-
-    private static void publish(String conversationId, long seq, Instant at, EventPayload payload) {
-        ConversationEvent event = new ConversationEvent(UUID.randomUUID(), UUID.fromString(conversationId), seq, at,
-                EventSource.AGENT, payload);
-        try {
-            send(conversationId, GantryJson.mapper().writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void send(String conversationId, String value) {
-        try (KafkaCompanion kafka = new KafkaCompanion(CommandLog.bootstrapServers())) {
-            kafka.produceStrings()
-                    .fromRecords(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, conversationId, value))
-                    .awaitCompletion();
-        }
     }
 }

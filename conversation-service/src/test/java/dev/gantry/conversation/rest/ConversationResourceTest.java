@@ -44,7 +44,8 @@ class ConversationResourceTest {
                 .post("/conversations").then().statusCode(201)
                 .body("ownerId", is(user))
                 .body("title", is("Build"))
-                .body("status", is("idle"))
+                // with a message it runs at once: admission had a place for it
+                .body("status", is("running"))
                 .body("repository", is("acme/api"))
                 .body("repositoryHost", is("github.com"))
                 .body("branch", is("main"))

@@ -152,7 +152,7 @@ public class RunCommand implements Callable<Integer> {
                 case ERROR, STUCK, STOPPED -> FAILED;
                 case WAITING_FOR_CONFIRMATION -> WAITING;
                 case IDLE -> agentSpoke ? WAITING : null;
-                case RUNNING, PAUSED -> null;
+                case QUEUED, RUNNING, PAUSED -> null;
             };
         }
     }

@@ -52,7 +52,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "conversations")
 public class ConversationResource {
 
-    private static final String STATUSES = "idle|running|paused|waiting_for_confirmation|finished|error|stuck|stopped";
+    private static final String STATUSES = "idle|queued|running|paused|waiting_for_confirmation|finished|error|stuck|stopped";
     private static final String SORTS = "createdAt|-createdAt|updatedAt|-updatedAt";
 
     private final ConversationService conversations;

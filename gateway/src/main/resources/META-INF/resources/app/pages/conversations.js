@@ -3,7 +3,7 @@ import {get, del, seg} from '../api.js';
 import {h, replace, field, timeElement, toast, problemText} from '../dom.js';
 import {statusText} from '../events/render.js';
 
-const STATUSES = ['', 'idle', 'running', 'paused', 'waiting_for_confirmation', 'finished', 'error', 'stuck', 'stopped'];
+const STATUSES = ['', 'idle', 'queued', 'running', 'paused', 'waiting_for_confirmation', 'finished', 'error', 'stuck', 'stopped'];
 const PAGE = 20;
 
 export function render(main) {

@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 /** How {@code gantry conversations} narrows and pages its list. */
 public final class ListOptions {
 
-    static final List<String> STATUSES = List.of("idle", "running", "paused", "waiting_for_confirmation", "finished",
+    static final List<String> STATUSES = List.of("idle", "queued", "running", "paused", "waiting_for_confirmation", "finished",
             "error", "stuck", "stopped");
 
     @Option(names = {"-s", "--search"}, paramLabel = "TEXT", description = "Only those whose title contains TEXT.")
     String search;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only those in this status: idle, running,"
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only those in this status: idle, queued, running,"
             + " paused, waiting_for_confirmation, finished, error, stuck or stopped.")
     String status;
 

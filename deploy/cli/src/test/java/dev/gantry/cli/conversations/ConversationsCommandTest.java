@@ -108,7 +108,7 @@ class ConversationsCommandTest {
         assertThat(run("", "conversations", "--limit", "500")).isEqualTo(2);
         assertThat(err.toString()).contains("--limit must be from 1 to 100, not 500");
         assertThat(run("", "conversations", "--status", "runn")).isEqualTo(2);
-        assertThat(err.toString()).contains("--status must be one of idle, running");
+        assertThat(err.toString()).contains("--status must be one of idle, queued, running");
         assertThat(run("", "conversations", "show", "42")).isEqualTo(2);
         assertThat(err.toString()).contains("'42' is not a conversation id");
         assertThat(run("", "conversations", "delete", "--yes", ID.toString())).isEqualTo(1);

@@ -1,0 +1,124 @@
+package dev.gantry.conversation.admission;
+
+import dev.gantry.contracts.event.ExecutionStatus;
+import dev.gantry.conversation.config.ConversationConfig;
+import dev.gantry.conversation.repository.ConversationEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Bounds how many conversations run at once: {@code gantry.conversations.admission.max-running} for the platform and
+ * {@code max-running-per-user} for each user. A conversation that is to run (created with a message, or sent one
+ * that sets it going) runs at once while there is a place; otherwise it is queued (status {@code queued}) and the
+ * commands it is given are held in the outbox until the {@link AdmissionPass} lets it run. What runs is counted
+ * from the conversations' status ({@code running}), which admission sets and the agent's events keep current.
+ *
+ * <p>The decisions take a PostgreSQL advisory lock for the rest of their transaction, so two creates, or a create and
+ * a pass, never both take the last place, across replicas.
+ */
+@ApplicationScoped
+public class Admission {
+
+    /** Any fixed number: it names admission's lock among the application's advisory locks (the outbox relay's is 01). */
+    private static final long ADMISSION_LOCK = 0x6761_6e74_7279_02L;
+
+    private final ConversationConfig.Admission config;
+
+    Admission(ConversationConfig config) {
+        this.config = config.admission();
+        if (this.config.maxRunning() < 1 || this.config.maxRunningPerUser() < 1) {
+            throw new IllegalArgumentException("gantry.conversations.admission.max-running and max-running-per-user"
+                    + " must be at least 1, were " + this.config.maxRunning() + " and " + this.config.maxRunningPerUser());
+        }
+    }
+
+    /**
+     * Lets the conversation (new or not) run now, setting its status {@code running}, or queues it; answers the id to
+     * hold its commands for, null when it runs now. In the caller's transaction, which holds admission's lock from
+     * here to its end. It runs now when both the platform and its owner have a free place and nobody waits who
+     * could take it: a newcomer never passes a queued conversation that may run.
+     */
+    public Uni<UUID> runOrQueue(ConversationEntity conversation, Instant now) {
+        return lock().flatMap(locked -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        with running as (select owner_id, count(*) as n from conversation where status = 'RUNNING'
+                                         group by owner_id)
+                        select (select coalesce(sum(n), 0) from running),
+                               (select coalesce(max(n), 0) from running where owner_id = :owner),
+                               (select count(*) from conversation q where q.status = 'QUEUED'
+                                  and coalesce((select n from running r where r.owner_id = q.owner_id), 0) < :perUser)
+                        """, Object[].class)
+                .setParameter("owner", conversation.ownerId)
+                .setParameter("perUser", config.maxRunningPerUser())
+                .getSingleResult()))
+                .map(counts -> {
+                    long running = ((Number) counts[0]).longValue();
+                    long ownerRunning = ((Number) counts[1]).longValue();
+                    long waitingThatMayRun = ((Number) counts[2]).longValue();
+                    conversation.updatedAt = now;
+                    if (running < config.maxRunning() && ownerRunning < config.maxRunningPerUser() && waitingThatMayRun == 0) {
+                        conversation.status = ExecutionStatus.RUNNING;
+                        conversation.queuedAt = null;
+                        return null;
+                    }
+                    conversation.status = ExecutionStatus.QUEUED;
+                    conversation.queuedAt = now;
+                    Log.infof("conversation %s of %s queued: %d running of %d, %d of the owner's of %d, %d waiting",
+                            conversation.id, conversation.ownerId, running, config.maxRunning(), ownerRunning,
+                            config.maxRunningPerUser(), waitingThatMayRun);
+                    return conversation.id;
+                });
+    }
+
+    /** The queue, oldest first, up to {@code max}; in the caller's transaction, after {@link #lock()}. */
+    Uni<List<AdmissionPlan.Queued>> queued(int max) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select id, ownerId from ConversationEntity where status = :queued order by queuedAt, id",
+                        Object[].class)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .setMaxResults(max)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new AdmissionPlan.Queued((UUID) row[0], (String) row[1])).toList());
+    }
+
+    /** How many conversations of each owner run now (owners with none left out). */
+    Uni<Map<String, Long>> runningByOwner() {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select ownerId, count(*) from ConversationEntity where status = :running group by ownerId",
+                        Object[].class)
+                .setParameter("running", ExecutionStatus.RUNNING)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
+    }
+
+    /** Sets the queued conversations running; answers how many were still queued (a delete may have come first). */
+    Uni<Integer> admit(List<UUID> ids, Instant now) {
+        return Panache.getSession().flatMap(session -> session.createMutationQuery(
+                        "update ConversationEntity set status = :running, queuedAt = null, updatedAt = :now"
+                                + " where id in :ids and status = :queued")
+                .setParameter("running", ExecutionStatus.RUNNING)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate());
+    }
+
+    ConversationConfig.Admission config() {
+        return config;
+    }
+
+    /** Takes admission's lock until the end of the current transaction, waiting for whoever holds it. */
+    Uni<Void> lock() {
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:lock)) as locked", Long.class)
+                        .setParameter("lock", ADMISSION_LOCK)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+}
