@@ -33,13 +33,16 @@ public final class ChaosConversation implements AutoCloseable {
     private final String token;
     private final int steps;
     private final String id;
+    /** The status the create answered: {@code running}, or {@code queued} when admission held it back. */
+    private final String createdStatus;
     private ResumingEventStream stream;
 
-    private ChaosConversation(Platform platform, String token, int steps, String id) {
+    private ChaosConversation(Platform platform, String token, int steps, String id, String createdStatus) {
         this.platform = platform;
         this.token = token;
         this.steps = steps;
         this.id = id;
+        this.createdStatus = createdStatus;
     }
 
     /**
@@ -61,10 +64,11 @@ public final class ChaosConversation implements AutoCloseable {
         // every try of the one create carries the same key: a try the gateway timed out on but that was made is
         // answered with its conversation, not made again
         String idempotencyKey = UUID.randomUUID().toString();
-        String id = retried(() -> request(platform, token).header(IdempotencyKey.HEADER, idempotencyKey)
+        Response created = retried(() -> request(platform, token).header(IdempotencyKey.HEADER, idempotencyKey)
                 .body(Map.of("title", "chaos", "initialMessage", trajectory(steps, stepSeconds)))
-                .post("/api/v1/conversations"), 201).path("id");
-        ChaosConversation conversation = new ChaosConversation(platform, token, steps, id);
+                .post("/api/v1/conversations"), 201);
+        String id = created.path("id");
+        ChaosConversation conversation = new ChaosConversation(platform, token, steps, id, created.path("status"));
         conversation.stream = new ResumingEventStream(platform.gateway(), id, token);
         return conversation;
     }
@@ -116,6 +120,10 @@ public final class ChaosConversation implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    public String createdStatus() {
+        return createdStatus;
     }
 
     public int steps() {

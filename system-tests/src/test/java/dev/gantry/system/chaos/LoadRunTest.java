@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * the way in one worker is stopped, two thirds in started again, so its partitions move away and back.
  * Every conversation is checked (finished, gap-free seq, no event twice, its stream saw every event once,
  * each step once) and counted an error otherwise. Prints steps/s, event latency (written -> seen on the
- * stream) p50/p99 and the memory (RSS) of each service. Figures, not a timed test:
+ * stream) p50/p99 and the memory (RSS) of each service. Past the platform's admission limit
+ * ({@code gantry.conversations.admission.max-running}) a conversation is queued, and its wait counts in its time from
+ * created to first observation. Figures, not a timed test:
  * {@code ./gantry test --load} ({@code -Pload}); the issue's run is
  * {@code -Dgantry.load.conversations=200 -Dgantry.load.duration=PT10M}.
  */
@@ -51,6 +53,8 @@ class LoadRunTest {
     private final Map<String, ConcurrentLinkedQueue<Long>> phases = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
+    /** Conversations whose create answered {@code queued}: admission held them until a place freed up. */
+    private final AtomicLong queuedAtCreate = new AtomicLong();
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
 
     @Test
@@ -92,6 +96,9 @@ class LoadRunTest {
         try {
             conversation = ChaosConversation.start(chaos.platform(), null, STEPS, 0);
             long created = System.currentTimeMillis();
+            if ("queued".equals(conversation.createdStatus())) {
+                queuedAtCreate.incrementAndGet();
+            }
             Instant deadline = Instant.now().plus(CONVERSATION_TIMEOUT);
             String status = conversation.status();
             while (!List.of("finished", "error", "stopped").contains(status) && Instant.now().isBefore(deadline)) {
@@ -113,7 +120,7 @@ class LoadRunTest {
                     .mapToLong(e -> e.timestamp().toEpochMilli()).min().orElse(created);
             long lastEvent = log.get(log.size() - 1).timestamp().toEpochMilli();
             phase("1 set-up and create (the user, settings, POST)", created - began);
-            phase("2 created -> first observation (sandbox, first step)", firstObservation - created);
+            phase("2 created -> first observation (queue, sandbox, first step)", firstObservation - created);
             phase("3 first observation -> last event", lastEvent - firstObservation);
             phase("4 last event -> seen finished (polled each second)", ended - lastEvent);
             phase("5 seen finished -> its stream had every event", System.currentTimeMillis() - ended);
@@ -194,6 +201,7 @@ class LoadRunTest {
                 + " ran %s), two workers, one stopped and started again%n", CONVERSATIONS, STEPS, DURATION, RAMP_UP, ran);
         System.out.printf("%-44s %10d%n", "conversations finished and checked", finished.get());
         System.out.printf("%-44s %10d%n", "errors", errors.size());
+        System.out.printf("%-44s %10d%n", "creates answered queued (admission)", queuedAtCreate.get());
         System.out.printf("%-44s %10.1f%n", "steps/s", steps.get() / (ran.toMillis() / 1000.0));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p50 ms", percentile(sorted, 50));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p99 ms", percentile(sorted, 99));
