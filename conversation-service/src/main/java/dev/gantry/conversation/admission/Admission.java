@@ -18,10 +18,15 @@ import java.util.stream.Collectors;
  * {@code max-running-per-user} for each user. A conversation that is to run (created with a message, or sent one
  * that sets it going) runs at once while there is a place; otherwise it is queued (status {@code queued}) and the
  * commands it is given are held in the outbox until the {@link AdmissionPass} lets it run. What runs is counted
- * from the conversations' status ({@code running}), which admission sets and the agent's events keep current.
+ * from the conversations' status ({@code running}), which admission sets and the agent's events keep current; one
+ * that has written nothing for {@code stale-after} is not counted.
  *
  * <p>The decisions take a PostgreSQL advisory lock for the rest of their transaction, so two creates, or a create and
- * a pass, never both take the last place, across replicas.
+ * a pass, never both take the last place, across replicas. A create does not wait for the lock: one that finds it
+ * taken (a burst of creates, or a pass under way) is queued, and the pass it wakes after its commit lets it run at
+ * once if there is room. Waiting would hold a database connection per waiting create: in a load run of 100 users,
+ * the creates queued up on the lock took every connection of the pool, and every other request of the service
+ * (settings, reads) waited past the gateway's timeout.
  */
 @ApplicationScoped
 public class Admission {
@@ -42,13 +47,19 @@ public class Admission {
     /**
      * Lets the conversation (new or not) run now, setting its status {@code running}, or queues it; answers the id to
      * hold its commands for, null when it runs now. In the caller's transaction, which holds admission's lock from
-     * here to its end. It runs now when both the platform and its owner have a free place and nobody waits who
-     * could take it: a newcomer never passes a queued conversation that may run.
+     * here to its end if it got it. It runs now when it got the lock, both the platform and its owner have a free
+     * place, and nobody waits who could take it: a newcomer never passes a queued conversation that may run. The
+     * caller wakes the {@link AdmissionPass} after its commit when it was queued.
      */
     public Uni<UUID> runOrQueue(ConversationEntity conversation, Instant now) {
-        return lock().flatMap(locked -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return tryLock().flatMap(locked -> locked ? decide(conversation, now)
+                : Uni.createFrom().item(() -> queue(conversation, now, "admission is deciding for others")));
+    }
+
+    private Uni<UUID> decide(ConversationEntity conversation, Instant now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                         with running as (select owner_id, count(*) as n from conversation where status = 'RUNNING'
-                                         group by owner_id)
+                                         and updated_at > :staleBefore group by owner_id)
                         select (select coalesce(sum(n), 0) from running),
                                (select coalesce(max(n), 0) from running where owner_id = :owner),
                                (select count(*) from conversation q where q.status = 'QUEUED'
@@ -56,7 +67,8 @@ public class Admission {
                         """, Object[].class)
                 .setParameter("owner", conversation.ownerId)
                 .setParameter("perUser", config.maxRunningPerUser())
-                .getSingleResult()))
+                .setParameter("staleBefore", now.minus(config.staleAfter()))
+                .getSingleResult())
                 .map(counts -> {
                     long running = ((Number) counts[0]).longValue();
                     long ownerRunning = ((Number) counts[1]).longValue();
@@ -67,13 +79,26 @@ public class Admission {
                         conversation.queuedAt = null;
                         return null;
                     }
-                    conversation.status = ExecutionStatus.QUEUED;
-                    conversation.queuedAt = now;
-                    Log.infof("conversation %s of %s queued: %d running of %d, %d of the owner's of %d, %d waiting",
-                            conversation.id, conversation.ownerId, running, config.maxRunning(), ownerRunning,
-                            config.maxRunningPerUser(), waitingThatMayRun);
-                    return conversation.id;
+                    return queue(conversation, now, "%d running of %d, %d of the owner's of %d, %d waiting".formatted(
+                            running, config.maxRunning(), ownerRunning, config.maxRunningPerUser(), waitingThatMayRun));
                 });
+    }
+
+    private static UUID queue(ConversationEntity conversation, Instant now, String why) {
+        conversation.status = ExecutionStatus.QUEUED;
+        conversation.queuedAt = now;
+        conversation.updatedAt = now;
+        Log.infof("conversation %s of %s queued: %s", conversation.id, conversation.ownerId, why);
+        return conversation.id;
+    }
+
+    /** Whether anything is queued, read without the lock: a pass with nothing to do does not take it. */
+    Uni<Boolean> anyQueued() {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select count(*) from ConversationEntity where status = :queued", Long.class)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .getSingleResult())
+                .map(count -> count > 0);
     }
 
     /** The queue, oldest first, up to {@code max}; in the caller's transaction, after {@link #lock()}. */
@@ -87,12 +112,13 @@ public class Admission {
                 .map(rows -> rows.stream().map(row -> new AdmissionPlan.Queued((UUID) row[0], (String) row[1])).toList());
     }
 
-    /** How many conversations of each owner run now (owners with none left out). */
-    Uni<Map<String, Long>> runningByOwner() {
+    /** How many conversations of each owner run now (owners with none left out; stale ones not counted). */
+    Uni<Map<String, Long>> runningByOwner(Instant now) {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
-                        "select ownerId, count(*) from ConversationEntity where status = :running group by ownerId",
-                        Object[].class)
+                        "select ownerId, count(*) from ConversationEntity where status = :running"
+                                + " and updatedAt > :staleBefore group by ownerId", Object[].class)
                 .setParameter("running", ExecutionStatus.RUNNING)
+                .setParameter("staleBefore", now.minus(config.staleAfter()))
                 .getResultList())
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
     }
@@ -111,6 +137,14 @@ public class Admission {
 
     ConversationConfig.Admission config() {
         return config;
+    }
+
+    /** Takes admission's lock until the end of the current transaction if nobody holds it; answers whether it did. */
+    private Uni<Boolean> tryLock() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .setParameter("lock", ADMISSION_LOCK)
+                .getSingleResult());
     }
 
     /** Takes admission's lock until the end of the current transaction, waiting for whoever holds it. */

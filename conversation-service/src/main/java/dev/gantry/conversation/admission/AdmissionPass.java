@@ -54,10 +54,11 @@ public class AdmissionPass {
     /** One pass; answers true when it admitted a full batch, so more may be admissible. */
     Uni<Boolean> pass() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> admission.lock()
-                .flatMap(locked -> admission.queued(BATCH))
+        return Panache.withTransaction(() -> admission.anyQueued()
+                .flatMap(any -> any ? admission.lock().flatMap(locked -> admission.queued(BATCH))
+                        : Uni.createFrom().item(List.<AdmissionPlan.Queued>of()))
                 .flatMap(queued -> queued.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
-                        : admission.runningByOwner().map(running -> AdmissionPlan.choose(queued, running,
+                        : admission.runningByOwner(now).map(running -> AdmissionPlan.choose(queued, running,
                                 admission.config().maxRunning(), admission.config().maxRunningPerUser())))
                 .flatMap(chosen -> chosen.isEmpty() ? Uni.createFrom().item(chosen)
                         : admission.admit(chosen, now).flatMap(admitted -> outbox.release(chosen)).map(released -> {

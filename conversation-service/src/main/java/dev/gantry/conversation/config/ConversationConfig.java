@@ -75,5 +75,13 @@ public interface ConversationConfig {
          */
         @WithDefault("2s")
         Duration passInterval();
+
+        /**
+         * A running conversation that has written no event for this long no longer holds its place: its agent is gone
+         * or stuck (an agent's steps write events far more often; a command's output comes at least every 30 s), and a
+         * status left {@code running} must not keep its owner's queue waiting for ever.
+         */
+        @WithDefault("15m")
+        Duration staleAfter();
     }
 }

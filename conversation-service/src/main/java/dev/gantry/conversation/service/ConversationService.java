@@ -12,6 +12,7 @@ import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.sandbox.CreateSandbox;
 import dev.gantry.contracts.sandbox.DeleteSandbox;
 import dev.gantry.conversation.admission.Admission;
+import dev.gantry.conversation.admission.AdmissionPass;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.outbox.CommandOutbox;
 import dev.gantry.conversation.outbox.OutboxRelay;
@@ -48,11 +49,13 @@ public class ConversationService {
     private final OutboxRelay relay;
     private final GitConnectionRepository gitConnections;
     private final Admission admission;
+    private final AdmissionPass admissionPass;
 
     ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox,
-            OutboxRelay relay, GitConnectionRepository gitConnections, Admission admission) {
+            OutboxRelay relay, GitConnectionRepository gitConnections, Admission admission, AdmissionPass admissionPass) {
         this.gitConnections = gitConnections;
         this.admission = admission;
+        this.admissionPass = admissionPass;
         this.conversations = conversations;
         this.settings = settings;
         this.outbox = outbox;
@@ -118,7 +121,7 @@ public class ConversationService {
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s%s", conversation.id, ownerId,
                             conversation.sandboxId, held == null ? "" : ", queued")))
                     .map(ConversationMapping::toResponse);
-        })));
+        }))).invoke(created -> wakeAdmissionIfQueued(created.status()));
     }
 
     /** The repository the request names, resolved against the owner's git connections; null when it names none. */
@@ -195,7 +198,19 @@ public class ConversationService {
         }
         return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> toRun(conversation, now)
                 .call(held -> outbox.enqueue(sandboxFor(conversation, now), held)
-                        .call(() -> outbox.enqueue(command, held))))).map(ignored -> command.commandId());
+                        .call(() -> outbox.enqueue(command, held)))))
+                .invoke(conversation -> wakeAdmissionIfQueued(conversation.status))
+                .map(ignored -> command.commandId());
+    }
+
+    /**
+     * A conversation queued for want of the admission lock (or of a place) is looked at again by a pass right after
+     * the commit that made it visible: if there is room, it runs at once.
+     */
+    private void wakeAdmissionIfQueued(ExecutionStatus status) {
+        if (status == ExecutionStatus.QUEUED) {
+            admissionPass.wakeUp();
+        }
     }
 
     /**
