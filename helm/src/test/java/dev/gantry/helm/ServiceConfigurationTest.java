@@ -204,6 +204,7 @@ class ServiceConfigurationTest {
                 .getConfigMapping(ConversationConfig.class).admission();
         assertThat(admission.maxRunningPerUser()).isEqualTo(4);
         assertThat(admission.maxRunning()).isEqualTo(128);
+        assertThat(admission.enabled()).isTrue();
 
         WorkerConfig plain = read("agent-worker", RenderedChart.render(Map.of())).getConfigMapping(WorkerConfig.class);
         assertThat(plain.prices()).isEmpty();

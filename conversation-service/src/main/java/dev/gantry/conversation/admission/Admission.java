@@ -52,6 +52,11 @@ public class Admission {
      * caller wakes the {@link AdmissionPass} after its commit when it was queued.
      */
     public Uni<UUID> runOrQueue(ConversationEntity conversation, Instant now) {
+        if (!config.enabled()) {
+            conversation.status = ExecutionStatus.RUNNING;
+            conversation.updatedAt = now;
+            return Uni.createFrom().nullItem();
+        }
         return tryLock().flatMap(locked -> locked ? decide(conversation, now)
                 : Uni.createFrom().item(() -> queue(conversation, now, "admission is deciding for others")));
     }

@@ -58,6 +58,10 @@ public interface ConversationConfig {
 
     interface Admission {
 
+        /** Off: every conversation runs as soon as it is asked to, however many run (as before admission). */
+        @WithDefault("true")
+        boolean enabled();
+
         /**
          * The most conversations of all users whose agent runs at once; a conversation that would run past it is
          * queued. Each running conversation holds a sandbox and its share of the platform's CPU.

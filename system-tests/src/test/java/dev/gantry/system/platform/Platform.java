@@ -123,6 +123,8 @@ public final class Platform implements AutoCloseable {
         // a queue shows with a handful of one user's conversations (AdmissionSystemTest); the benchmark runs twenty
         // of one user's at once, as it did before admission
         conversations.put("GANTRY_CONVERSATIONS_ADMISSION_MAX_RUNNING_PER_USER", BENCHMARK ? "20" : "3");
+        // the load run's baseline: -Dgantry.platform.admission=false runs every conversation at once
+        conversations.put("GANTRY_CONVERSATIONS_ADMISSION_ENABLED", System.getProperty("gantry.platform.admission", "true"));
         Map<String, String> events = database(setup.databasePrefix() + "_events");
         int conversationPort = freePort();
         int sandboxPort = freePort();
