@@ -33,6 +33,11 @@ public class Admission {
 
     /** Any fixed number: it names admission's lock among the application's advisory locks (the outbox relay's is 01). */
     private static final long ADMISSION_LOCK = 0x6761_6e74_7279_02L;
+    /**
+     * What holds a place, in SQL over the {@code conversation} table, for both the decision on one conversation and the
+     * pass: running, and written to within {@code stale-after} (bound as {@code :staleBefore}).
+     */
+    private static final String HOLDS_A_PLACE = "status = 'RUNNING' and updated_at > :staleBefore";
 
     private final ConversationConfig.Admission config;
 
@@ -53,9 +58,7 @@ public class Admission {
      */
     public Uni<UUID> runOrQueue(ConversationEntity conversation, Instant now) {
         if (!config.enabled()) {
-            conversation.status = ExecutionStatus.RUNNING;
-            conversation.updatedAt = now;
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(run(conversation, now));
         }
         return tryLock().flatMap(locked -> locked ? decide(conversation, now)
                 : Uni.createFrom().item(() -> queue(conversation, now, "admission is deciding for others")));
@@ -63,13 +66,13 @@ public class Admission {
 
     private Uni<UUID> decide(ConversationEntity conversation, Instant now) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        with running as (select owner_id, count(*) as n from conversation where status = 'RUNNING'
-                                         and updated_at > :staleBefore group by owner_id)
+                        with running as (select owner_id, count(*) as n from conversation where %s
+                                         group by owner_id)
                         select (select coalesce(sum(n), 0) from running),
                                (select coalesce(max(n), 0) from running where owner_id = :owner),
                                (select count(*) from conversation q where q.status = 'QUEUED'
                                   and coalesce((select n from running r where r.owner_id = q.owner_id), 0) < :perUser)
-                        """, Object[].class)
+                        """.formatted(HOLDS_A_PLACE), Object[].class)
                 .setParameter("owner", conversation.ownerId)
                 .setParameter("perUser", config.maxRunningPerUser())
                 .setParameter("staleBefore", now.minus(config.staleAfter()))
@@ -78,15 +81,20 @@ public class Admission {
                     long running = ((Number) counts[0]).longValue();
                     long ownerRunning = ((Number) counts[1]).longValue();
                     long waitingThatMayRun = ((Number) counts[2]).longValue();
-                    conversation.updatedAt = now;
                     if (running < config.maxRunning() && ownerRunning < config.maxRunningPerUser() && waitingThatMayRun == 0) {
-                        conversation.status = ExecutionStatus.RUNNING;
-                        conversation.queuedAt = null;
-                        return null;
+                        return run(conversation, now);
                     }
                     return queue(conversation, now, "%d running of %d, %d of the owner's of %d, %d waiting".formatted(
                             running, config.maxRunning(), ownerRunning, config.maxRunningPerUser(), waitingThatMayRun));
                 });
+    }
+
+    /** Sets it running: nothing is held for it (null). */
+    private static UUID run(ConversationEntity conversation, Instant now) {
+        conversation.status = ExecutionStatus.RUNNING;
+        conversation.queuedAt = null;
+        conversation.updatedAt = now;
+        return null;
     }
 
     private static UUID queue(ConversationEntity conversation, Instant now, String why) {
@@ -119,13 +127,13 @@ public class Admission {
 
     /** How many conversations of each owner run now (owners with none left out; stale ones not counted). */
     Uni<Map<String, Long>> runningByOwner(Instant now) {
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
-                        "select ownerId, count(*) from ConversationEntity where status = :running"
-                                + " and updatedAt > :staleBefore group by ownerId", Object[].class)
-                .setParameter("running", ExecutionStatus.RUNNING)
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select owner_id, count(*) from conversation where " + HOLDS_A_PLACE + " group by owner_id",
+                        Object[].class)
                 .setParameter("staleBefore", now.minus(config.staleAfter()))
                 .getResultList())
-                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0],
+                        row -> ((Number) row[1]).longValue())));
     }
 
     /** Sets the queued conversations running; answers how many were still queued (a delete may have come first). */

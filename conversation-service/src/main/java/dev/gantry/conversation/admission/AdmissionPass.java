@@ -61,10 +61,10 @@ public class AdmissionPass {
                         : admission.runningByOwner(now).map(running -> AdmissionPlan.choose(queued, running,
                                 admission.config().maxRunning(), admission.config().maxRunningPerUser())))
                 .flatMap(chosen -> chosen.isEmpty() ? Uni.createFrom().item(chosen)
-                        : admission.admit(chosen, now).flatMap(admitted -> outbox.release(chosen)).map(released -> {
-                            Log.infof("admitted %d queued conversations; %d commands released", chosen.size(), released);
+                        : admission.admit(chosen, now).flatMap(admitted -> outbox.release(chosen).map(released -> {
+                            Log.infof("admitted %d queued conversations; %d commands released", admitted, released);
                             return chosen;
-                        })))
+                        }))))
                 .invoke(chosen -> {
                     if (!chosen.isEmpty()) {
                         relay.wakeUp();

@@ -281,13 +281,16 @@ public class ConversationService {
 
     /** As {@link #owned}, its row locked until the commit (see {@link ConversationRepository#findOwnedForUpdate}). */
     private Uni<ConversationEntity> ownedForUpdate(String ownerId, UUID id) {
-        return conversations.findOwnedForUpdate(id, ownerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
+        return found(conversations.findOwnedForUpdate(id, ownerId), id);
     }
 
     private Uni<ConversationEntity> owned(String ownerId, UUID id) {
-        return conversations.findOwned(id, ownerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
+        return found(conversations.findOwned(id, ownerId), id);
+    }
+
+    /** The conversation the lookup found, or a not-found problem naming {@code id}. */
+    private static Uni<ConversationEntity> found(Uni<ConversationEntity> lookup, UUID id) {
+        return lookup.onItem().ifNull().failWith(() -> ProblemException.notFound("conversation", id));
     }
 
     /** PostgreSQL keeps microseconds: an instant with more would not equal itself after a round trip. */

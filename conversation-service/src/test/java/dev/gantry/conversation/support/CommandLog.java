@@ -79,6 +79,11 @@ public final class CommandLog {
         return awaitExactly(Topics.CONVERSATION_COMMANDS, conversationId, count);
     }
 
+    /** The {@code kind} of each command, in order. */
+    public static List<String> kinds(List<JsonNode> commands) {
+        return commands.stream().map(c -> c.path("kind").asText()).toList();
+    }
+
     private static JsonNode parse(String json) {
         try {
             return GantryJson.mapper().readTree(json);
