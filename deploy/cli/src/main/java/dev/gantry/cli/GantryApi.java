@@ -74,7 +74,7 @@ public final class GantryApi {
                 if (!unanswered || attempt == START_TRIES || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                pause(START_RETRY_PAUSE.multipliedBy(attempt));
+                pause(e.pauseAtLeast(START_RETRY_PAUSE.multipliedBy(attempt)));
             }
         }
     }
@@ -107,7 +107,7 @@ public final class GantryApi {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
-                throw failure(response.statusCode(), body);
+                throw failure(response, body);
             }
             return new EventStream(conversationId, response.body());
         } catch (IOException e) {
@@ -231,7 +231,7 @@ public final class GantryApi {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw failure(response.statusCode(), response.body());
+                throw failure(response, response.body());
             }
             return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
         } catch (IOException e) {
@@ -248,7 +248,10 @@ public final class GantryApi {
     }
 
     /** An error answer, told by its problem+json detail where there is one. */
-    private ApiException failure(int status, String body) {
+    private ApiException failure(HttpResponse<?> response, String body) {
+        int status = response.statusCode();
+        java.time.Duration retryAfter = ApiException.parseRetryAfter(response.headers().firstValue("Retry-After")
+                .orElse(null));
         try {
             Problem problem = json.readValue(body, Problem.class);
             StringBuilder message = new StringBuilder(problem.title());
@@ -257,9 +260,9 @@ public final class GantryApi {
             }
             problem.errors().forEach(error -> message.append("\n  ").append(error.field()).append(": ")
                     .append(error.reason()));
-            return new ApiException(status, message.toString());
+            return new ApiException(status, message.toString(), retryAfter);
         } catch (IOException | IllegalArgumentException notAProblem) {
-            return new ApiException(status, "HTTP " + status + (body.isBlank() ? "" : ": " + body));
+            return new ApiException(status, "HTTP " + status + (body.isBlank() ? "" : ": " + body), retryAfter);
         }
     }
 }

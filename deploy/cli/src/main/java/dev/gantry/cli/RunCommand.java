@@ -95,6 +95,7 @@ public class RunCommand implements Callable<Integer> {
         try (Progress progress = new Progress(out, err, System.console() != null)) {
             follower.progress = progress;
             for (int attempt = 0; follower.exitCode == null; attempt++) {
+                Duration pause = RECONNECT_PAUSE;
                 try {
                     gantry.streamEvents(id, follower.lastSeq, follower::accept);
                 } catch (EndReached done) {
@@ -103,9 +104,11 @@ public class RunCommand implements Callable<Integer> {
                     if (e.status() >= 400 && e.status() < 500 || attempt >= MAX_RECONNECTS) {
                         throw e;
                     }
+                    // a busy platform says when to come back (503 Retry-After)
+                    pause = e.pauseAtLeast(RECONNECT_PAUSE);
                 }
                 // the stream ended before the conversation did: resume after the last event seen
-                Thread.sleep(RECONNECT_PAUSE.toMillis());
+                Thread.sleep(pause.toMillis());
             }
         }
         out.println(switch (follower.exitCode) {

@@ -27,6 +27,12 @@ final class CallPolicy {
     static final double BREAKER_FAILURE_RATIO = 0.5;
     static final long BREAKER_DELAY_MILLIS = 10_000;
     static final int BREAKER_SUCCESSES_TO_CLOSE = 2;
+    /**
+     * The {@code Retry-After} of a 503 for a service that timed out or could not be reached (an open circuit says its
+     * own delay). Clients that retried at once made the load run's overload worse: 100 stream clients reconnecting
+     * every half second sent 1,522 head checks past the event-store's capacity.
+     */
+    static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 2;
 
     private CallPolicy() {
     }

@@ -9,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Runs outside the fault-tolerance interceptor (a lower priority), so it sees what is left after
@@ -46,6 +47,16 @@ class DownstreamInterceptor {
             return (RuntimeException) failure;
         }
         Log.warnf("gateway: %s unavailable: %s", service, failure.toString());
-        return new ServiceUnavailableException(service, failure);
+        return new ServiceUnavailableException(service, failure, retryAfterSeconds(failure));
+    }
+
+    /**
+     * When trying again is worth it: once an open circuit may let calls through again; else (a service too busy to
+     * answer in time, or restarting) after a short pause, so that clients that all failed at once do not all come
+     * back at once to a service that is already behind.
+     */
+    static long retryAfterSeconds(Throwable failure) {
+        return failure instanceof CircuitBreakerOpenException ? CallPolicy.BREAKER_DELAY_MILLIS / 1000
+                : CallPolicy.RETRY_AFTER_UNAVAILABLE_SECONDS;
     }
 }

@@ -24,9 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class EventStore {
 
     private final EventStoreApi api;
+    private final EventStreamApi streams;
 
-    EventStore(@RestClient EventStoreApi api) {
+    EventStore(@RestClient EventStoreApi api, @RestClient EventStreamApi streams) {
         this.api = api;
+        this.streams = streams;
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
@@ -56,6 +58,6 @@ public class EventStore {
      * it has no timeout or retry: a client resumes it with Last-Event-ID.
      */
     public Multi<SseEvent<String>> stream(Caller caller, UUID conversationId, Long afterSeq) {
-        return api.stream(caller.user(), conversationId, afterSeq);
+        return streams.stream(caller.user(), conversationId, afterSeq);
     }
 }

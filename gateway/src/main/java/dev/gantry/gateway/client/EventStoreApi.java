@@ -4,22 +4,18 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.gateway.api.Page;
 import dev.gantry.platform.auth.Caller;
 import io.quarkus.rest.client.reactive.NotBody;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
- * event-store's queries and live stream, as INTERNAL-API.md writes them, each for the user who asked; it does
- * not check ownership.
+ * event-store's queries, as INTERNAL-API.md writes them, each for the user who asked; it does not check ownership.
+ * The live stream is {@link EventStreamApi}'s, on a connection pool of its own.
  */
 @RegisterRestClient(configKey = "event-store")
 @RegisterProvider(DownstreamResponseMapper.class)
@@ -35,11 +31,4 @@ public interface EventStoreApi {
     @GET
     @Path("/conversations/{id}/head")
     Uni<EventLogHead> head(@NotBody Caller.User user, @PathParam("id") UUID conversationId);
-
-    /** Events after {@code afterSeq}, then live; the data of each is the event's JSON, relayed untouched. */
-    @GET
-    @Path("/conversations/{id}/events/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> stream(@NotBody Caller.User user, @PathParam("id") UUID conversationId,
-            @QueryParam("afterSeq") Long afterSeq);
 }

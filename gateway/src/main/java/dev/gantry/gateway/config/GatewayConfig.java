@@ -83,6 +83,14 @@ public interface GatewayConfig {
          */
         @WithDefault("20")
         int maxPerUser();
+
+        /**
+         * How many event streams one gateway replica holds open in all; the next is refused (503 with Retry-After, or
+         * WebSocket close 1013) until one ends. Each holds a connection to the event-store for as long as it is open:
+         * this is the size of the connection pool streams have to it, apart from the pool of the other calls.
+         */
+        @WithDefault("1000")
+        int maxOpen();
     }
 
     /** The web UI served at {@code /}. */

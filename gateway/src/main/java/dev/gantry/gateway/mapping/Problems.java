@@ -60,6 +60,11 @@ public final class Problems {
                 "this user has " + limit + " event streams open, the most allowed; close one first");
     }
 
+    public static Problem streamsFull(int limit) {
+        return Problem.of(SERVICE_UNAVAILABLE, "Service unavailable", 503,
+                "this gateway replica holds the most event streams it may (" + limit + "); retry later");
+    }
+
     public static Problem payloadTooLarge(long limitBytes) {
         return Problem.of(PAYLOAD_TOO_LARGE, "Payload too large", 413,
                 "the request body is larger than " + limitBytes + " bytes");

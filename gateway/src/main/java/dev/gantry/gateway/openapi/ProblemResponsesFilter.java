@@ -25,7 +25,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "413", "Request body over the limit (type .../payload-too-large)",
             "429", "Rate limit spent (type .../rate-limited; Retry-After says when to retry)",
             "500", "Unexpected failure (type .../internal)",
-            "503", "A platform service is down or too slow (type .../service-unavailable)");
+            "503", "A platform service is down or too slow (type .../service-unavailable; Retry-After says when to retry)");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

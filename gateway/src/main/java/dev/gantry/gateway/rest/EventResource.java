@@ -9,6 +9,7 @@ import dev.gantry.gateway.client.ConversationService;
 import dev.gantry.gateway.client.EventStore;
 import dev.gantry.gateway.mapping.Problems;
 import dev.gantry.gateway.mapping.RequestProblemException;
+import dev.gantry.gateway.mapping.ServiceUnavailableException;
 import dev.gantry.gateway.stream.EventRelay;
 import dev.gantry.gateway.stream.RelayedEvent;
 import dev.gantry.gateway.stream.StreamSlots;
@@ -48,6 +49,8 @@ public class EventResource {
     private static final String SOURCES = "user|agent|environment|system";
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** A replica with no room for another stream now: streams end as conversations do, so one frees up soon. */
+    private static final long STREAMS_FULL_RETRY_AFTER_SECONDS = 5;
     private static final String HEARTBEAT_COMMENT = "heartbeat";
 
     private final ConversationService conversations;
@@ -93,7 +96,8 @@ public class EventResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No such conversation of the caller")
     @APIResponse(responseCode = "429", description = "The caller has the most event streams allowed open")
-    @APIResponse(responseCode = "503", description = "The event-store does not answer")
+    @APIResponse(responseCode = "503", description = "The event-store does not answer, or this gateway replica holds"
+            + " the most streams it may (gantry.gateway.stream.max-open); Retry-After says when to try again")
     @Blocking
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id,
             @Parameter(description = "resume after this seq") @HeaderParam(LAST_EVENT_ID) String lastEventId,
@@ -102,8 +106,7 @@ public class EventResource {
         // SSE sends its 200 head as soon as the stream is returned, so a 404 or 503 must be known
         // before: the check waits on a worker thread, bounded by the calls' timeouts
         Caller current = caller.get();
-        StreamSlots.Slot slot = slots.acquire(current.userId())
-                .orElseThrow(() -> new RequestProblemException(Problems.tooManyStreams(slots.maxPerUser())));
+        StreamSlots.Slot slot = acquire(current.userId());
         try {
             relay.checkStreamable(current, id).await().indefinitely();
         } catch (RuntimeException refused) {
@@ -112,6 +115,19 @@ public class EventResource {
         }
         return relay.eventsWithHeartbeats(current, id, resumeAfter).map(item -> toSse(sse, item))
                 .onTermination().invoke(slot::release);
+    }
+
+    /** A stream slot of the user's: 429 when they hold the most, 503 when this replica does. */
+    private StreamSlots.Slot acquire(String userId) {
+        try {
+            return slots.acquire(userId);
+        } catch (StreamSlots.Refused refused) {
+            throw switch (refused.refusal()) {
+                case USER_LIMIT -> new RequestProblemException(Problems.tooManyStreams(slots.maxPerUser()));
+                case REPLICA_FULL -> new ServiceUnavailableException(Problems.streamsFull(slots.maxOpen()),
+                        STREAMS_FULL_RETRY_AFTER_SECONDS);
+            };
+        }
     }
 
     private static OutboundSseEvent toSse(Sse sse, StreamItem item) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.gantry.contracts.problem.Problem.FieldError;
 import dev.gantry.gateway.mapping.ProblemException;
 import dev.gantry.gateway.mapping.Problems;
+import dev.gantry.gateway.mapping.ServiceUnavailableException;
 import dev.gantry.gateway.ratelimit.RateLimits;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,9 +39,14 @@ class ProblemMappers {
     /** The field name of a body that is not JSON at all. */
     private static final String BODY = "body";
 
+    /** A 503 says with {@code Retry-After} when trying again is worth it. */
     @ServerExceptionMapper
     Response problem(ProblemException e, HttpServerRequest request) {
-        return ProblemResponses.of(e.problem(), request.path());
+        Response answer = ProblemResponses.of(e.problem(), request.path());
+        if (e instanceof ServiceUnavailableException unavailable) {
+            return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
+        }
+        return answer;
     }
 
     /** Counted against the client's address: requests without a valid token, guesses included, are limited. */

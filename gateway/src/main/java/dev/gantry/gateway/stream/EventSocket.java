@@ -94,8 +94,16 @@ public class EventSocket {
                             "the request rate limit of this user is spent; retry after " + seconds + " s"));
                 })))
                 .map(caller -> {
-                    StreamSlots.Slot slot = slots.acquire(caller.userId()).orElseThrow(() -> new Refused(
-                            new CloseReason(CLOSE_POLICY_VIOLATION, "too many open event streams")));
+                    StreamSlots.Slot slot;
+                    try {
+                        slot = slots.acquire(caller.userId());
+                    } catch (StreamSlots.Refused refused) {
+                        throw new Refused(switch (refused.refusal()) {
+                            case USER_LIMIT -> new CloseReason(CLOSE_POLICY_VIOLATION, "too many open event streams");
+                            case REPLICA_FULL -> new CloseReason(CLOSE_TRY_AGAIN_LATER,
+                                    "this gateway replica holds the most event streams it may; retry later");
+                        });
+                    }
                     connection.userData().put(SLOT, slot);
                     return caller;
                 })

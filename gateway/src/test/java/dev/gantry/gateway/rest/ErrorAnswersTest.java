@@ -164,13 +164,14 @@ class ErrorAnswersTest {
     }
 
     @Test
-    void aDownstreamThatDropsTheConnectionIsServiceUnavailableAfterRetries() {
+    void aDownstreamThatDropsTheConnectionIsServiceUnavailableAfterRetriesWithWhenToTryAgain() {
         GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/conversations/" + id))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         given().auth().oauth2(token).when().get("/api/v1/conversations/" + id)
                 .then().log().ifValidationFails()
                 .statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "2")
                 .body("type", is("https://gantry.dev/problems/service-unavailable"))
                 .body("detail", containsString("conversation-service"));
 
