@@ -11,8 +11,7 @@ import dev.gantry.contracts.command.Stop;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.sandbox.CreateSandbox;
 import dev.gantry.contracts.sandbox.DeleteSandbox;
-import dev.gantry.conversation.admission.Admission;
-import dev.gantry.conversation.admission.AdmissionPass;
+import dev.gantry.conversation.admission.QueuedCommands;
 import dev.gantry.conversation.mapping.ConversationMapping;
 import dev.gantry.conversation.outbox.CommandOutbox;
 import dev.gantry.conversation.outbox.OutboxRelay;
@@ -48,14 +47,12 @@ public class ConversationService {
     private final CommandOutbox outbox;
     private final OutboxRelay relay;
     private final GitConnectionRepository gitConnections;
-    private final Admission admission;
-    private final AdmissionPass admissionPass;
+    private final QueuedCommands queued;
 
     ConversationService(ConversationRepository conversations, SettingsService settings, CommandOutbox outbox,
-            OutboxRelay relay, GitConnectionRepository gitConnections, Admission admission, AdmissionPass admissionPass) {
+            OutboxRelay relay, GitConnectionRepository gitConnections, QueuedCommands queued) {
         this.gitConnections = gitConnections;
-        this.admission = admission;
-        this.admissionPass = admissionPass;
+        this.queued = queued;
         this.conversations = conversations;
         this.settings = settings;
         this.outbox = outbox;
@@ -111,7 +108,7 @@ public class ConversationService {
             // one that runs at once is admitted now or queued, as late in the transaction as can be: the decision
             // holds admission's lock until the commit
             Uni<UUID> heldFor = start.initialMessage() == null ? Uni.createFrom().nullItem()
-                    : admission.runOrQueue(conversation, now);
+                    : queued.toRun(conversation, now);
             return keyFreed.flatMap(ignored -> heldFor).flatMap(held -> conversations.persist(conversation)
                     .call(() -> alongside.apply(conversation.id))
                     // a conversation that runs at once has its sandbox asked for now, ahead of the agent's first tool
@@ -121,7 +118,7 @@ public class ConversationService {
                     .invoke(() -> Log.infof("conversation %s created for %s, sandbox %s%s", conversation.id, ownerId,
                             conversation.sandboxId, held == null ? "" : ", queued")))
                     .map(ConversationMapping::toResponse);
-        }))).invoke(created -> wakeAdmissionIfQueued(created.status()));
+        }))).invoke(created -> queued.afterCommit(created.status()));
     }
 
     /** The repository the request names, resolved against the owner's git connections; null when it names none. */
@@ -174,9 +171,7 @@ public class ConversationService {
     public Uni<Void> delete(String ownerId, UUID id) {
         return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> {
             Instant now = now();
-            // what was held for a queued conversation never went out: nobody is to see it now
-            Uni<Long> held = conversation.status == ExecutionStatus.QUEUED ? outbox.dropHeld(id) : Uni.createFrom().item(0L);
-            return held.call(() -> outbox.enqueue(new Stop(UUID.randomUUID(), id, now)))
+            return queued.discardHeld(conversation).call(() -> outbox.enqueue(new Stop(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteConversation(UUID.randomUUID(), id, now)))
                     .call(() -> outbox.enqueue(new DeleteSandbox(UUID.randomUUID(), conversation.sandboxId, now)))
                     // a delete by query, as every other delete here: removing the loaded entity hit Hibernate
@@ -196,34 +191,11 @@ public class ConversationService {
         if (!command.run()) {
             return issue(ownerId, id, command);
         }
-        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> toRun(conversation, now)
+        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> queued.toRun(conversation, now)
                 .call(held -> outbox.enqueue(sandboxFor(conversation, now), held)
                         .call(() -> outbox.enqueue(command, held)))))
-                .invoke(conversation -> wakeAdmissionIfQueued(conversation.status))
+                .invoke(conversation -> queued.afterCommit(conversation.status))
                 .map(ignored -> command.commandId());
-    }
-
-    /**
-     * A conversation queued for want of the admission lock (or of a place) is looked at again by a pass right after
-     * the commit that made it visible: if there is room, it runs at once.
-     */
-    private void wakeAdmissionIfQueued(ExecutionStatus status) {
-        if (status == ExecutionStatus.QUEUED) {
-            admissionPass.wakeUp();
-        }
-    }
-
-    /**
-     * Whom a command that sets the conversation going is held for: the conversation itself while it is queued, or
-     * once admission queues it; null when it runs now, or its agent is busy (running, paused or waiting for a
-     * confirmation), so the command only joins what the agent does.
-     */
-    private Uni<UUID> toRun(ConversationEntity conversation, Instant now) {
-        return switch (conversation.status) {
-            case QUEUED -> Uni.createFrom().item(conversation.id);
-            case RUNNING, PAUSED, WAITING_FOR_CONFIRMATION -> Uni.createFrom().nullItem();
-            case IDLE, FINISHED, ERROR, STUCK, STOPPED -> admission.runOrQueue(conversation, now);
-        };
     }
 
     /**
@@ -252,23 +224,12 @@ public class ConversationService {
     }
 
     /**
-     * Queues a command for a conversation of the caller's, answering its id. While the conversation is queued its
-     * commands wait with it, in order, except a stop: that takes it out of the queue, and the commands held for it go
-     * out now, followed by the stop, so the agent is told of everything and does nothing.
+     * Queues a command for a conversation of the caller's, answering its id; while the conversation is queued, as
+     * {@link QueuedCommands#enqueue} says.
      */
     private Uni<UUID> issue(String ownerId, UUID id, ConversationCommand command) {
-        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> {
-            if (conversation.status != ExecutionStatus.QUEUED) {
-                return outbox.enqueue(command);
-            }
-            if (command instanceof Stop) {
-                conversation.status = ExecutionStatus.STOPPED;
-                conversation.queuedAt = null;
-                conversation.updatedAt = now();
-                return outbox.release(id).call(() -> outbox.enqueue(command));
-            }
-            return outbox.enqueue(command, id);
-        })).map(ignored -> command.commandId());
+        return committed(() -> ownedForUpdate(ownerId, id).call(conversation -> queued.enqueue(conversation, command, now())))
+                .map(ignored -> command.commandId());
     }
 
     /**
