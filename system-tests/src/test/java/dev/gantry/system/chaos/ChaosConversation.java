@@ -89,7 +89,8 @@ public final class ChaosConversation implements AutoCloseable {
 
     /**
      * A setup call as a client makes it on a loaded machine: a 503 (a service behind the gateway slower than the
-     * gateway's timeout: 502, 503 or 504) is tried again for up to a minute; any other answer than {@code expected} fails.
+     * gateway's timeout: 502, 503 or 504) is tried again for up to a minute, after the pause its {@code Retry-After}
+     * says; any other answer than {@code expected} fails.
      */
     private static Response retried(java.util.function.Supplier<Response> call, int expected) {
         Response response = retried(call, call.get());
@@ -102,8 +103,11 @@ public final class ChaosConversation implements AutoCloseable {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         Response response = first;
         while (List.of(502, 503, 504).contains(response.statusCode()) && java.time.Instant.now().isBefore(deadline)) {
+            // a second, or as long as the platform's Retry-After says
+            String retryAfter = response.header("Retry-After");
+            long pause = retryAfter != null && retryAfter.matches("\\d+") ? Long.parseLong(retryAfter) * 1000 : 0;
             try {
-                Thread.sleep(1000);
+                Thread.sleep(Math.max(1000, pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * the way in one worker is stopped, two thirds in started again, so its partitions move away and back.
  * Every conversation is checked (finished, gap-free seq, no event twice, its stream saw every event once,
  * each step once) and counted an error otherwise. Prints steps/s, event latency (written -> seen on the
- * stream) p50/p99 and the memory (RSS) of each service. Past the platform's admission limit
+ * stream) p50/p99, the memory (RSS) and CPU time of each service. Past the platform's admission limit
  * ({@code gantry.conversations.admission.max-running}) a conversation is queued, and its wait counts in its time from
  * created to first observation. Figures, not a timed test:
  * {@code ./gantry test --load} ({@code -Pload}); the issue's run is
@@ -46,6 +48,12 @@ class LoadRunTest {
     /** Lanes start evenly over this time, as users arrive, rather than all in the first second. */
     private static final Duration RAMP_UP = Duration.parse(System.getProperty("gantry.load.ramp-up", "PT0S"));
     private static final Duration CONVERSATION_TIMEOUT = Duration.ofMinutes(5);
+    private static final Set<ExecutionStatus> ENDED = Set.of(ExecutionStatus.FINISHED, ExecutionStatus.ERROR,
+            ExecutionStatus.STOPPED);
+    /** How often a lane reads its conversation's status while its stream has not shown it ended. */
+    private static final Duration STATUS_CHECK = Duration.ofSeconds(5);
+    /** How long a lane waits after a conversation that failed before it starts the next. */
+    private static final Duration AFTER_AN_ERROR = Duration.ofSeconds(5);
 
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -56,10 +64,14 @@ class LoadRunTest {
     /** Conversations whose create answered {@code queued}: admission held them until a place freed up. */
     private final AtomicLong queuedAtCreate = new AtomicLong();
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+    /** Made once the platform runs: the run's CPU, not the platform's start. */
+    private CpuAccount cpu;
 
     @Test
     void printsStepsPerSecondLatencyAndMemoryWithNoErrorWhileAWorkerLeavesAndComesBack() throws Exception {
         try (ChaosPlatform chaos = ChaosPlatform.start("load-home")) {
+            cpu = new CpuAccount();
+            sampleOnce(chaos);
             Instant start = Instant.now();
             Instant end = start.plus(DURATION);
             ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,7 +80,10 @@ class LoadRunTest {
                 lanes.submit(() -> {
                     Thread.sleep(delay);
                     while (Instant.now().isBefore(end)) {
-                        runOne(chaos);
+                        if (!runOne(chaos)) {
+                            // as a user whose conversation failed: not another one the same second
+                            Thread.sleep(AFTER_AN_ERROR.toMillis());
+                        }
                     }
                     return null;
                 });
@@ -85,12 +100,14 @@ class LoadRunTest {
             assertThat(lanes.awaitTermination(DURATION.plus(CONVERSATION_TIMEOUT).plusMinutes(2).toMillis(),
                     TimeUnit.MILLISECONDS)).as("every lane ended").isTrue();
             sampler.join();
+            sampleOnce(chaos);
             report(Duration.between(start, Instant.now()));
         }
         assertThat(errors).as("errors").isEmpty();
     }
 
-    private void runOne(ChaosPlatform chaos) {
+    /** Runs one conversation through and checks it; answers whether it passed (else it is counted an error). */
+    private boolean runOne(ChaosPlatform chaos) {
         ChaosConversation conversation = null;
         long began = System.currentTimeMillis();
         try {
@@ -99,10 +116,18 @@ class LoadRunTest {
             if ("queued".equals(conversation.createdStatus())) {
                 queuedAtCreate.incrementAndGet();
             }
+            // as a UI follows a conversation: its stream says when it ended, and a read confirms it (each second
+            // until conversation-service has seen the end too); a read every STATUS_CHECK besides, in case the
+            // stream is behind
             Instant deadline = Instant.now().plus(CONVERSATION_TIMEOUT);
             String status = conversation.status();
+            boolean streamSawTheEnd = false;
             while (!List.of("finished", "error", "stopped").contains(status) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(1000);
+                if (streamSawTheEnd) {
+                    Thread.sleep(1000);
+                } else {
+                    streamSawTheEnd = conversation.stream().awaitStatus(ENDED, STATUS_CHECK);
+                }
                 status = conversation.status();
             }
             long ended = System.currentTimeMillis();
@@ -114,7 +139,7 @@ class LoadRunTest {
             String problem = check(conversation, status, log);
             if (problem != null) {
                 errors.add(conversation.id() + ": " + problem);
-                return;
+                return false;
             }
             long firstObservation = log.stream().filter(e -> e.payload() instanceof ObservationEvent)
                     .mapToLong(e -> e.timestamp().toEpochMilli()).min().orElse(created);
@@ -122,7 +147,7 @@ class LoadRunTest {
             phase("1 set-up and create (the user, settings, POST)", created - began);
             phase("2 created -> first observation (queue, sandbox, first step)", firstObservation - created);
             phase("3 first observation -> last event", lastEvent - firstObservation);
-            phase("4 last event -> seen finished (polled each second)", ended - lastEvent);
+            phase("4 last event -> seen finished (stream, then a read)", ended - lastEvent);
             phase("5 seen finished -> its stream had every event", System.currentTimeMillis() - ended);
             for (ResumingEventStream.Received received : conversation.stream().received()) {
                 latencies.add(received.arrivedAtMillis() - received.event().timestamp().toEpochMilli());
@@ -131,9 +156,11 @@ class LoadRunTest {
             finished.incrementAndGet();
             conversation.close();
             conversation.delete();
+            return true;
         } catch (Exception | AssertionError e) {
             errors.add((conversation == null ? "starting a conversation" : conversation.id()) + ": "
                     + e.toString().replaceAll("\\s+", " "));
+            return false;
         }
     }
 
@@ -168,20 +195,26 @@ class LoadRunTest {
 
     private void sampleMemory(ChaosPlatform chaos, Instant end) {
         while (Instant.now().isBefore(end)) {
-            Map<String, Long> pids = new LinkedHashMap<>();
-            for (String name : chaos.platform().serviceNames()) {
-                if (chaos.service(name).isAlive()) {
-                    pids.put(name, chaos.service(name).pid());
-                }
-            }
-            pids.put("kafka", chaos.kafka().pid());
-            pids.forEach((name, pid) -> peakRss.merge(name, rssKb(pid), Math::max));
+            sampleOnce(chaos);
             try {
                 Thread.sleep(5000);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Each service's RSS (kept at its peak) and CPU time so far. */
+    private void sampleOnce(ChaosPlatform chaos) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : chaos.platform().serviceNames()) {
+            if (chaos.service(name).isAlive()) {
+                pids.put(name, chaos.service(name).pid());
+            }
+        }
+        pids.put("kafka", chaos.kafka().pid());
+        pids.forEach((name, pid) -> peakRss.merge(name, rssKb(pid), Math::max));
+        cpu.sample(pids);
     }
 
     private static long rssKb(long pid) {
@@ -212,6 +245,8 @@ class LoadRunTest {
         });
         peakRss.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
                 System.out.printf("%-44s %10d%n", "peak RSS MB: " + entry.getKey(), entry.getValue() / 1024));
+        cpu.seconds().forEach((name, seconds) ->
+                System.out.printf("%-44s %10.1f%n", "CPU s: " + name, seconds));
         errors.stream().limit(20).forEach(error -> System.out.println("error: " + error));
         System.out.println();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.cli.SseReader;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
+import dev.gantry.contracts.event.ConversationStateUpdateEvent;
+import dev.gantry.contracts.event.ExecutionStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +55,7 @@ public final class ResumingEventStream implements AutoCloseable {
             if (lastId != null) {
                 request.header("Last-Event-ID", lastId);
             }
+            long wait = 0;
             try {
                 HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                 body = response.body();
@@ -63,13 +66,16 @@ public final class ResumingEventStream implements AutoCloseable {
                     }
                 } else {
                     body.close();
+                    // a busy platform says when to come back (503 Retry-After): coming back sooner adds to its load
+                    wait = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
+                            .map(seconds -> Long.parseLong(seconds) * 1000).orElse(0L);
                 }
             } catch (IOException broken) {
                 // the gateway went away: connect again, resuming after the last id seen
             } catch (InterruptedException e) {
                 return;
             }
-            pause();
+            pause(wait);
         }
     }
 
@@ -85,9 +91,10 @@ public final class ResumingEventStream implements AutoCloseable {
         }
     }
 
-    private void pause() {
+    /** Waits half a second, or {@code millis} if longer, before connecting again. */
+    private void pause(long millis) {
         try {
-            Thread.sleep(500);
+            Thread.sleep(Math.max(500, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;
@@ -98,6 +105,23 @@ public final class ResumingEventStream implements AutoCloseable {
         synchronized (received) {
             return List.copyOf(received);
         }
+    }
+
+    /**
+     * Waits until the stream has shown the conversation's status become one of {@code statuses}, for at most
+     * {@code max}; answers whether it did. As a UI learns a conversation ended: from its stream, not by polling.
+     */
+    public boolean awaitStatus(java.util.Set<ExecutionStatus> statuses, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            // a state update carries no status when only the metrics changed
+            if (received().stream().anyMatch(r -> r.event().payload() instanceof ConversationStateUpdateEvent update
+                    && update.status() != null && statuses.contains(update.status()))) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** How many times the stream was opened (1 when it never broke). */
