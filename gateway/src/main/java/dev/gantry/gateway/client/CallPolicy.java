@@ -11,7 +11,13 @@ final class CallPolicy {
     static final long TIMEOUT_MILLIS = 5_000;
     /** A call the integrations-service answers from a git provider, which it tries again with backoff when rate limited. */
     static final long GIT_PROVIDER_TIMEOUT_MILLIS = 30_000;
-    /** Only idempotent reads, puts and creates with an Idempotency-Key are retried, twice, after a short pause. */
+    /**
+     * Only idempotent reads, puts and creates with an Idempotency-Key are retried, twice, after a short pause, and
+     * only when the service could not be reached or dropped the connection (a restart, a replica going away): a call
+     * that timed out is not. The service is still working on it, and trying again makes a busy service three times
+     * as busy; the client, told so by the 503's Retry-After, tries again itself. In the load run of 100 users, the
+     * retries of timed-out settings updates kept conversation-service behind for the first three minutes.
+     */
     static final int MAX_RETRIES = 2;
     static final long RETRY_DELAY_MILLIS = 200;
     static final long RETRY_JITTER_MILLIS = 100;

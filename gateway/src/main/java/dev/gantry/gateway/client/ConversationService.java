@@ -58,13 +58,13 @@ public class ConversationService {
      * with what it made, so it is tried again as the idempotent calls are.
      */
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<RestResponse<Conversation>> start(Caller caller, IdempotencyKey key, StartConversationRequest request) {
         return api.start(caller.user(), key.value(), request);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit,
             ConversationFilter filter) {
         return api.list(caller.user(), allUsers ? Boolean.TRUE : null, pageId, limit, filter.status(),
@@ -74,7 +74,7 @@ public class ConversationService {
 
     /** The conversation if the caller owns it; a 404 problem otherwise. Every conversation route starts here. */
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Conversation> get(Caller caller, UUID id) {
         return api.get(caller.user(), id);
     }
@@ -100,7 +100,7 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<AgentSettings> settings(Caller caller) {
         return api.settings(caller.user());
     }
@@ -110,7 +110,7 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<SecretSummary>> secrets(Caller caller, String pageId, Integer limit) {
         return api.secrets(caller.user(), pageId, limit);
     }
@@ -120,7 +120,7 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<SecretSummary> putSecret(Caller caller, SecretWrite secret) {
         return api.putSecret(caller.user(), secret.name(), secret);
     }
@@ -130,7 +130,7 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<McpServer>> mcpServers(Caller caller, String pageId, Integer limit) {
         return api.mcpServers(caller.user(), pageId, limit);
     }
@@ -144,13 +144,13 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<Skill>> skills(Caller caller, String pageId, Integer limit) {
         return api.skills(caller.user(), pageId, limit);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Skill> skill(Caller caller, String name) {
         return api.skill(caller.user(), name);
     }
@@ -161,7 +161,7 @@ public class ConversationService {
 
     /** Replaying a replacement writes the same skill again: safe to try again, as the secrets' PUT is. */
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<RestResponse<Skill>> putSkill(Caller caller, SkillWrite skill) {
         return api.putSkill(caller.user(), skill.name(), skill);
     }
@@ -171,7 +171,7 @@ public class ConversationService {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<EventCallback>> eventCallbacks(Caller caller, String pageId, Integer limit) {
         return api.eventCallbacks(caller.user(), pageId, limit);
     }

@@ -37,7 +37,7 @@ public class Integrations {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
     public Uni<JsonNode> connections(Caller caller) {
         return api.connections(caller.user());
@@ -54,21 +54,21 @@ public class Integrations {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
     public Uni<JsonNode> user(Caller caller, String host) {
         return api.user(caller.user(), host);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
     public Uni<JsonNode> repositories(Caller caller, String host, String query, String pageId, Integer limit) {
         return api.repositories(caller.user(), host, query, pageId, limit);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
     public Uni<JsonNode> branches(Caller caller, String repository, String host, String query, String pageId,
             Integer limit) {
@@ -76,7 +76,7 @@ public class Integrations {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
     public Uni<JsonNode> resolverConfigurations(Caller caller, Boolean allUsers) {
         return api.resolverConfigurations(caller.user(), allUsers);

@@ -29,7 +29,7 @@ public class SandboxManager {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Page<Sandbox>> list(Caller caller) {
         return api.list(caller.user(), caller.userId());
     }
@@ -47,19 +47,19 @@ public class SandboxManager {
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<byte[]> readFile(Caller caller, String sandboxId, String path) {
         return api.readFile(caller.user(), sandboxId, path);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<JsonNode> listFiles(Caller caller, String sandboxId, String path) {
         return api.listFiles(caller.user(), sandboxId, path);
     }
 
     @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = RequestProblemException.class)
+            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
     public Uni<Void> writeFile(Caller caller, String sandboxId, String path, byte[] content) {
         return api.writeFile(caller.user(), sandboxId, path, content);
     }

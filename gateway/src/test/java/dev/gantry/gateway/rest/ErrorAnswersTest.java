@@ -206,6 +206,19 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aReadThatTimedOutIsNotTriedAgainOnTheBusyServiceButLeftToTheClient() {
+        GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/conversations/" + id))
+                .willReturn(Stubs.json(200, Stubs.conversation(id, "late", null))
+                        .withFixedDelay(GatewayTestResource.TIMEOUT_MILLIS * 2)));
+
+        given().auth().oauth2(token).when().get("/api/v1/conversations/" + id)
+                .then().log().ifValidationFails()
+                .statusCode(503).header("Retry-After", "2");
+
+        GatewayTestResource.conversationService().verify(1, getRequestedFor(urlPathEqualTo("/conversations/" + id)));
+    }
+
+    @Test
     void aDownstreamValidationProblemIsPassedOnWithItsFields() {
         GatewayTestResource.conversationService().stubFor(post(urlPathEqualTo("/secrets"))
                 .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
