@@ -203,7 +203,7 @@ class ServiceConfigurationTest {
         ConversationConfig.Admission admission = read("conversation-service", chart)
                 .getConfigMapping(ConversationConfig.class).admission();
         assertThat(admission.maxRunningPerUser()).isEqualTo(4);
-        assertThat(admission.maxRunning()).isEqualTo(128);
+        assertThat(admission.maxRunning()).hasValue(128);
         assertThat(admission.enabled()).isTrue();
 
         WorkerConfig plain = read("agent-worker", RenderedChart.render(Map.of())).getConfigMapping(WorkerConfig.class);

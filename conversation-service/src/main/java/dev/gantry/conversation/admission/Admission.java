@@ -40,12 +40,18 @@ public class Admission {
     private static final String HOLDS_A_PLACE = "status = 'RUNNING' and updated_at > :staleBefore";
 
     private final ConversationConfig.Admission config;
+    private final int maxRunning;
 
     Admission(ConversationConfig config) {
         this.config = config.admission();
-        if (this.config.maxRunning() < 1 || this.config.maxRunningPerUser() < 1) {
+        this.maxRunning = this.config.maxRunningOrDefault();
+        if (maxRunning < 1 || this.config.maxRunningPerUser() < 1) {
             throw new IllegalArgumentException("gantry.conversations.admission.max-running and max-running-per-user"
-                    + " must be at least 1, were " + this.config.maxRunning() + " and " + this.config.maxRunningPerUser());
+                    + " must be at least 1, were " + maxRunning + " and " + this.config.maxRunningPerUser());
+        }
+        if (this.config.enabled()) {
+            Log.infof("admission: at most %d conversations run at once, %d of one user's", maxRunning,
+                    this.config.maxRunningPerUser());
         }
     }
 
@@ -81,11 +87,11 @@ public class Admission {
                     long running = ((Number) counts[0]).longValue();
                     long ownerRunning = ((Number) counts[1]).longValue();
                     long waitingThatMayRun = ((Number) counts[2]).longValue();
-                    if (running < config.maxRunning() && ownerRunning < config.maxRunningPerUser() && waitingThatMayRun == 0) {
+                    if (running < maxRunning && ownerRunning < config.maxRunningPerUser() && waitingThatMayRun == 0) {
                         return run(conversation, now);
                     }
                     return queue(conversation, now, "%d running of %d, %d of the owner's of %d, %d waiting".formatted(
-                            running, config.maxRunning(), ownerRunning, config.maxRunningPerUser(), waitingThatMayRun));
+                            running, maxRunning, ownerRunning, config.maxRunningPerUser(), waitingThatMayRun));
                 });
     }
 
@@ -150,6 +156,11 @@ public class Admission {
 
     ConversationConfig.Admission config() {
         return config;
+    }
+
+    /** The most conversations that run at once: the setting, or its default for this machine. */
+    int maxRunning() {
+        return maxRunning;
     }
 
     /** Takes admission's lock until the end of the current transaction if nobody holds it; answers whether it did. */

@@ -59,7 +59,7 @@ public class AdmissionPass {
                         : Uni.createFrom().item(List.<AdmissionPlan.Queued>of()))
                 .flatMap(queued -> queued.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
                         : admission.runningByOwner(now).map(running -> AdmissionPlan.choose(queued, running,
-                                admission.config().maxRunning(), admission.config().maxRunningPerUser())))
+                                admission.maxRunning(), admission.config().maxRunningPerUser())))
                 .flatMap(chosen -> chosen.isEmpty() ? Uni.createFrom().item(chosen)
                         : admission.admit(chosen, now).flatMap(admitted -> outbox.release(chosen).map(released -> {
                             Log.infof("admitted %d queued conversations; %d commands released", admitted, released);

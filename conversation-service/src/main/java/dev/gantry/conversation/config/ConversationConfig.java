@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The conversation-service's own settings ({@code gantry.conversations.*}). */
 @ConfigMapping(prefix = "gantry.conversations")
@@ -64,10 +65,23 @@ public interface ConversationConfig {
 
         /**
          * The most conversations of all users whose agent runs at once; a conversation that would run past it is
-         * queued. Each running conversation holds a sandbox and its share of the platform's CPU.
+         * queued. Each running conversation holds a sandbox and its share of the platform's CPU. Unset: 4 for each
+         * core the service sees ({@link #RUNNING_PER_CORE}), for where the sandboxes share the service's machine (the
+         * embedded platform); a cluster, whose sandboxes run on nodes of their own, sets it (Helm: 128).
          */
-        @WithDefault("32")
-        int maxRunning();
+        OptionalInt maxRunning();
+
+        /**
+         * The default of {@link #maxRunning()} per core. On 2 cores, 100 users for 5 minutes finished 216 conversations
+         * with 0 errors at 8 running at once, and 167-187 with 74-88 errors at 32: each start of a sandbox and each step
+         * competes for the same cores, and the services, behind, timed out requests.
+         */
+        int RUNNING_PER_CORE = 4;
+
+        /** {@link #maxRunning()}, or its default for this machine. */
+        default int maxRunningOrDefault() {
+            return maxRunning().orElse(RUNNING_PER_CORE * Runtime.getRuntime().availableProcessors());
+        }
 
         /** The most of one user's conversations that run at once, so one user's burst leaves room for the others. */
         @WithDefault("16")

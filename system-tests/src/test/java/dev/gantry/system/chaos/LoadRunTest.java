@@ -47,7 +47,12 @@ class LoadRunTest {
     private static final int STEPS = Integer.getInteger("gantry.load.steps", 10);
     /** Lanes start evenly over this time, as users arrive, rather than all in the first second. */
     private static final Duration RAMP_UP = Duration.parse(System.getProperty("gantry.load.ramp-up", "PT0S"));
-    private static final Duration CONVERSATION_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long a lane waits for its conversation to end, from its create: with more lanes than the platform runs at
+     * once (admission), a conversation's wait in the queue counts in it.
+     */
+    private static final Duration CONVERSATION_TIMEOUT = Duration.parse(System.getProperty("gantry.load.conversation-timeout",
+            "PT10M"));
     private static final Set<ExecutionStatus> ENDED = Set.of(ExecutionStatus.FINISHED, ExecutionStatus.ERROR,
             ExecutionStatus.STOPPED);
     /** How often a lane reads its conversation's status while its stream has not shown it ended. */

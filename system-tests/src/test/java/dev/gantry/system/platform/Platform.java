@@ -125,6 +125,14 @@ public final class Platform implements AutoCloseable {
         conversations.put("GANTRY_CONVERSATIONS_ADMISSION_MAX_RUNNING_PER_USER", BENCHMARK ? "20" : "3");
         // the load run's baseline: -Dgantry.platform.admission=false runs every conversation at once
         conversations.put("GANTRY_CONVERSATIONS_ADMISSION_ENABLED", System.getProperty("gantry.platform.admission", "true"));
+        // the load run compares platform limits: -Dgantry.platform.max-running=8
+        String maxRunning = System.getProperty("gantry.platform.max-running");
+        if (maxRunning != null && !maxRunning.isBlank()) {
+            conversations.put("GANTRY_CONVERSATIONS_ADMISSION_MAX_RUNNING", maxRunning);
+        } else if (BENCHMARK) {
+            // twenty at once, as when the figures were first measured, whatever the cores
+            conversations.put("GANTRY_CONVERSATIONS_ADMISSION_MAX_RUNNING", "20");
+        }
         Map<String, String> events = database(setup.databasePrefix() + "_events");
         int conversationPort = freePort();
         int sandboxPort = freePort();
