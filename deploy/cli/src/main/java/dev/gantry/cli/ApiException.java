@@ -46,7 +46,7 @@ public class ApiException extends Exception {
     }
 
     /** A {@code Retry-After} header's delay in seconds; null when absent or not a number (an HTTP date is not used). */
-    static Duration parseRetryAfter(String header) {
+    public static Duration parseRetryAfter(String header) {
         if (header == null || !header.strip().matches("\\d{1,9}")) {
             return null;
         }

@@ -7,7 +7,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
@@ -68,8 +67,7 @@ public class RateLimits {
 
     /** The 429 problem with its Retry-After. */
     public static Response tooMany(long seconds, String path) {
-        Response problem = ProblemResponses.of(Problems.rateLimited(seconds), path);
-        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        return ProblemResponses.of(Problems.rateLimited(seconds), path, seconds);
     }
 
     private Uni<Optional<Long>> take(String key) {

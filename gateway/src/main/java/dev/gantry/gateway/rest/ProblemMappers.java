@@ -19,7 +19,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,11 +41,10 @@ class ProblemMappers {
     /** A 503 says with {@code Retry-After} when trying again is worth it. */
     @ServerExceptionMapper
     Response problem(ProblemException e, HttpServerRequest request) {
-        Response answer = ProblemResponses.of(e.problem(), request.path());
         if (e instanceof ServiceUnavailableException unavailable) {
-            return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
+            return ProblemResponses.of(e.problem(), request.path(), unavailable.retryAfterSeconds());
         }
-        return answer;
+        return ProblemResponses.of(e.problem(), request.path());
     }
 
     /** Counted against the client's address: requests without a valid token, guesses included, are limited. */

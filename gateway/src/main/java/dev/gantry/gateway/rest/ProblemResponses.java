@@ -21,4 +21,9 @@ public final class ProblemResponses {
         }
         return response.build();
     }
+
+    /** As {@link #of(Problem, String)}, saying with {@code Retry-After} when trying again is worth it. */
+    public static Response of(Problem problem, String path, long retryAfterSeconds) {
+        return Response.fromResponse(of(problem, path)).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+    }
 }

@@ -3,6 +3,7 @@ package dev.gantry.system.chaos;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.cli.ApiException;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.http.IdempotencyKey;
@@ -104,8 +105,8 @@ public final class ChaosConversation implements AutoCloseable {
         Response response = first;
         while (List.of(502, 503, 504).contains(response.statusCode()) && java.time.Instant.now().isBefore(deadline)) {
             // a second, or as long as the platform's Retry-After says
-            String retryAfter = response.header("Retry-After");
-            long pause = retryAfter != null && retryAfter.matches("\\d+") ? Long.parseLong(retryAfter) * 1000 : 0;
+            java.time.Duration retryAfter = ApiException.parseRetryAfter(response.header("Retry-After"));
+            long pause = retryAfter == null ? 0 : retryAfter.toMillis();
             try {
                 Thread.sleep(Math.max(1000, pause));
             } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.gantry.system.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.cli.ApiException;
 import dev.gantry.cli.SseReader;
 import dev.gantry.contracts.GantryJson;
 import dev.gantry.contracts.event.ConversationEvent;
@@ -67,8 +68,9 @@ public final class ResumingEventStream implements AutoCloseable {
                 } else {
                     body.close();
                     // a busy platform says when to come back (503 Retry-After): coming back sooner adds to its load
-                    wait = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
-                            .map(seconds -> Long.parseLong(seconds) * 1000).orElse(0L);
+                    Duration retryAfter = ApiException.parseRetryAfter(
+                            response.headers().firstValue("Retry-After").orElse(null));
+                    wait = retryAfter == null ? 0 : retryAfter.toMillis();
                 }
             } catch (IOException broken) {
                 // the gateway went away: connect again, resuming after the last id seen
