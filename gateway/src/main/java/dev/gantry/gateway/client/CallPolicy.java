@@ -1,9 +1,16 @@
 package dev.gantry.gateway.client;
 
+import dev.gantry.gateway.mapping.RequestProblemException;
+import io.smallrye.faulttolerance.api.Guard;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
 /**
- * The fault-tolerance defaults of every internal call. They are annotation values, so MicroProfile
- * Fault Tolerance config overrides them without a rebuild ({@code Timeout/value},
- * {@code <bean class>/Retry/maxRetries}, ...), which is how tests shorten them.
+ * The fault tolerance of every internal call, built once as {@link Guard}s ({@link Guards}) that the clients
+ * apply by name. Configuration overrides them without a rebuild, for one guard
+ * ({@code smallrye.faulttolerance."conversation-service".timeout.value}) or all
+ * ({@code Timeout/value}, {@code Retry/delay}, ...), which is how tests shorten them.
  */
 final class CallPolicy {
 
@@ -39,6 +46,37 @@ final class CallPolicy {
      * every half second sent 1,522 head checks past the event-store's capacity.
      */
     static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 2;
+
+    /**
+     * Neither tried again nor counted by a breaker: an answer that is not an outage (a 4xx, a 500 for this one
+     * request), and a timeout (see {@link #MAX_RETRIES} and {@link #BREAKER_VOLUME}).
+     */
+    private static final List<Class<? extends Throwable>> NOT_AN_OUTAGE =
+            List.of(RequestProblemException.class, TimeoutException.class);
+
+    /**
+     * The guard of calls that are not tried again: a timeout, and a circuit breaker of their own, named
+     * {@code breaker} (a named breaker is one {@link io.smallrye.faulttolerance.api.CircuitBreakerMaintenance} knows).
+     */
+    static Guard once(String breaker, long timeoutMillis) {
+        return builder(breaker, timeoutMillis).build();
+    }
+
+    /** The guard of idempotent calls: as {@link #once}, and tried again when the service could not be reached. */
+    static Guard idempotent(String breaker, long timeoutMillis) {
+        return builder(breaker, timeoutMillis)
+                .withRetry().maxRetries(MAX_RETRIES).delay(RETRY_DELAY_MILLIS, ChronoUnit.MILLIS)
+                .jitter(RETRY_JITTER_MILLIS, ChronoUnit.MILLIS).abortOn(NOT_AN_OUTAGE).done()
+                .build();
+    }
+
+    private static Guard.Builder builder(String breaker, long timeoutMillis) {
+        return Guard.create().withDescription(breaker)
+                .withTimeout().duration(timeoutMillis, ChronoUnit.MILLIS).done()
+                .withCircuitBreaker().name(breaker).requestVolumeThreshold(BREAKER_VOLUME)
+                .failureRatio(BREAKER_FAILURE_RATIO).delay(BREAKER_DELAY_MILLIS, ChronoUnit.MILLIS)
+                .successThreshold(BREAKER_SUCCESSES_TO_CLOSE).skipOn(NOT_AN_OUTAGE).done();
+    }
 
     private CallPolicy() {
     }

@@ -19,14 +19,10 @@ import dev.gantry.gateway.api.SettingsUpdate;
 import dev.gantry.gateway.api.StartConversationRequest;
 import dev.gantry.gateway.api.UpdateConversationRequest;
 import dev.gantry.gateway.auth.Caller;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import dev.gantry.gateway.mapping.RequestProblemException;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,10 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @ApplicationScoped
 @Downstream("conversation-service")
-@Timeout(CallPolicy.TIMEOUT_MILLIS)
-@CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
-        delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-        skipOn = {RequestProblemException.class, TimeoutException.class})
+@ApplyGuard(Guards.CONVERSATION_SERVICE)
 public class ConversationService {
 
     private final ConversationServiceApi api;
@@ -57,14 +50,12 @@ public class ConversationService {
      * A create with the client's {@code Idempotency-Key}: conversation-service makes it once and answers a repeat
      * with what it made, so it is tried again as the idempotent calls are.
      */
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<RestResponse<Conversation>> start(Caller caller, IdempotencyKey key, StartConversationRequest request) {
         return api.start(caller.user(), key.value(), request);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Page<Conversation>> list(Caller caller, boolean allUsers, String pageId, Integer limit,
             ConversationFilter filter) {
         return api.list(caller.user(), allUsers ? Boolean.TRUE : null, pageId, limit, filter.status(),
@@ -73,8 +64,7 @@ public class ConversationService {
     }
 
     /** The conversation if the caller owns it; a 404 problem otherwise. Every conversation route starts here. */
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Conversation> get(Caller caller, UUID id) {
         return api.get(caller.user(), id);
     }
@@ -99,8 +89,7 @@ public class ConversationService {
         return api.confirm(caller.user(), id, request);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<AgentSettings> settings(Caller caller) {
         return api.settings(caller.user());
     }
@@ -109,8 +98,7 @@ public class ConversationService {
         return api.updateSettings(caller.user(), update);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Page<SecretSummary>> secrets(Caller caller, String pageId, Integer limit) {
         return api.secrets(caller.user(), pageId, limit);
     }
@@ -119,8 +107,7 @@ public class ConversationService {
         return api.createSecret(caller.user(), secret);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<SecretSummary> putSecret(Caller caller, SecretWrite secret) {
         return api.putSecret(caller.user(), secret.name(), secret);
     }
@@ -129,8 +116,7 @@ public class ConversationService {
         return api.deleteSecret(caller.user(), name);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Page<McpServer>> mcpServers(Caller caller, String pageId, Integer limit) {
         return api.mcpServers(caller.user(), pageId, limit);
     }
@@ -143,14 +129,12 @@ public class ConversationService {
         return api.deleteMcpServer(caller.user(), name);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Page<Skill>> skills(Caller caller, String pageId, Integer limit) {
         return api.skills(caller.user(), pageId, limit);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Skill> skill(Caller caller, String name) {
         return api.skill(caller.user(), name);
     }
@@ -160,8 +144,7 @@ public class ConversationService {
     }
 
     /** Replaying a replacement writes the same skill again: safe to try again, as the secrets' PUT is. */
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<RestResponse<Skill>> putSkill(Caller caller, SkillWrite skill) {
         return api.putSkill(caller.user(), skill.name(), skill);
     }
@@ -170,8 +153,7 @@ public class ConversationService {
         return api.deleteSkill(caller.user(), name);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.CONVERSATION_SERVICE_IDEMPOTENT)
     public Uni<Page<EventCallback>> eventCallbacks(Caller caller, String pageId, Integer limit) {
         return api.eventCallbacks(caller.user(), pageId, limit);
     }

@@ -4,15 +4,11 @@ import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.gateway.api.Page;
 import dev.gantry.gateway.auth.Caller;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.client.SseEvent;
-import dev.gantry.gateway.mapping.RequestProblemException;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -31,24 +27,14 @@ public class EventStore {
         this.streams = streams;
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.TIMEOUT_MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
-            delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-            skipOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.EVENT_STORE_IDEMPOTENT)
     public Uni<Page<ConversationEvent>> events(Caller caller, UUID conversationId, Long afterSeq, Integer limit, String kind,
             String source, String pageId) {
         return api.events(caller.user(), conversationId, afterSeq, limit, kind, source, pageId);
     }
 
     /** The seq of the conversation's newest event; also tells whether the event-store answers at all. */
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.TIMEOUT_MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
-            delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-            skipOn = {RequestProblemException.class, TimeoutException.class})
+    @ApplyGuard(Guards.EVENT_STORE_IDEMPOTENT)
     public Uni<EventLogHead> head(Caller caller, UUID conversationId) {
         return api.head(caller.user(), conversationId);
     }

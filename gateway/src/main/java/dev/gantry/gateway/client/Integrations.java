@@ -7,13 +7,9 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.mapping.Problems;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.gantry.gateway.mapping.RequestProblemException;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -22,10 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 @Downstream(Problems.INTEGRATIONS_SERVICE)
-@Timeout(CallPolicy.TIMEOUT_MILLIS)
-@CircuitBreaker(requestVolumeThreshold = CallPolicy.BREAKER_VOLUME, failureRatio = CallPolicy.BREAKER_FAILURE_RATIO,
-        delay = CallPolicy.BREAKER_DELAY_MILLIS, successThreshold = CallPolicy.BREAKER_SUCCESSES_TO_CLOSE,
-        skipOn = {RequestProblemException.class, TimeoutException.class})
+@ApplyGuard(Guards.INTEGRATIONS)
 public class Integrations {
 
     private final IntegrationsApi api;
@@ -36,15 +29,13 @@ public class Integrations {
         this.webhooks = webhooks;
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER_IDEMPOTENT)
     public Uni<JsonNode> connections(Caller caller) {
         return api.connections(caller.user());
     }
 
     /** Not retried: the provider check it makes is not free, and the caller sees the answer. */
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER)
     public Uni<RestResponse<JsonNode>> connect(Caller caller, GitConnectionRequest request) {
         return api.connect(caller.user(), request);
     }
@@ -53,36 +44,28 @@ public class Integrations {
         return api.disconnect(caller.user(), id);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER_IDEMPOTENT)
     public Uni<JsonNode> user(Caller caller, String host) {
         return api.user(caller.user(), host);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER_IDEMPOTENT)
     public Uni<JsonNode> repositories(Caller caller, String host, String query, String pageId, Integer limit) {
         return api.repositories(caller.user(), host, query, pageId, limit);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER_IDEMPOTENT)
     public Uni<JsonNode> branches(Caller caller, String repository, String host, String query, String pageId,
             Integer limit) {
         return api.branches(caller.user(), repository, host, query, pageId, limit);
     }
 
-    @Retry(maxRetries = CallPolicy.MAX_RETRIES, delay = CallPolicy.RETRY_DELAY_MILLIS,
-            jitter = CallPolicy.RETRY_JITTER_MILLIS, abortOn = {RequestProblemException.class, TimeoutException.class})
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER_IDEMPOTENT)
     public Uni<JsonNode> resolverConfigurations(Caller caller, Boolean allUsers) {
         return api.resolverConfigurations(caller.user(), allUsers);
     }
 
-    @Timeout(CallPolicy.GIT_PROVIDER_TIMEOUT_MILLIS)
+    @ApplyGuard(Guards.GIT_PROVIDER)
     public Uni<JsonNode> createResolverConfiguration(Caller caller, ResolverConfigurationRequest request) {
         return api.createResolverConfiguration(caller.user(), request);
     }

@@ -20,7 +20,9 @@ import dev.gantry.gateway.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import dev.gantry.gateway.client.Guards;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,6 +178,23 @@ class ErrorAnswersTest {
                 .body("detail", containsString("conversation-service"));
 
         GatewayTestResource.conversationService().verify(3, getRequestedFor(urlPathEqualTo("/conversations/" + id)));
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedOpensOneBreakerForAllItsRoutesOfAKind() {
+        GatewayTestResource.conversationService().stubFor(get(urlPathEqualTo("/conversations/" + id))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // three tries each: the seventh read makes 21 failed calls, more than the breaker's window of 20
+        for (int read = 0; read < 7; read++) {
+            given().auth().oauth2(token).when().get("/api/v1/conversations/" + id).then().statusCode(503);
+        }
+
+        assertThat(breakers.currentState(Guards.CONVERSATION_SERVICE_IDEMPOTENT)).isEqualTo(CircuitBreakerState.OPEN);
+        given().auth().oauth2(token).when().get("/api/v1/settings")
+                .then().log().ifValidationFails()
+                .statusCode(503).header("Retry-After", "10")
+                .body("detail", containsString("conversation-service"));
+        GatewayTestResource.conversationService().verify(0, getRequestedFor(urlPathEqualTo("/settings")));
     }
 
     @Test
