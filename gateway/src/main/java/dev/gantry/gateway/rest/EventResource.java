@@ -6,7 +6,7 @@ import dev.gantry.gateway.api.Page;
 import dev.gantry.gateway.auth.Caller;
 import dev.gantry.gateway.auth.CurrentCaller;
 import dev.gantry.gateway.client.ConversationService;
-import dev.gantry.gateway.client.EventStore;
+import dev.gantry.gateway.client.EventLogPages;
 import dev.gantry.gateway.mapping.Problems;
 import dev.gantry.gateway.mapping.RequestProblemException;
 import dev.gantry.gateway.mapping.ServiceUnavailableException;
@@ -54,22 +54,25 @@ public class EventResource {
     private static final String HEARTBEAT_COMMENT = "heartbeat";
 
     private final ConversationService conversations;
-    private final EventStore eventStore;
+    private final EventLogPages logPages;
     private final EventRelay relay;
     private final CurrentCaller caller;
     private final StreamSlots slots;
 
-    EventResource(ConversationService conversations, EventStore eventStore, EventRelay relay, CurrentCaller caller,
+    EventResource(ConversationService conversations, EventLogPages logPages, EventRelay relay, CurrentCaller caller,
             StreamSlots slots) {
         this.slots = slots;
         this.conversations = conversations;
-        this.eventStore = eventStore;
+        this.logPages = logPages;
         this.relay = relay;
         this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "Read a page of the conversation's events, by seq ascending")
+    @Operation(summary = "Read a page of the conversation's events, by seq ascending", description = """
+            A page that ends the log (unfiltered) reaches at least the conversation's `lastSeq` when the request \
+            came: status and log are kept by two services, and a page that ends short of it is read again for \
+            up to 3 s, so a client that read a status finds the events that led to it.""")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "404", description = "No such conversation of the caller")
     public Uni<Page<ConversationEvent>> list(@PathParam("id") UUID id,
@@ -82,7 +85,7 @@ public class EventResource {
             @QueryParam("pageId") String pageId) {
         Caller current = caller.get();
         return conversations.get(current, id)
-                .chain(owned -> eventStore.events(current, id, afterSeq, limit, kind, source, pageId));
+                .chain(owned -> logPages.page(current, owned, afterSeq, limit, kind, source, pageId));
     }
 
     @GET

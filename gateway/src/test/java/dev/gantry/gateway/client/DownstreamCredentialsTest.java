@@ -44,8 +44,9 @@ class DownstreamCredentialsTest {
     @Test
     void everyCallForAUserCarriesTheTokenSignedForThemAndNoIdentityHeader() {
         Stubs.ownedConversation(id, user, "sb-1");
+        // the whole log: the conversation's lastSeq is 2
         GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo("/conversations/" + id + "/events"))
-                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 1))))));
+                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 1), Stubs.event(id, 2))))));
         GatewayTestResource.sandboxManager().stubFor(get(urlPathEqualTo("/sandboxes"))
                 .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.sandbox("sb-1", user))))));
         String token = TestTokens.forUser(user);

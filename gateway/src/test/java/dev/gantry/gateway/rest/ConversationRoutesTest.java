@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gantry.gateway.support.GatewayTestResource;
 import dev.gantry.gateway.support.InternalCredentials;
 import dev.gantry.gateway.support.Stubs;
@@ -250,6 +251,27 @@ class ConversationRoutesTest {
                 .withQueryParam("limit", equalTo("2"))
                 .withQueryParam("kind", equalTo("MessageEvent"))
                 .withQueryParam("source", equalTo("agent")));
+    }
+
+    @Test
+    void aLastPageShortOfTheConversationsLastSeqIsReadAgainUntilItReachesIt() {
+        // the conversation says lastSeq 2; the event-store has stored event 1 only, then both
+        Stubs.ownedConversation(id, user, null);
+        String events = "/conversations/" + id + "/events";
+        GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo(events)).inScenario(id.toString())
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("stored")
+                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 1))))));
+        GatewayTestResource.eventStore().stubFor(get(urlPathEqualTo(events)).inScenario(id.toString())
+                .whenScenarioStateIs("stored")
+                .willReturn(Stubs.json(200, Stubs.page(List.of(Stubs.event(id, 1), Stubs.event(id, 2))))));
+
+        given().auth().oauth2(token)
+                .when().get("/api/v1/conversations/" + id + "/events")
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items.seq", is(List.of(1, 2)));
+
+        GatewayTestResource.eventStore().verify(2, getRequestedFor(urlPathEqualTo(events)));
     }
 
     @Test
