@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One conversation of the chaos suite: a user of its own whose agent replays a trajectory of slow terminal
@@ -29,6 +30,8 @@ import java.util.UUID;
 public final class ChaosConversation implements AutoCloseable {
 
     static final String STEP_LOG = ".chaos-steps";
+    /** Calls answered 502, 503 or 504 and tried again, in this JVM. */
+    private static final AtomicLong TRIED_AGAIN = new AtomicLong();
 
     private final Platform platform;
     private final String token;
@@ -113,9 +116,15 @@ public final class ChaosConversation implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
+            TRIED_AGAIN.incrementAndGet();
             response = call.get();
         }
         return response;
+    }
+
+    /** How many calls, in this JVM, were tried again after a 502, 503 or 504. */
+    public static long triedAgain() {
+        return TRIED_AGAIN.get();
     }
 
     private static RequestSpecification request(Platform platform, String token) {
@@ -149,18 +158,19 @@ public final class ChaosConversation implements AutoCloseable {
         }
     }
 
+    /** Read as a client reads on a loaded platform: a 502/503/504 is tried again when its Retry-After says. */
     public String sandboxId() {
-        return request(platform, token).get("/api/v1/conversations/" + id).then().statusCode(200).extract()
-                .path("sandboxId");
+        return retried(() -> request(platform, token).get("/api/v1/conversations/" + id), 200).path("sandboxId");
     }
 
-    /** Every event of the log through the public API, walking its pages. */
+    /** Every event of the log through the public API, walking its pages (a 502/503/504 tried again, as a client does). */
     public List<ConversationEvent> events() {
         List<ConversationEvent> events = new ArrayList<>();
         long afterSeq = 0;
         while (true) {
-            String page = request(platform, token).queryParam("limit", 100).queryParam("afterSeq", afterSeq)
-                    .get("/api/v1/conversations/" + id + "/events").then().statusCode(200).extract().asString();
+            long after = afterSeq;
+            String page = retried(() -> request(platform, token).queryParam("limit", 100).queryParam("afterSeq", after)
+                    .get("/api/v1/conversations/" + id + "/events"), 200).asString();
             try {
                 JsonNode items = GantryJson.mapper().readTree(page).get("items");
                 List<ConversationEvent> batch = GantryJson.mapper().readerForListOf(ConversationEvent.class)
@@ -186,7 +196,6 @@ public final class ChaosConversation implements AutoCloseable {
         }
     }
 
-    /** Deletes the conversation (its sandbox stops, its events go). */
     /**
      * Deletes it as a client does on a loaded platform: a 502/503/504 is tried again (as {@link #start}); a try after
      * one the gateway gave up on may find it deleted already (404).

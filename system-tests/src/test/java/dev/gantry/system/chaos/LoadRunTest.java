@@ -240,6 +240,7 @@ class LoadRunTest {
         System.out.printf("%-44s %10d%n", "conversations finished and checked", finished.get());
         System.out.printf("%-44s %10d%n", "errors", errors.size());
         System.out.printf("%-44s %10d%n", "creates answered queued (admission)", queuedAtCreate.get());
+        System.out.printf("%-44s %10d%n", "calls answered 502/503/504, tried again", ChaosConversation.triedAgain());
         System.out.printf("%-44s %10.1f%n", "steps/s", steps.get() / (ran.toMillis() / 1000.0));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p50 ms", percentile(sorted, 50));
         System.out.printf("%-44s %10d%n", "event latency written -> seen on stream p99 ms", percentile(sorted, 99));
