@@ -3,7 +3,6 @@ package dev.gantry.worker.agent;
 import dev.gantry.contracts.command.ConversationCommand;
 import dev.gantry.contracts.command.StartConversation;
 import dev.gantry.contracts.event.ConversationEvent;
-import dev.gantry.worker.client.ConversationServiceApi;
 import dev.gantry.worker.messaging.EventLog;
 import dev.gantry.worker.messaging.OwnedPartition;
 import io.quarkus.logging.Log;
@@ -71,9 +70,13 @@ final class LogRecovery {
         if (first instanceof StartConversation start) {
             resources.setUp(ConversationSetup.of(start));
         } else if (state.started()) {
-            ConversationServiceApi.Conversation known = services.conversations().conversation(conversationId);
-            resources.setUp(new ConversationSetup(known.ownerId(), known.sandboxId(), known.settings(),
-                    known.repository()));
+            // a conversation deleted since its commands were sent: left without a setup, its commands are settled
+            // without effect (ConversationCommands), as there is nothing left to run them on
+            services.conversations().conversation(conversationId).ifPresentOrElse(
+                    known -> resources.setUp(new ConversationSetup(known.ownerId(), known.sandboxId(),
+                            known.settings(), known.repository())),
+                    () -> Log.infof("conversation %s was deleted: its commands are settled without effect",
+                            conversationId));
         }
         if (!bySeq.isEmpty()) {
             Log.infof("conversation %s taken over at seq %d, status %s", conversationId, state.lastSeq(),

@@ -1,7 +1,10 @@
 package dev.gantry.worker.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -37,11 +40,21 @@ public class ConversationServiceClient {
         return api.gitCredentials(conversationId);
     }
 
-    /** The conversation as conversation-service keeps it, whatever its owner. */
+    /**
+     * The conversation as conversation-service keeps it, whatever its owner; empty once it was deleted (a 404, an
+     * answer that is not tried again).
+     */
     @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public ConversationServiceApi.Conversation conversation(UUID conversationId) {
-        return api.conversation(conversationId);
+    public Optional<ConversationServiceApi.Conversation> conversation(UUID conversationId) {
+        try {
+            return Optional.of(api.conversation(conversationId));
+        } catch (WebApplicationException answered) {
+            if (answered.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+                return Optional.empty();
+            }
+            throw answered;
+        }
     }
 
     /** The skills of the conversation's owner, which its agent gets. */
