@@ -1,5 +1,6 @@
 package dev.gantry.conversation.resolver;
 
+import dev.gantry.conversation.rest.CompletesWithoutTheCaller;
 import dev.gantry.conversation.service.Written;
 import dev.gantry.platform.auth.CalledBy;
 import dev.gantry.platform.auth.ServiceNames;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * The resolver's records, for the integrations-service alone (docs/INTERNAL-API.md): it checks who asks for what
  * (users reach configurations through its {@code /resolver/configurations}) and reads the webhooks.
  */
+@CompletesWithoutTheCaller
 @Path("/internal/resolver")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -43,6 +43,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The conversations of the user the gateway's signed token names; another user's answer 404. */
+@CompletesWithoutTheCaller
 @Path("/conversations")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)

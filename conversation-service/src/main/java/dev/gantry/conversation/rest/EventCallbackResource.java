@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Where the caller wants their conversations' events posted. */
+@CompletesWithoutTheCaller
 @Path("/event-callbacks")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)

@@ -33,6 +33,7 @@ import java.util.UUID;
  * What the agent-worker and the integrations-service ask about a conversation, whoever owns it; each route
  * admits only the services that call it, by their own token, and never a user.
  */
+@CompletesWithoutTheCaller
 @Path("/internal/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalConversationResource {

@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * a connection. Never a user: users reach connections through the integrations-service's {@code /git/connections}.
  * What a conversation's repository is cloned with is on {@link InternalConversationResource}.
  */
+@CompletesWithoutTheCaller
 @Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The MCP servers the caller's agents may use. */
+@CompletesWithoutTheCaller
 @Path("/mcp-servers")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)

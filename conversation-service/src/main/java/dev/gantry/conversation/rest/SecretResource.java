@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The caller's secrets: values go in, only names, descriptions and times come out. */
+@CompletesWithoutTheCaller
 @Path("/secrets")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)

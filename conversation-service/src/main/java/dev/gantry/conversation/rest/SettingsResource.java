@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The caller's agent settings, over the configured defaults. */
+@CompletesWithoutTheCaller
 @Path("/settings")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The caller's skills: instructions their agents get, always or once a message triggers them. */
+@CompletesWithoutTheCaller
 @Path("/skills")
 @CalledBy(users = true)
 @Produces(MediaType.APPLICATION_JSON)
