@@ -1,11 +1,13 @@
 package dev.gantry.worker.client;
 
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -30,11 +32,11 @@ public class ConversationServiceClient {
     }
 
     /**
-     * What the conversation's repository is cloned with. A refusal (no repository, a connection removed) is an
-     * answer, not tried again.
+     * What the conversation's repository is cloned with. A refusal (4xx: no repository, a connection removed) is an
+     * answer, not tried again; a service that failed or is starting (5xx) is, as one that cannot be reached.
      */
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS,
-            abortOn = jakarta.ws.rs.WebApplicationException.class)
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS)
+    @RetryWhen(exception = NotARefusal.class)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public ConversationServiceApi.GitCredentials gitCredentials(UUID conversationId) {
         return api.gitCredentials(conversationId);
@@ -69,5 +71,19 @@ public class ConversationServiceClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public java.util.List<dev.gantry.worker.mcp.McpServerConfig> mcpServers(UUID conversationId) {
         return api.mcpServers(conversationId);
+    }
+
+    /** Whatever failed a call but a 4xx, which is conversation-service's answer. */
+    public static final class NotARefusal implements Predicate<Throwable> {
+
+        @Override
+        public boolean test(Throwable failure) {
+            return !(failure instanceof WebApplicationException answered && refusal(answered));
+        }
+    }
+
+    /** A 4xx: the service's answer to this request, which asking again does not change. */
+    public static boolean refusal(WebApplicationException answered) {
+        return answered.getResponse().getStatusInfo().getFamily() == Response.Status.Family.CLIENT_ERROR;
     }
 }

@@ -30,6 +30,10 @@ public final class RepositoryAccess {
             try {
                 credentials = conversations.gitCredentials(conversationId);
             } catch (WebApplicationException e) {
+                if (!ConversationServiceClient.refusal(e)) {
+                    // conversation-service failed or was starting, after the retries: not kept, the next step asks again
+                    return Optional.empty();
+                }
                 failure = e.getResponse().getStatus() == 404 ? "the conversation names no repository"
                         : "the repository's git connection is missing (it was removed): reconnect the host";
             } catch (RuntimeException e) {

@@ -101,6 +101,19 @@ class RepositoryCheckoutTest {
         assertThat(conversation.lastStatusUpdate().reason()).contains("refused").doesNotContain("ghp_wrong0token0for0this0test");
     }
 
+    @Test
+    void credentialsConversationServiceCouldNotAnswerAtFirstAreAskedAgainAndTheCloneGoesOn() {
+        Conversation conversation = new Conversation();
+        conversation.script().toolCall("finish", "{\"message\": \"cloned\"}");
+        // conversation-service restarting: its first two answers are 503
+        WorkerTestResource.platform().gitCredentialsUnavailable(conversation.id, 2);
+
+        conversation.startOn("Work.", "acme/api", null, credentials(Map.of()));
+        conversation.awaitStatus(ExecutionStatus.FINISHED);
+
+        assertThat(conversation.kinds()).contains("RepositoryClonedEvent");
+    }
+
     private static Map<String, Object> credentials(Map<String, Object> overrides) {
         Map<String, Object> credentials = new HashMap<>(Map.of("provider", "github", "host", "127.0.0.1",
                 "repository", "acme/api", "cloneUrl", server.baseUrl() + "/acme/api.git", "username", "x-access-token",

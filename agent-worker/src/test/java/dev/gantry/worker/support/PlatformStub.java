@@ -48,6 +48,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> gitCredentials = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> gitOutages = new ConcurrentHashMap<>();
     private final Map<UUID, List<Map<String, Object>>> mcpServers = new ConcurrentHashMap<>();
     private final Map<UUID, List<Map<String, Object>>> skills = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
@@ -89,6 +90,11 @@ public final class PlatformStub implements AutoCloseable {
     }
 
     /** The MCP servers of the conversation's owner, as conversation-service answers them. */
+    /** The next {@code times} reads of the conversation's git credentials are answered 503, as a service starting. */
+    public void gitCredentialsUnavailable(UUID conversationId, int times) {
+        gitOutages.put(conversationId, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
     public void mcpServers(UUID conversationId, List<Map<String, Object>> servers) {
         mcpServers.put(conversationId, List.copyOf(servers));
     }
@@ -150,6 +156,11 @@ public final class PlatformStub implements AutoCloseable {
                     Conversation conversation = conversations.get(id);
                     send(exchange, conversation == null ? 404 : 200, conversation == null ? Map.of() : conversation);
                 } else if (path[3].equals("git")) {
+                    java.util.concurrent.atomic.AtomicInteger outage = gitOutages.get(id);
+                    if (outage != null && outage.getAndDecrement() > 0) {
+                        send(exchange, 503, Map.of("title", "Service Unavailable"));
+                        return;
+                    }
                     Map<String, Object> credentials = gitCredentials.get(id);
                     send(exchange, credentials == null ? 404 : 200, credentials == null ? Map.of() : credentials);
                 } else if (path[3].equals("mcp-servers")) {
