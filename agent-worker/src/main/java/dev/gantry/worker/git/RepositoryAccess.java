@@ -29,16 +29,13 @@ public final class RepositoryAccess {
         if (credentials == null && failure == null) {
             try {
                 credentials = conversations.gitCredentials(conversationId);
-            } catch (WebApplicationException e) {
-                if (!ConversationServiceClient.refusal(e)) {
-                    // conversation-service failed or was starting, after the retries: not kept, the next step asks again
+            } catch (RuntimeException e) {
+                if (!(e instanceof WebApplicationException answered && ConversationServiceClient.refusal(answered))) {
+                    // unreachable, failed or starting, after the retries: not kept, the next step asks again
                     return Optional.empty();
                 }
-                failure = e.getResponse().getStatus() == 404 ? "the conversation names no repository"
+                failure = answered.getResponse().getStatus() == 404 ? "the conversation names no repository"
                         : "the repository's git connection is missing (it was removed): reconnect the host";
-            } catch (RuntimeException e) {
-                // not kept: the next step asks again
-                return Optional.empty();
             }
         }
         return Optional.ofNullable(credentials);
