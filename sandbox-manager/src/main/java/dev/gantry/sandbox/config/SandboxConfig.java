@@ -162,11 +162,18 @@ public interface SandboxConfig {
          * metadata's address is then fixed, which gives nothing to a sandbox's commands: they run as the runtime's
          * user beside it. Leave the option out to favour cold starts over memory. The native
          * heap is given back to the system every 2 s ({@code TrimNativeHeapInterval}): the start's compilations
-         * free several MB that the C library would otherwise keep.
+         * free several MB that the C library would otherwise keep. A start compiles less: a method is compiled
+         * after five times the usual number of calls ({@code CompileThresholdScaling=5}), and (added with an AOT
+         * cache, {@link dev.gantry.sandbox.launcher.process.RuntimeCommand}) the method profiles the cache holds
+         * are not replayed: they serve the server compiler, which a runtime does not use. At start, the compiler
+         * thread took ~40% of a runtime's CPU; with both, a start takes about a quarter less CPU (the README's
+         * {@code ./gantry bench sandboxes} figures); what a runtime does often is still compiled within its first
+         * requests.
          */
         @WithDefault("-XX:+UseSerialGC,-Xms8m,-Xmx256m,-XX:TieredStopAtLevel=1,-XX:CICompilerCount=1,"
                 + "-XX:ReservedCodeCacheSize=32m,-XX:MaxDirectMemorySize=64m,-XX:-UsePerfData,"
-                + "-XX:+UnlockDiagnosticVMOptions,-XX:ArchiveRelocationMode=0,-XX:TrimNativeHeapInterval=2000")
+                + "-XX:+UnlockDiagnosticVMOptions,-XX:ArchiveRelocationMode=0,-XX:TrimNativeHeapInterval=2000,"
+                + "-XX:CompileThresholdScaling=5")
         List<String> jvmOptions();
 
         /**

@@ -55,9 +55,18 @@ public record RuntimeCommand(Path java, Path jar) {
         return List.copyOf(command);
     }
 
-    /** The options that start the JVM on the build's archive, or none when it has none this JVM can read. */
+    /**
+     * The options that start the JVM on the build's archive, or none when it has none this JVM can read. With an
+     * AOT cache on JDK 25 or newer, the method profiles it holds (JEP 515) are not replayed: they serve the server
+     * compiler, which the runtime's options leave out ({@code TieredStopAtLevel=1}), and replaying them made a
+     * start compile more.
+     */
     public List<String> archiveOptions() {
-        if (Files.isRegularFile(application().resolve(AOT_CACHE)) && javaFeatureVersion().orElse(0) >= 24) {
+        int version = javaFeatureVersion().orElse(0);
+        if (Files.isRegularFile(application().resolve(AOT_CACHE)) && version >= 25) {
+            return List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+        }
+        if (Files.isRegularFile(application().resolve(AOT_CACHE)) && version >= 24) {
             return List.of("-XX:AOTCache=" + AOT_CACHE);
         }
         if (Files.isRegularFile(application().resolve(CDS_ARCHIVE))) {
