@@ -12,6 +12,7 @@ import dev.gantry.contracts.event.ConversationStateUpdateEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
 import dev.gantry.contracts.http.IdempotencyKey;
+import dev.gantry.system.platform.CpuAccount;
 import dev.gantry.system.platform.EventStreamRecorder;
 import dev.gantry.system.platform.Platform;
 import dev.gantry.system.platform.Tokens;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
@@ -87,6 +91,9 @@ class FirstActionBenchmarkTest {
         table("warm pool of 2", warm);
 
         Thread.sleep(POOL_REFILL.toMillis());
+        CpuAccount cpu = new CpuAccount();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> cpu.sample(servicePids(platform)), 0, 1, TimeUnit.SECONDS);
         long started = System.nanoTime();
         List<Sample> together = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -100,13 +107,26 @@ class FirstActionBenchmarkTest {
             }
         }
         double total = (System.nanoTime() - started) / 1e6;
+        sampler.shutdown();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
+        cpu.sample(servicePids(platform));
         System.out.printf("%n%d replayed conversations of %d steps started at once (warm pool of 2)%n", CONCURRENT, STEPS);
         System.out.printf("%-44s %10.0f%n", "all finished after (ms)", total);
         table("each", together);
         System.out.printf("%-44s %s%n", "each one's finish (ms, sorted)", together.stream()
                 .map(Sample::finished).sorted().map(ms -> String.format("%.0f", ms)).toList());
         System.out.printf("%-44s %d%n", "creates tried again (502/503/504), all runs", CREATES_RETRIED.get());
+        System.out.printf("where the machine's CPU went while they ran (CPU s):%n");
+        cpu.seconds().forEach((name, seconds) -> System.out.printf("  %-42s %10.1f%n", name, seconds));
         assertThat(together).hasSize(CONCURRENT);
+    }
+
+    /** The platform's services by name, with their processes' ids. */
+    private static Map<String, Long> servicePids(Platform platform) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        platform.serviceNames().stream().filter(name -> platform.service(name).isAlive())
+                .forEach(name -> pids.put(name, platform.service(name).pid()));
+        return pids;
     }
 
     private static void table(String name, List<Sample> samples) {

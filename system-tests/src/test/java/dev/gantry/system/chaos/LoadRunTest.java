@@ -6,6 +6,7 @@ import dev.gantry.contracts.event.ActionEvent;
 import dev.gantry.contracts.event.ConversationEvent;
 import dev.gantry.contracts.event.ExecutionStatus;
 import dev.gantry.contracts.event.ObservationEvent;
+import dev.gantry.system.platform.CpuAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.gantry.system.chaos;
+package dev.gantry.system.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * for shows as the rest. Read from {@code /proc}: a process's ended children count in its {@code cutime}/{@code
  * cstime} once reaped, so a tree's total is the sum over its live members of their own and their children's times.
  */
-final class CpuAccount {
+public final class CpuAccount {
 
     /** Linux's USER_HZ: the unit of /proc's CPU times on every architecture Gantry runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -36,7 +36,7 @@ final class CpuAccount {
     private boolean first = true;
 
     /** One sweep: the services named with their pids (and sandbox-manager's sandboxes), PostgreSQL, Redis, the test. */
-    synchronized void sample(Map<String, Long> services) {
+    public synchronized void sample(Map<String, Long> services) {
         Map<Long, Stat> all = processes();
         Map<String, Long> now = new HashMap<>();
         services.forEach((name, pid) -> Optional.ofNullable(all.get(pid)).ifPresent(stat ->
@@ -58,7 +58,7 @@ final class CpuAccount {
     }
 
     /** CPU seconds by name since the first sweep, then the rest of the machine and its whole busy time. */
-    synchronized Map<String, Double> seconds() {
+    public synchronized Map<String, Double> seconds() {
         Map<String, Double> seconds = new TreeMap<>();
         latest.forEach((key, ticks) -> seconds.merge(key.substring(0, key.lastIndexOf('@')),
                 (ticks - baseline.getOrDefault(key, 0L)) / TICKS_PER_SECOND, Double::sum));
