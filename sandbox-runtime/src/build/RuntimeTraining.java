@@ -34,6 +34,12 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code quarkus-app} directory, work directory, {@code true|false} (whether to make an archive at all;
  * {@code -Dgantry.runtime.archive=false}), then the runtime's JVM options (those sandbox-manager starts it with).
+ * {@code -Dgantry.training.java=<java>} trains the runtime on another Java than the one running this program (the
+ * image build trains on the image's own runtime, since an archive serves only the JVM that wrote it); its version
+ * decides which archive is made. {@code -Dgantry.training.absolute-jar=true} names the jar by its absolute path,
+ * as an image's entrypoint does ({@code /opt/gantry/quarkus-run.jar}, from another working directory): the JVM then
+ * takes the archive where the application's directory has moved, which a jar named relative to the working
+ * directory (as the local launcher names it) does not allow.
  */
 public final class RuntimeTraining {
 
@@ -69,7 +75,9 @@ public final class RuntimeTraining {
             System.out.println("[runtime-training] no start-up archive (gantry.runtime.archive=false)");
             return;
         }
-        boolean aotCache = Runtime.version().feature() >= 25;
+        Path java = Path.of(System.getProperty("gantry.training.java",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString())).toAbsolutePath();
+        boolean aotCache = featureVersion(java) >= 25;
         String archive = aotCache ? AOT_CACHE : CDS_ARCHIVE;
         deleteTree(work);
         Path workspace = Files.createDirectories(work.resolve("workspace"));
@@ -79,12 +87,13 @@ public final class RuntimeTraining {
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add(aotCache ? "-XX:AOTCacheOutput=" + AOT_CACHE : "-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE);
         command.add("-jar");
-        command.add("quarkus-run.jar");
+        command.add(Boolean.getBoolean("gantry.training.absolute-jar")
+                ? app.resolve("quarkus-run.jar").toString() : "quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("runtime.log").toFile());
         builder.environment().put("GANTRY_SESSION_API_KEY", key);
@@ -117,6 +126,21 @@ public final class RuntimeTraining {
         }
         System.out.printf("[runtime-training] %s: %d MB after %d rounds, %.1f s%n", written, Files.size(written) >> 20,
                 ROUNDS, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The feature version of the Java an executable belongs to, from its {@code release} file. */
+    private static int featureVersion(Path java) throws IOException {
+        Path release = java.toRealPath().getParent().getParent().resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return Runtime.version().feature();
+        }
+        for (String line : Files.readAllLines(release, StandardCharsets.ISO_8859_1)) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                String version = line.substring("JAVA_VERSION=\"".length());
+                return Integer.parseInt(version.split("[.\"+-]")[0]);
+            }
+        }
+        return Runtime.version().feature();
     }
 
     /** One pass over the routes an agent uses, each answered as it should be. */

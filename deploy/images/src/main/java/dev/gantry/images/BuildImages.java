@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./gantry images}: builds the seven images into OCI image tarballs under the output directory, or
@@ -66,8 +67,12 @@ public final class BuildImages {
             ImageBuilder.Destination destination = options.registry().isBlank()
                     ? new ImageBuilder.Tarball(reference, out.resolve(spec.component() + ".tar"))
                     : new ImageBuilder.Registry(reference, options.insecure());
-            JibContainer container = builder.build(spec, spec.quarkusApp(options.repo()), bases.baseFor(spec.base()),
-                    destination);
+            String base = bases.baseFor(spec.base());
+            Optional<Path> archive = spec.base() == ImageSpec.BaseKind.SANDBOX
+                    ? runtimeArchive(options.repo(), spec, base, out.resolve("runtime-archive")) : Optional.empty();
+            ImageSpec built = archive.map(file -> spec.withJvmOptions(RuntimeArchive.options(file, spec.appDir())))
+                    .orElse(spec);
+            JibContainer container = builder.build(built, spec.quarkusApp(options.repo()), archive, base, destination);
             String line = reference + "@" + container.getDigest();
             if (destination instanceof ImageBuilder.Tarball tarball) {
                 line += "  " + tarball.file() + "  " + Files.size(tarball.file()) / (1024 * 1024) + " MiB";
@@ -77,6 +82,39 @@ public final class BuildImages {
         }
         Files.write(out.resolve("images.txt"), summary, StandardCharsets.UTF_8);
         return List.copyOf(references.values());
+    }
+
+    /**
+     * The sandbox runtime's start-up archive for its image, trained on the base image's own Java; none when the base
+     * is a registry image, whose Java the build cannot run (the runtime then starts as a plain {@code java -jar}).
+     */
+    private static Optional<Path> runtimeArchive(Path repo, ImageSpec spec, String base, Path work)
+            throws IOException, InterruptedException {
+        Optional<Path> tarball = RuntimeArchive.tarball(base);
+        if (tarball.isEmpty()) {
+            System.out.println("note   " + spec.component() + ": no start-up archive, its base " + base
+                    + " is not an image tarball whose Java the build can train it on");
+            return Optional.empty();
+        }
+        deleteTree(work);
+        Files.createDirectories(work);
+        long started = System.nanoTime();
+        Path archive = RuntimeArchive.train(repo, spec.quarkusApp(repo), tarball.get(),
+                GantryImages.SANDBOX_RUNTIME_JVM_OPTIONS, spec.environment(), work);
+        System.out.printf("trained %s's start-up archive on its image's Java: %s, %d MB, %.0f s%n", spec.component(),
+                archive.getFileName(), Files.size(archive) >> 20, (System.nanoTime() - started) / 1e9);
+        return Optional.of(archive);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The command's options. */

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -57,11 +58,25 @@ public final class ImageBuilder {
     /** @param base {@code tar:///path/to/image.tar} or a registry reference */
     public JibContainer build(ImageSpec spec, Path quarkusApp, String base, Destination destination)
             throws ImageBuildException {
+        return build(spec, quarkusApp, Optional.empty(), base, destination);
+    }
+
+    /**
+     * @param archive the application's start-up archive for this image's Java, put beside {@code quarkus-run.jar}
+     *        in a layer of its own; the entrypoint is expected to name it
+     */
+    public JibContainer build(ImageSpec spec, Path quarkusApp, Optional<Path> archive, String base,
+            Destination destination) throws ImageBuildException {
         String image = spec.component() + " (" + destination.reference() + ")";
         try {
+            AbsoluteUnixPath appDir = AbsoluteUnixPath.get(spec.appDir());
+            List<FileEntriesLayer> layers = new ArrayList<>(layers(quarkusApp, appDir));
+            archive.ifPresent(file -> layers.add(FileEntriesLayer.builder().setName("start-up archive")
+                    .addEntry(file, appDir.resolve(file.getFileName().toString()),
+                            FilePermissions.fromOctalString("644"), RuntimeArchive.MODIFICATION_TIME).build()));
             JibContainerBuilder container = Jib.from(base)
                     .setFormat(ImageFormat.OCI)
-                    .setFileEntriesLayers(layers(quarkusApp, AbsoluteUnixPath.get(spec.appDir())))
+                    .setFileEntriesLayers(layers)
                     .setEntrypoint(spec.entrypoint())
                     .setEnvironment(spec.environment())
                     .setUser(spec.user())
@@ -130,9 +145,10 @@ public final class ImageBuilder {
                 continue;
             }
             try (Stream<Path> files = Files.walk(source)) {
+                // the time the runtime's image archive was trained with (RuntimeArchive): it checks the jars' times
                 files.filter(Files::isRegularFile).sorted().forEach(file -> layer.addEntry(file,
                         target.resolve(root.relativize(file).toString().replace('\\', '/')),
-                        FilePermissions.fromOctalString("644")));
+                        FilePermissions.fromOctalString("644"), RuntimeArchive.MODIFICATION_TIME));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -29,6 +29,18 @@ public record ImageSpec(String component, String module, BaseKind base, String a
         environment = Map.copyOf(environment);
     }
 
+    /** This image with {@code options} given to its JVM, just before {@code -jar}. */
+    public ImageSpec withJvmOptions(List<String> options) {
+        int jar = entrypoint.indexOf("-jar");
+        if (jar < 0) {
+            throw new IllegalStateException(component + "'s entrypoint runs no -jar: " + entrypoint);
+        }
+        List<String> command = new java.util.ArrayList<>(entrypoint.subList(0, jar));
+        command.addAll(options);
+        command.addAll(entrypoint.subList(jar, entrypoint.size()));
+        return new ImageSpec(component, module, base, appDir, user, workingDirectory, port, command, environment);
+    }
+
     /** The module's Quarkus application, as {@code mvn package} leaves it. */
     public Path quarkusApp(Path repo) {
         return repo.resolve(module).resolve("target/quarkus-app");

@@ -43,7 +43,7 @@ class ImageTarballsIT {
         assertThat(user.split(":")[0]).isNotIn("0", "root", "");
         List<String> entrypoint = new ArrayList<>();
         config.path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-        assertThat(entrypoint).isEqualTo(spec.entrypoint()).contains(spec.appDir() + "/quarkus-run.jar");
+        assertThat(entrypoint).isEqualTo(expectedEntrypoint(spec)).contains(spec.appDir() + "/quarkus-run.jar");
         assertThat(config.path("ExposedPorts").has(spec.port() + "/tcp")).isTrue();
         assertThat(config.path("WorkingDir").asText()).isEqualTo(spec.workingDirectory());
     }
@@ -86,11 +86,33 @@ class ImageTarballsIT {
                 spec.appDir() + "/quarkus/quarkus-application.dat", "/opt/java/openjdk/bin/java", "/etc/passwd");
         assertThat(entries).anyMatch(e -> e.startsWith(spec.appDir() + "/lib/main/") && e.endsWith(".jar"));
         assertThat(entries).anyMatch(e -> e.startsWith(spec.appDir() + "/app/") && e.endsWith(".jar"));
-        // the application's three layers come last, dependencies first: a code change rebuilds only the last
+        // the application's three layers come last, dependencies first: a code change rebuilds only the last (and
+        // the sandbox runtime's start-up archive, trained on all of them, after them)
         List<List<String>> layers = image.layerEntries();
-        assertThat(layers.get(layers.size() - 3)).allMatch(e -> e.startsWith(spec.appDir() + "/lib")
+        int application = layers.size() - (spec.base() == ImageSpec.BaseKind.SANDBOX ? 2 : 1);
+        assertThat(layers.get(application - 2)).allMatch(e -> e.startsWith(spec.appDir() + "/lib")
                 || spec.appDir().startsWith(e.replaceFirst("/$", "")));
-        assertThat(layers.getLast()).anyMatch(e -> e.startsWith(spec.appDir() + "/app/"));
+        assertThat(layers.get(application)).anyMatch(e -> e.startsWith(spec.appDir() + "/app/"));
+    }
+
+    @Test
+    void theSandboxImageCarriesTheStartUpArchiveTrainedForItsJava() throws IOException {
+        ImageSpec spec = GantryImages.sandboxRuntime();
+        List<List<String>> layers = read(spec).layerEntries();
+
+        assertThat(layers.getLast()).containsAnyOf(spec.appDir() + "/" + RuntimeArchive.AOT_CACHE,
+                spec.appDir() + "/" + RuntimeArchive.CDS_ARCHIVE);
+        assertThat(read(spec).allEntries()).filteredOn(e -> e.endsWith(".aot") || e.endsWith(".jsa")).hasSize(1);
+    }
+
+    /** The spec's entrypoint; the sandbox runtime's with the options of the archive the build trained for it. */
+    private static List<String> expectedEntrypoint(ImageSpec spec) throws IOException {
+        if (spec.base() != ImageSpec.BaseKind.SANDBOX) {
+            return spec.entrypoint();
+        }
+        String archive = read(spec).allEntries().contains(spec.appDir() + "/" + RuntimeArchive.AOT_CACHE)
+                ? RuntimeArchive.AOT_CACHE : RuntimeArchive.CDS_ARCHIVE;
+        return spec.withJvmOptions(RuntimeArchive.options(Path.of(archive), spec.appDir())).entrypoint();
     }
 
     @Test

@@ -49,6 +49,40 @@ record OciTarball(JsonNode index, JsonNode manifest, JsonNode config, List<List<
         return new OciTarball(index, manifest, config, layers);
     }
 
+    /**
+     * Unpacks the image's file system into {@code root}, its layers in order, as a container runtime does (files,
+     * modes, times and links; Gantry's layers hold no whiteouts), with the machine's tar.
+     */
+    static void unpack(Path file, Path root) throws IOException, InterruptedException {
+        Path blobs = Files.createTempDirectory("oci-blobs-");
+        try {
+            run(List.of("tar", "-xf", file.toString(), "-C", blobs.toString()));
+            JsonNode index = JSON.readTree(blobs.resolve("index.json").toFile());
+            JsonNode manifest = JSON.readTree(blobPath(blobs, index.path("manifests").path(0).path("digest").asText())
+                    .toFile());
+            Files.createDirectories(root);
+            for (JsonNode layer : manifest.path("layers")) {
+                Path blob = blobPath(blobs, layer.path("digest").asText());
+                boolean gzip = layer.path("mediaType").asText().endsWith("gzip");
+                run(List.of("tar", gzip ? "-xzf" : "-xf", blob.toString(), "-C", root.toString()));
+            }
+        } finally {
+            run(List.of("rm", "-rf", blobs.toString()));
+        }
+    }
+
+    private static Path blobPath(Path blobs, String digest) {
+        return blobs.resolve("blobs").resolve(digest.replace(':', '/'));
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     /** The image reference the tarball is named with. */
     String referenceName() {
         return index.path("manifests").path(0).path("annotations").path("org.opencontainers.image.ref.name").asText();
