@@ -68,10 +68,9 @@ public final class BuildImages {
                     ? new ImageBuilder.Tarball(reference, out.resolve(spec.component() + ".tar"))
                     : new ImageBuilder.Registry(reference, options.insecure());
             String base = bases.baseFor(spec.base());
-            Optional<Path> archive = spec.base() == ImageSpec.BaseKind.SANDBOX
-                    ? runtimeArchive(options.repo(), spec, base, out.resolve("runtime-archive")) : Optional.empty();
-            ImageSpec built = archive.map(file -> spec.withJvmOptions(RuntimeArchive.options(file, spec.appDir())))
-                    .orElse(spec);
+            Optional<Path> archive = startupArchive(options.repo(), spec, base,
+                    out.resolve("startup-archives").resolve(spec.component()));
+            ImageSpec built = archive.map(file -> spec.withJvmOptions(StartupArchive.options(spec, file))).orElse(spec);
             JibContainer container = builder.build(built, spec.quarkusApp(options.repo()), archive, base, destination);
             String line = reference + "@" + container.getDigest();
             if (destination instanceof ImageBuilder.Tarball tarball) {
@@ -85,12 +84,12 @@ public final class BuildImages {
     }
 
     /**
-     * The sandbox runtime's start-up archive for its image, trained on the base image's own Java; none when the base
-     * is a registry image, whose Java the build cannot run (the runtime then starts as a plain {@code java -jar}).
+     * The image's start-up archive, trained on the base image's own Java; none when the base is a registry image,
+     * whose Java the build cannot run (the application then starts as a plain {@code java -jar}).
      */
-    private static Optional<Path> runtimeArchive(Path repo, ImageSpec spec, String base, Path work)
+    private static Optional<Path> startupArchive(Path repo, ImageSpec spec, String base, Path work)
             throws IOException, InterruptedException {
-        Optional<Path> tarball = RuntimeArchive.tarball(base);
+        Optional<Path> tarball = StartupArchive.tarball(base);
         if (tarball.isEmpty()) {
             System.out.println("note   " + spec.component() + ": no start-up archive, its base " + base
                     + " is not an image tarball whose Java the build can train it on");
@@ -99,8 +98,7 @@ public final class BuildImages {
         deleteTree(work);
         Files.createDirectories(work);
         long started = System.nanoTime();
-        Path archive = RuntimeArchive.train(repo, spec.quarkusApp(repo), tarball.get(),
-                GantryImages.SANDBOX_RUNTIME_JVM_OPTIONS, spec.environment(), work);
+        Path archive = StartupArchive.train(repo, spec, tarball.get(), work);
         System.out.printf("trained %s's start-up archive on its image's Java: %s, %d MB, %.0f s%n", spec.component(),
                 archive.getFileName(), Files.size(archive) >> 20, (System.nanoTime() - started) / 1e9);
         return Optional.of(archive);

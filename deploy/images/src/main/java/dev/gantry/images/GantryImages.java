@@ -51,7 +51,7 @@ public final class GantryImages {
      * idle runtime that is mostly a shell starts faster and holds less on the serial collector and the client
      * compiler alone, with one compiler thread and a small code cache, compiling less as it starts (a method after
      * five times the usual calls), its native heap given back every 2 s (the local launcher's defaults). The build
-     * adds the start-up archive it trained on the image's own Java ({@link RuntimeArchive}); it is mapped where the
+     * adds the start-up archive it trained on the image's own Java ({@link StartupArchive}); it is mapped where the
      * JVM chooses, as the JDK does by default.
      */
     public static final List<String> SANDBOX_RUNTIME_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m",

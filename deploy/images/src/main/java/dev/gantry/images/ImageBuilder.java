@@ -73,7 +73,7 @@ public final class ImageBuilder {
             List<FileEntriesLayer> layers = new ArrayList<>(layers(quarkusApp, appDir));
             archive.ifPresent(file -> layers.add(FileEntriesLayer.builder().setName("start-up archive")
                     .addEntry(file, appDir.resolve(file.getFileName().toString()),
-                            FilePermissions.fromOctalString("644"), RuntimeArchive.MODIFICATION_TIME).build()));
+                            FilePermissions.fromOctalString("644"), StartupArchive.MODIFICATION_TIME).build()));
             JibContainerBuilder container = Jib.from(base)
                     .setFormat(ImageFormat.OCI)
                     .setFileEntriesLayers(layers)
@@ -145,10 +145,10 @@ public final class ImageBuilder {
                 continue;
             }
             try (Stream<Path> files = Files.walk(source)) {
-                // the time the runtime's image archive was trained with (RuntimeArchive): it checks the jars' times
+                // the time the runtime's image archive was trained with (StartupArchive): it checks the jars' times
                 files.filter(Files::isRegularFile).sorted().forEach(file -> layer.addEntry(file,
                         target.resolve(root.relativize(file).toString().replace('\\', '/')),
-                        FilePermissions.fromOctalString("644"), RuntimeArchive.MODIFICATION_TIME));
+                        FilePermissions.fromOctalString("644"), StartupArchive.MODIFICATION_TIME));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -87,32 +87,29 @@ class ImageTarballsIT {
         assertThat(entries).anyMatch(e -> e.startsWith(spec.appDir() + "/lib/main/") && e.endsWith(".jar"));
         assertThat(entries).anyMatch(e -> e.startsWith(spec.appDir() + "/app/") && e.endsWith(".jar"));
         // the application's three layers come last, dependencies first: a code change rebuilds only the last (and
-        // the sandbox runtime's start-up archive, trained on all of them, after them)
+        // the start-up archive, trained on all of them, after them)
         List<List<String>> layers = image.layerEntries();
-        int application = layers.size() - (spec.base() == ImageSpec.BaseKind.SANDBOX ? 2 : 1);
+        int application = layers.size() - 2;
         assertThat(layers.get(application - 2)).allMatch(e -> e.startsWith(spec.appDir() + "/lib")
                 || spec.appDir().startsWith(e.replaceFirst("/$", "")));
         assertThat(layers.get(application)).anyMatch(e -> e.startsWith(spec.appDir() + "/app/"));
     }
 
-    @Test
-    void theSandboxImageCarriesTheStartUpArchiveTrainedForItsJava() throws IOException {
-        ImageSpec spec = GantryImages.sandboxRuntime();
+    @ParameterizedTest
+    @MethodSource("images")
+    void itCarriesTheStartUpArchiveTrainedForItsJavaInALayerOfItsOwn(ImageSpec spec) throws IOException {
         List<List<String>> layers = read(spec).layerEntries();
 
-        assertThat(layers.getLast()).containsAnyOf(spec.appDir() + "/" + RuntimeArchive.AOT_CACHE,
-                spec.appDir() + "/" + RuntimeArchive.CDS_ARCHIVE);
+        assertThat(layers.getLast()).containsAnyOf(spec.appDir() + "/" + StartupArchive.AOT_CACHE,
+                spec.appDir() + "/" + StartupArchive.CDS_ARCHIVE);
         assertThat(read(spec).allEntries()).filteredOn(e -> e.endsWith(".aot") || e.endsWith(".jsa")).hasSize(1);
     }
 
-    /** The spec's entrypoint; the sandbox runtime's with the options of the archive the build trained for it. */
+    /** The spec's entrypoint with the options of the archive the build trained for it. */
     private static List<String> expectedEntrypoint(ImageSpec spec) throws IOException {
-        if (spec.base() != ImageSpec.BaseKind.SANDBOX) {
-            return spec.entrypoint();
-        }
-        String archive = read(spec).allEntries().contains(spec.appDir() + "/" + RuntimeArchive.AOT_CACHE)
-                ? RuntimeArchive.AOT_CACHE : RuntimeArchive.CDS_ARCHIVE;
-        return spec.withJvmOptions(RuntimeArchive.options(Path.of(archive), spec.appDir())).entrypoint();
+        String archive = read(spec).allEntries().contains(spec.appDir() + "/" + StartupArchive.AOT_CACHE)
+                ? StartupArchive.AOT_CACHE : StartupArchive.CDS_ARCHIVE;
+        return spec.withJvmOptions(StartupArchive.options(spec, Path.of(archive))).entrypoint();
     }
 
     @Test

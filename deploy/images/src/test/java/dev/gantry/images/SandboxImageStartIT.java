@@ -34,43 +34,31 @@ class SandboxImageStartIT {
 
     private static final Path OUT = Path.of(System.getProperty("gantry.images.out"));
     private static final int RUNS = Integer.getInteger("gantry.images.start-runs", 5);
-    private static final Path BWRAP = Path.of("/usr/bin/bwrap");
     private static final String KEY = "image-start-test-key";
 
-    private static Path root;
-    private static List<String> entrypoint;
-    private static Map<String, String> environment;
+    private static ImageRoot image;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void unpack() throws Exception {
-        assumeTrue(Files.isExecutable(BWRAP) && "root".equals(System.getProperty("user.name")),
-                "starting the image's runtime needs bwrap and root");
-        root = Files.createTempDirectory("sandbox-image-root-");
-        Path tarball = OUT.resolve(GantryImages.sandboxRuntime().component() + ".tar");
-        OciTarball.unpack(tarball, root);
-        JsonNode config = OciTarball.read(tarball).containerConfig();
-        entrypoint = new ArrayList<>();
-        config.path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
-        environment = new LinkedHashMap<>();
-        config.path("Env").forEach(e -> environment.put(e.asText().substring(0, e.asText().indexOf('=')),
-                e.asText().substring(e.asText().indexOf('=') + 1)));
+        assumeTrue(ImageRoot.canRun(), "starting the image's runtime needs bwrap and root");
+        image = ImageRoot.unpack(OUT.resolve(GantryImages.sandboxRuntime().component() + ".tar"));
     }
 
     @AfterAll
     static void removeRoot() throws Exception {
-        if (root != null) {
-            new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor(1, TimeUnit.MINUTES);
+        if (image != null) {
+            image.close();
         }
     }
 
     @Test
     void theRuntimeStartsOnTheArchiveTrainedForItsImageAndAnswersACommand() throws Exception {
-        assertThat(entrypoint).anyMatch(option -> option.startsWith("-XX:AOTCache=/opt/gantry/")
+        assertThat(image.entrypoint()).anyMatch(option -> option.startsWith("-XX:AOTCache=/opt/gantry/")
                 || option.startsWith("-XX:SharedArchiveFile=/opt/gantry/"));
 
-        Started started = start(List.of(archiveRequired()));
+        Started started = start(List.of(image.archiveRequired()));
         try {
             assertThat(started.millis()).isPositive();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(started.base().resolve("/api/v1/terminal"))
@@ -91,27 +79,14 @@ class SandboxImageStartIT {
         List<Long> plain = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             archived.add(startAndStop(List.of()));
-            plain.add(startAndStop(List.of(archiveOff())));
+            plain.add(startAndStop(List.of(image.archiveOff())));
         }
         Collections.sort(archived);
         Collections.sort(plain);
         System.out.printf("%nBENCHMARK sandbox image, process start -> /alive over %d runs each: with its start-up archive"
                 + " p50 %d ms (min %d, max %d); %s p50 %d ms (min %d, max %d)%n", RUNS,
-                archived.get(RUNS / 2), archived.getFirst(), archived.getLast(), archiveOff(),
+                archived.get(RUNS / 2), archived.getFirst(), archived.getLast(), image.archiveOff(),
                 plain.get(RUNS / 2), plain.getFirst(), plain.getLast());
-    }
-
-    /** Makes a JVM that cannot use the image's archive fail rather than start without it. */
-    private static String archiveRequired() {
-        return aotCache() ? "-XX:AOTMode=on" : "-Xshare:on";
-    }
-
-    private static String archiveOff() {
-        return aotCache() ? "-XX:AOTMode=off" : "-Xshare:off";
-    }
-
-    private static boolean aotCache() {
-        return entrypoint.stream().anyMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 
     private long startAndStop(List<String> jvmOptions) throws Exception {
@@ -129,25 +104,14 @@ class SandboxImageStartIT {
         }
     }
 
-    /** The entrypoint with {@code jvmOptions} before {@code -jar}, in the image's root; returns once it answers. */
+    /** The image's entrypoint with {@code jvmOptions}, in its root; returns once the runtime answers. */
     private Started start(List<String> jvmOptions) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(BWRAP.toString(), "--bind", root.toString(), "/",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--unshare-pid", "--as-pid-1", "--die-with-parent",
-                "--chdir", "/workspace", "--clearenv"));
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("GANTRY_SESSION_API_KEY", KEY);
-        env.forEach((name, value) -> command.addAll(List.of("--setenv", name, value)));
-        command.add("--");
-        int jar = entrypoint.indexOf("-jar");
-        command.addAll(entrypoint.subList(0, jar));
-        command.addAll(jvmOptions);
-        command.addAll(entrypoint.subList(jar, entrypoint.size()));
+        ProcessBuilder command = image.command(jvmOptions, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_HTTP_HOST", "127.0.0.1", "GANTRY_SESSION_API_KEY", KEY));
         Path log = Files.createTempFile("sandbox-image-runtime-", ".log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = command.redirectOutput(log.toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port);
         long deadline = started + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
