@@ -1,5 +1,7 @@
 package dev.gantry.images;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,8 +150,8 @@ final class StartupArchive {
         Path layers = Files.createDirectories(into.resolve("layers"));
         Path root = Files.createDirectories(into.resolve("root"));
         tar(List.of("-xf", base.toString(), "-C", layers.toString()));
-        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(layers.resolve("manifest.json").toFile());
-        for (var layer : manifest.get(0).get("Layers")) {
+        JsonNode manifest = new ObjectMapper().readTree(layers.resolve("manifest.json").toFile());
+        for (JsonNode layer : manifest.get(0).get("Layers")) {
             // the layers name their files ./opt/...; a layer without the Java is left as it is
             tar(List.of("-xf", layers.resolve(layer.asText()).toString(), "-C", root.toString(), "--no-same-owner",
                     "--wildcards", "./" + IMAGE_JAVA_HOME + "/*", IMAGE_JAVA_HOME + "/*"));

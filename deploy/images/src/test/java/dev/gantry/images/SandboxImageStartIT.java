@@ -3,7 +3,6 @@ package dev.gantry.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the sandbox image's runtime as a container runtime would, from the image's own files: its layers unpacked
- * into a root of their own, its entrypoint and environment run there under bubblewrap (as root: the check is the JVM's
- * start, not the user). The runtime must start on the start-up archive the build trained for the image's Java
- * ({@code -XX:AOTMode=on}, or {@code -Xshare:on} for AppCDS, makes a JVM that cannot use it fail), answer a command, and the figures of its start with and
- * without the archive are printed. Run by {@code -Pimages} after the images are built; needs bwrap and root.
+ * Starts the sandbox image's runtime as a container runtime would, from the image's own files ({@link ImageRoot}: its
+ * layers unpacked into a root of their own, its entrypoint and environment run there under bubblewrap, as root: the
+ * check is the JVM's start, not the user). The runtime must start on the start-up archive the build trained for the
+ * image's Java ({@code -XX:AOTMode=on}, or {@code -Xshare:on} for AppCDS, makes a JVM that cannot use it fail) and
+ * answer a command; the figures of its start with and without the archive are printed. Run by {@code -Pimages}
+ * after the images are built; needs bwrap and root.
  */
 class SandboxImageStartIT {
 
@@ -83,8 +82,8 @@ class SandboxImageStartIT {
         }
         Collections.sort(archived);
         Collections.sort(plain);
-        System.out.printf("%nBENCHMARK sandbox image, process start -> /alive over %d runs each: with its start-up archive"
-                + " p50 %d ms (min %d, max %d); %s p50 %d ms (min %d, max %d)%n", RUNS,
+        System.out.printf("%nBENCHMARK sandbox image, process start -> /alive over %d runs each: with its start-up"
+                + " archive p50 %d ms (min %d, max %d); %s p50 %d ms (min %d, max %d)%n", RUNS,
                 archived.get(RUNS / 2), archived.getFirst(), archived.getLast(), image.archiveOff(),
                 plain.get(RUNS / 2), plain.getFirst(), plain.getLast());
     }
