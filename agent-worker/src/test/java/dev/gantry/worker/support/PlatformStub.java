@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +49,7 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> gitCredentials = new ConcurrentHashMap<>();
-    private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> gitOutages = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> gitOutages = new ConcurrentHashMap<>();
     private final Map<UUID, List<Map<String, Object>>> mcpServers = new ConcurrentHashMap<>();
     private final Map<UUID, List<Map<String, Object>>> skills = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
@@ -89,12 +90,12 @@ public final class PlatformStub implements AutoCloseable {
         gitCredentials.put(conversationId, credentials);
     }
 
-    /** The MCP servers of the conversation's owner, as conversation-service answers them. */
     /** The next {@code times} reads of the conversation's git credentials are answered 503, as a service starting. */
     public void gitCredentialsUnavailable(UUID conversationId, int times) {
-        gitOutages.put(conversationId, new java.util.concurrent.atomic.AtomicInteger(times));
+        gitOutages.put(conversationId, new AtomicInteger(times));
     }
 
+    /** The MCP servers of the conversation's owner, as conversation-service answers them. */
     public void mcpServers(UUID conversationId, List<Map<String, Object>> servers) {
         mcpServers.put(conversationId, List.copyOf(servers));
     }
@@ -156,7 +157,7 @@ public final class PlatformStub implements AutoCloseable {
                     Conversation conversation = conversations.get(id);
                     send(exchange, conversation == null ? 404 : 200, conversation == null ? Map.of() : conversation);
                 } else if (path[3].equals("git")) {
-                    java.util.concurrent.atomic.AtomicInteger outage = gitOutages.get(id);
+                    AtomicInteger outage = gitOutages.get(id);
                     if (outage != null && outage.getAndDecrement() > 0) {
                         send(exchange, 503, Map.of("title", "Service Unavailable"));
                         return;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ public final class BuildImages {
         BaseImages bases = new BaseImages(options.repo(), out.resolve("base"), options.base(), options.sandboxBase());
         ImageBuilder builder = new ImageBuilder(out.resolve(".cache"), labels);
         List<String> summary = new ArrayList<>();
+        // each base image tarball's Java, taken out once for all the images on it
+        Map<Path, Path> javas = new HashMap<>();
         for (var entry : references.entrySet()) {
             ImageSpec spec = entry.getKey();
             ImageReference reference = entry.getValue();
@@ -68,8 +71,8 @@ public final class BuildImages {
                     ? new ImageBuilder.Tarball(reference, out.resolve(spec.component() + ".tar"))
                     : new ImageBuilder.Registry(reference, options.insecure());
             String base = bases.baseFor(spec.base());
-            Optional<Path> archive = startupArchive(options.repo(), spec, base,
-                    out.resolve("startup-archives").resolve(spec.component()));
+            Optional<Path> archive = startupArchive(options.repo(), spec, base, out.resolve("startup-archives"),
+                    javas);
             ImageSpec built = archive.map(file -> spec.withJvmOptions(StartupArchive.options(spec, file))).orElse(spec);
             JibContainer container = builder.build(built, spec.quarkusApp(options.repo()), archive, base, destination);
             String line = reference + "@" + container.getDigest();
@@ -87,18 +90,26 @@ public final class BuildImages {
      * The image's start-up archive, trained on the base image's own Java; none when the base is a registry image,
      * whose Java the build cannot run (the application then starts as a plain {@code java -jar}).
      */
-    private static Optional<Path> startupArchive(Path repo, ImageSpec spec, String base, Path work)
-            throws IOException, InterruptedException {
+    private static Optional<Path> startupArchive(Path repo, ImageSpec spec, String base, Path dir,
+            Map<Path, Path> javas) throws IOException, InterruptedException {
         Optional<Path> tarball = StartupArchive.tarball(base);
         if (tarball.isEmpty()) {
             System.out.println("note   " + spec.component() + ": no start-up archive, its base " + base
                     + " is not an image tarball whose Java the build can train it on");
             return Optional.empty();
         }
+        Path javaHome = javas.get(tarball.get());
+        if (javaHome == null) {
+            Path into = dir.resolve("java-of-" + tarball.get().getFileName());
+            deleteTree(into);
+            javaHome = StartupArchive.extractJava(tarball.get(), Files.createDirectories(into));
+            javas.put(tarball.get(), javaHome);
+        }
+        Path work = dir.resolve(spec.component());
         deleteTree(work);
         Files.createDirectories(work);
         long started = System.nanoTime();
-        Path archive = StartupArchive.train(repo, spec, tarball.get(), work);
+        Path archive = StartupArchive.train(repo, spec, javaHome, work);
         System.out.printf("trained %s's start-up archive on its image's Java: %s, %d MB, %.0f s%n", spec.component(),
                 archive.getFileName(), Files.size(archive) >> 20, (System.nanoTime() - started) / 1e9);
         return Optional.of(archive);

@@ -145,7 +145,7 @@ public final class ImageBuilder {
                 continue;
             }
             try (Stream<Path> files = Files.walk(source)) {
-                // the time the runtime's image archive was trained with (StartupArchive): it checks the jars' times
+                // the time the image's start-up archive was trained with (StartupArchive): it checks the jars' times
                 files.filter(Files::isRegularFile).sorted().forEach(file -> layer.addEntry(file,
                         target.resolve(root.relativize(file).toString().replace('\\', '/')),
                         FilePermissions.fromOctalString("644"), StartupArchive.MODIFICATION_TIME));

@@ -1,6 +1,7 @@
 package dev.gantry.images;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public record ImageSpec(String component, String module, BaseKind base, String a
         if (jar < 0) {
             throw new IllegalStateException(component + "'s entrypoint runs no -jar: " + entrypoint);
         }
-        List<String> command = new java.util.ArrayList<>(entrypoint.subList(0, jar));
+        List<String> command = new ArrayList<>(entrypoint.subList(0, jar));
         command.addAll(options);
         command.addAll(entrypoint.subList(jar, entrypoint.size()));
         return new ImageSpec(component, module, base, appDir, user, workingDirectory, port, command, environment);

@@ -50,16 +50,16 @@ final class StartupArchive {
     }
 
     /**
-     * Trains the image's application on the Java of its base image tarball.
+     * Trains the image's application on the Java of its base image.
      *
      * @param repo the repository (for the runtime's training program)
      * @param spec the image
-     * @param base the base image tarball, in Docker archive layout (base-images.sh)
+     * @param javaHome the base image's Java, as {@link #extractJava} took it out
      * @param work an empty directory for the run
      * @return the archive, in {@code work}
      */
-    static Path train(Path repo, ImageSpec spec, Path base, Path work) throws IOException, InterruptedException {
-        Path java = extractJava(base, work.resolve("base")).resolve("bin/java");
+    static Path train(Path repo, ImageSpec spec, Path javaHome, Path work) throws IOException, InterruptedException {
+        Path java = javaHome.resolve("bin/java");
         Path app = work.resolve("app");
         copyWithImageTimes(spec.quarkusApp(repo), app);
         List<String> command = new ArrayList<>();
@@ -144,9 +144,12 @@ final class StartupArchive {
 
     /**
      * The base image's Java, as the image holds it (files, modes and times): its layers are unpacked in order,
-     * only {@value #IMAGE_JAVA_HOME}.
+     * only {@value #IMAGE_JAVA_HOME}. Images on the same base share what this takes out once.
+     *
+     * @param base the base image tarball, in Docker archive layout (base-images.sh)
+     * @param into an empty directory
      */
-    private static Path extractJava(Path base, Path into) throws IOException, InterruptedException {
+    static Path extractJava(Path base, Path into) throws IOException, InterruptedException {
         Path layers = Files.createDirectories(into.resolve("layers"));
         Path root = Files.createDirectories(into.resolve("root"));
         tar(List.of("-xf", base.toString(), "-C", layers.toString()));

@@ -63,11 +63,10 @@ public record RuntimeCommand(Path java, Path jar) {
      */
     public List<String> archiveOptions() {
         int version = javaFeatureVersion().orElse(0);
-        if (Files.isRegularFile(application().resolve(AOT_CACHE)) && version >= 25) {
-            return List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
-        }
         if (Files.isRegularFile(application().resolve(AOT_CACHE)) && version >= 24) {
-            return List.of("-XX:AOTCache=" + AOT_CACHE);
+            return version >= 25
+                    ? List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining")
+                    : List.of("-XX:AOTCache=" + AOT_CACHE);
         }
         if (Files.isRegularFile(application().resolve(CDS_ARCHIVE))) {
             return List.of("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
